@@ -1,0 +1,355 @@
+//! The command line: parses arguments, reads inputs, calls the writers, writes files.
+//! Only this module and `main.rs` touch the terminal and the file system for output.
+
+use crate::diag::{Diagnostic, Error};
+use crate::read;
+use crate::style::Style;
+use crate::writers::{self, Format};
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// folio: editions of archival documents — PDF, DOCX, EPUB and plain text from one
+/// structured transcription.
+///
+/// Exit codes: 0 success, 1 invalid input, 2 usage error, 3 I/O or output error.
+#[derive(Debug, Parser)]
+#[command(name = "folio", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Export transcriptions to editions.
+    Export(ExportArgs),
+    /// Validate transcriptions without writing anything.
+    Check {
+        /// Transcription files (.toml or .json).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// Print the JSON Schema of the transcription format.
+    Schema,
+    /// Print a commented template transcription to start from.
+    New,
+}
+
+/// Options of `folio export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Transcription files (.toml or .json).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Editions to write, comma-separated: txt, pdf, docx, epub, or all.
+    #[arg(long = "to", default_value = "all", value_name = "FORMATS")]
+    pub to: String,
+    /// Directory for the editions, created if missing; files are named <input stem>.<ext>.
+    #[arg(long, default_value = "out", value_name = "DIR")]
+    pub out_dir: PathBuf,
+    /// Write one edition of one input to FILE (format from its extension); `-` is stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Style preset: edition (A5 book page) or handout (A4, large type, line numbers).
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
+    /// Style file (TOML) overriding the preset's settings; see docs/styles.md.
+    #[arg(long, value_name = "FILE")]
+    pub style: Option<PathBuf>,
+}
+
+/// Runs the command line; returns the exit code.
+pub fn run(cli: Cli) -> i32 {
+    let result = match cli.command {
+        Command::Export(args) => export(&args),
+        Command::Check { inputs } => check(&inputs),
+        Command::Schema => print_stdout(&schema()),
+        Command::New => print_stdout(TEMPLATE),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            report(&e);
+            e.exit_code()
+        }
+    }
+}
+
+/// The commented template printed by `folio new`.
+pub const TEMPLATE: &str = include_str!("template.toml");
+
+/// The JSON Schema of the format, pretty-printed.
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(crate::model::Document);
+    let mut s = serde_json::to_string_pretty(&schema).expect("a schema always serializes");
+    s.push('\n');
+    s
+}
+
+fn print_stdout(s: &str) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`folio schema | head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Output(format!(
+            "cannot write to standard output: {e}"
+        ))),
+    }
+}
+
+fn report(e: &Error) {
+    eprintln!("{e}");
+}
+
+fn print_warnings(warnings: &[Diagnostic]) {
+    for w in warnings {
+        eprintln!("{w}");
+    }
+}
+
+/// Parses `--to`: a comma-separated list of format names, or `all`.
+pub fn parse_formats(list: &str) -> Result<Vec<Format>, Error> {
+    let mut formats = Vec::new();
+    for word in list.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+        if word.eq_ignore_ascii_case("all") {
+            formats.extend(Format::ALL);
+            continue;
+        }
+        match Format::from_name(word) {
+            Some(f) => formats.push(f),
+            None => {
+                return Err(Error::Usage(format!(
+                    "unknown format `{word}` in --to; expected txt, pdf, docx, epub or all"
+                )))
+            }
+        }
+    }
+    formats.sort();
+    formats.dedup();
+    if formats.is_empty() {
+        return Err(Error::Usage(
+            "--to names no format; expected txt, pdf, docx, epub or all".into(),
+        ));
+    }
+    Ok(formats)
+}
+
+fn check(inputs: &[PathBuf]) -> Result<(), Error> {
+    let mut errors = Vec::new();
+    for input in inputs {
+        match read::read_file(input) {
+            Ok(r) => print_warnings(&r.warnings),
+            Err(Error::Invalid(d)) => errors.extend(d),
+            Err(e) => return Err(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(errors))
+    }
+}
+
+fn export(args: &ExportArgs) -> Result<(), Error> {
+    let style = Style::load(args.preset.as_deref(), args.style.as_deref())?;
+    let to_given = args.to != "all";
+    if let Some(output) = &args.output {
+        if args.inputs.len() != 1 {
+            return Err(Error::Usage(
+                "-o writes one edition of one input; give exactly one input, or use --out-dir"
+                    .into(),
+            ));
+        }
+        let format = if output.as_os_str() == "-" {
+            let formats = parse_formats(&args.to)?;
+            match formats.as_slice() {
+                [f] if to_given => *f,
+                _ => {
+                    return Err(Error::Usage(
+                        "-o - needs exactly one format: add --to txt (or pdf, docx, epub)".into(),
+                    ))
+                }
+            }
+        } else {
+            let ext = output.extension().and_then(|e| e.to_str()).unwrap_or("");
+            let format = Format::from_name(ext).ok_or_else(|| {
+                Error::Usage(format!(
+                    "cannot tell the format of {} from its extension; expected .txt, .pdf, .docx or .epub",
+                    output.display()
+                ))
+            })?;
+            if to_given && parse_formats(&args.to)? != [format] {
+                return Err(Error::Usage(format!(
+                    "--to {} contradicts the extension of {}",
+                    args.to,
+                    output.display()
+                )));
+            }
+            format
+        };
+        let input = &args.inputs[0];
+        let doc = read::read_file(input)?;
+        print_warnings(&doc.warnings);
+        let out = writers::write(format, &doc.document, &style)?;
+        print_write_warnings(input, &out.warnings);
+        if output.as_os_str() == "-" {
+            let mut stdout = std::io::stdout().lock();
+            return match stdout.write_all(&out.bytes).and_then(|_| stdout.flush()) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(Error::Output(format!(
+                    "cannot write to standard output: {e}"
+                ))),
+            };
+        }
+        refuse_overwriting_input(output, &args.inputs)?;
+        return write_atomically(output, &out.bytes);
+    }
+
+    let formats = parse_formats(&args.to)?;
+    let mut failures: Vec<Error> = Vec::new();
+    for input in &args.inputs {
+        if let Err(e) = export_one(input, &formats, &args.out_dir, &style, &args.inputs) {
+            report(&e);
+            failures.push(e);
+        }
+    }
+    // The worst failure decides the exit code: usage, then output, then invalid input.
+    match failures.into_iter().max_by_key(|e| match e {
+        Error::Usage(_) => 3,
+        Error::Output(_) => 2,
+        Error::Invalid(_) => 1,
+    }) {
+        None => Ok(()),
+        Some(e) => Err(match e {
+            Error::Invalid(_) => Error::Invalid(vec![]),
+            other => other,
+        }),
+    }
+}
+
+fn print_write_warnings(input: &Path, warnings: &[crate::diag::Warning]) {
+    for w in warnings {
+        eprintln!("{}: warning: {w}", input.display());
+    }
+}
+
+/// Exports one input to every requested format in `out_dir`.
+fn export_one(
+    input: &Path,
+    formats: &[Format],
+    out_dir: &Path,
+    style: &Style,
+    inputs: &[PathBuf],
+) -> Result<(), Error> {
+    let doc = read::read_file(input)?;
+    print_warnings(&doc.warnings);
+    std::fs::create_dir_all(out_dir)
+        .map_err(|e| Error::Output(format!("cannot create {}: {e}", out_dir.display())))?;
+    let stem = input.file_stem().and_then(|s| s.to_str()).ok_or_else(|| {
+        Error::Usage(format!(
+            "{}: cannot name an output after this file",
+            input.display()
+        ))
+    })?;
+    for &format in formats {
+        let out = writers::write(format, &doc.document, style)?;
+        print_write_warnings(input, &out.warnings);
+        let path = out_dir.join(format!("{stem}.{}", format.extension()));
+        refuse_overwriting_input(&path, inputs)?;
+        write_atomically(&path, &out.bytes)?;
+    }
+    Ok(())
+}
+
+/// An output must never replace an input, whatever the names on the command line.
+fn refuse_overwriting_input(output: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
+    let Ok(out) = std::fs::canonicalize(output) else {
+        return Ok(()); // Does not exist yet: cannot be an input.
+    };
+    if inputs
+        .iter()
+        .any(|i| std::fs::canonicalize(i).is_ok_and(|i| i == out))
+    {
+        return Err(Error::Usage(format!(
+            "refusing to overwrite the input {} with an edition",
+            output.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Writes to a temporary file beside `path`, then renames it: a reader never sees a
+/// half-written edition, and a failed write leaves nothing behind.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("output");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::Output(format!("cannot write {}: {e}", path.display()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn formats_parse() {
+        assert_eq!(parse_formats("all").unwrap(), Format::ALL.to_vec());
+        assert_eq!(
+            parse_formats("pdf, txt,pdf").unwrap(),
+            vec![Format::Txt, Format::Pdf]
+        );
+        assert!(parse_formats("html").is_err());
+    }
+
+    #[test]
+    fn the_template_is_a_valid_transcription() {
+        let r = read::read_str(TEMPLATE, "template.toml", read::Syntax::Toml).unwrap();
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn the_schema_names_every_role() {
+        let s = schema();
+        for role in [
+            "dateline",
+            "mark",
+            "address",
+            "heading",
+            "salutation",
+            "text",
+            "quote",
+            "list",
+            "closer",
+            "postscript",
+            "folio",
+        ] {
+            assert!(s.contains(&format!("\"{role}\"")), "{role}");
+        }
+    }
+}

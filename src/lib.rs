@@ -1,0 +1,20 @@
+//! folio: editions of archival document transcriptions.
+//!
+//! The pipeline: [`read`] builds and validates a [`model::Document`]; each writer
+//! ([`text`], [`pdf`] through [`layout`], [`docx`], [`epub`]) reads the model and a
+//! [`style::Style`] and returns bytes. docs/architecture.md walks one document through it.
+
+pub mod cli;
+pub mod diag;
+pub mod docx;
+pub mod epub;
+pub mod fonts;
+pub mod layout;
+pub mod markup;
+pub mod model;
+pub mod pdf;
+pub mod read;
+pub mod shared;
+pub mod style;
+pub mod text;
+pub mod writers;

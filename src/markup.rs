@@ -1,0 +1,684 @@
+//! Inline markup: the Djot inline syntax (parsed by the `jotdown` crate), mapped onto the
+//! marks of documentary editing. docs/format.md is the user's reference; in short:
+//!
+//! | markup | meaning |
+//! |---|---|
+//! | `_word_` | underlined in the original (`_word_{.double}`: underlined twice) |
+//! | `*word*` | spaced out in the original (разрядка) |
+//! | `{-word-}` | deleted (struck out) in the original |
+//! | `{+word+}` | inserted above the line; `{+word+}{place=margin hand="Сталина"}` |
+//! | `{=alin=}` | supplied by the editor, printed in square brackets: `Ст{=алин=}` |
+//! | `[word]{.unclear}` | an unclear reading |
+//! | `[неразб.]{.gap}`, `[]{.gap}` | an illegible gap, with the editor's description |
+//! | `[word]{.sic}` | so in the document: the edition adds a note "Так в документе." |
+//! | `[^id]` | reference to the editorial note `id` |
+//! | `\` at a line end | line break as in the original |
+//! | `^st^`, `~2~` | superscript, subscript |
+//! | `[words]{hand="И. В. Сталина"}` | written in another hand |
+//! | `\ ` (backslash space) | no-break space |
+//!
+//! Djot's smart punctuation is not applied: quotes, dashes and dots stay as typed, since
+//! a transcription keeps the original's characters.
+
+use jotdown::{AttributeKind, Container, Event};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A piece of inline content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inline {
+    /// Plain characters.
+    Text(String),
+    /// Underlined in the original, once or twice.
+    Underline {
+        /// Underlined twice.
+        double: bool,
+        /// What is underlined.
+        content: Vec<Inline>,
+    },
+    /// Spaced out in the original (разрядка).
+    Spaced(Vec<Inline>),
+    /// Struck out in the original.
+    Deleted(Vec<Inline>),
+    /// Added in the original above the line, below it or in the margin.
+    Inserted {
+        /// Where the addition stands.
+        place: InsertPlace,
+        /// Whose hand added it, when not the document's.
+        hand: Option<String>,
+        /// What was added.
+        content: Vec<Inline>,
+    },
+    /// A reading the editor is unsure of.
+    Unclear(Vec<Inline>),
+    /// An illegible gap; the editor's description ("2 слова неразб."), or the default.
+    Gap(Option<String>),
+    /// Letters or words supplied by the editor, printed in square brackets.
+    Supplied(Vec<Inline>),
+    /// So in the document: an apparent error kept as written; the edition adds a note.
+    Sic(Vec<Inline>),
+    /// A reference to an editorial note, by id.
+    NoteRef(String),
+    /// A line break as in the original.
+    LineBreak,
+    /// Superscript.
+    Superscript(Vec<Inline>),
+    /// Subscript.
+    Subscript(Vec<Inline>),
+    /// Written in another hand than the surrounding text.
+    Hand {
+        /// Whose hand, as printed after "Рукой" ("И. В. Сталина").
+        hand: String,
+        /// What that hand wrote.
+        content: Vec<Inline>,
+    },
+}
+
+/// Where an insertion stands in the original.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum InsertPlace {
+    /// Above the line (the default).
+    #[default]
+    Above,
+    /// Below the line.
+    Below,
+    /// In the margin.
+    Margin,
+    /// In the line itself.
+    Inline,
+}
+
+/// A text with inline markup: the source as written and its parsed content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    source: String,
+    inlines: Vec<Inline>,
+}
+
+impl Text {
+    /// The parsed content.
+    pub fn inlines(&self) -> &[Inline] {
+        &self.inlines
+    }
+
+    /// The text as written in the transcription, markup included.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// A text of plain characters, with no markup.
+    pub fn plain(s: &str) -> Text {
+        Text {
+            source: s.to_string(),
+            inlines: vec![Inline::Text(s.to_string())],
+        }
+    }
+}
+
+impl TryFrom<String> for Text {
+    type Error = MarkupError;
+
+    fn try_from(source: String) -> Result<Self, MarkupError> {
+        let inlines = parse(&source)?;
+        Ok(Text { source, inlines })
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> String {
+        t.source
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.source)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let source = String::deserialize(d)?;
+        Text::try_from(source).map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "Text with inline markup (docs/format.md): _underlined_, *spaced*, {-deleted-}, {+inserted+}, {=supplied=}, [x]{.unclear}, []{.gap}, [x]{.sic}, [^note], ^sup^, [x]{hand=\"...\"}."
+        })
+    }
+}
+
+/// Inline markup that folio cannot read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MarkupError {
+    /// What is wrong and what was expected.
+    pub message: String,
+    /// The piece of source text at fault, used to find its line and column.
+    pub snippet: String,
+}
+
+impl fmt::Display for MarkupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "inline markup: {} at `{}`", self.message, self.snippet)
+    }
+}
+
+impl std::error::Error for MarkupError {}
+
+/// The span classes folio knows, for `[text]{.class}`.
+pub const SPAN_CLASSES: &[&str] = &[
+    "underline",
+    "double",
+    "spaced",
+    "deleted",
+    "inserted",
+    "unclear",
+    "gap",
+    "supplied",
+    "sic",
+];
+
+/// The attribute keys folio knows, for `{key=value}`.
+pub const ATTRIBUTE_KEYS: &[&str] = &["hand", "place"];
+
+/// A character put before the text so that Djot's block syntax ("1. ", "# ", "> ", "- ")
+/// at the start of a transcribed line is read as text, not as a list or a heading.
+const SHIELD: char = '\u{E000}';
+
+/// What an open container becomes when it closes.
+enum Frame {
+    Underline,
+    Spaced,
+    Deleted,
+    Inserted,
+    Supplied,
+    Superscript,
+    Subscript,
+    /// A `[...]{...}` span, or any container whose meaning comes from its attributes only.
+    Span,
+}
+
+struct Open {
+    frame: Frame,
+    classes: Vec<String>,
+    hand: Option<String>,
+    place: Option<InsertPlace>,
+    content: Vec<Inline>,
+    /// Source offset where the container starts, for error snippets.
+    start: usize,
+    /// A fault in its attributes, reported when the container closes and its whole source
+    /// is known.
+    error: Option<String>,
+}
+
+/// Parses one paragraph of inline markup.
+pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
+    let shielded = format!("{SHIELD}{source}");
+    let shift = SHIELD.len_utf8();
+    let snippet_at = |range: &std::ops::Range<usize>| {
+        let start = range.start.saturating_sub(shift).min(source.len());
+        let end = range.end.saturating_sub(shift).clamp(start, source.len());
+        let mut s = floor_char(source, start);
+        let mut e = ceil_char(source, end);
+        if e == s {
+            e = ceil_char(source, (s + 12).min(source.len()));
+        }
+        if e - s > 60 {
+            e = ceil_char(source, s + 60);
+        }
+        s = s.min(e);
+        source[s..e].to_string()
+    };
+    let err = |message: String, range: &std::ops::Range<usize>| MarkupError {
+        message,
+        snippet: snippet_at(range),
+    };
+
+    let mut stack: Vec<Open> = vec![];
+    let mut root: Vec<Inline> = vec![];
+    let mut paragraphs = 0;
+    for (event, range) in jotdown::Parser::new(&shielded).into_offset_iter() {
+        let literal = || shielded[range.clone()].to_string();
+        let target = |stack: &mut Vec<Open>, root: &mut Vec<Inline>, inline: Inline| match stack
+            .last_mut()
+        {
+            Some(open) => push_inline(&mut open.content, inline),
+            None => push_inline(root, inline),
+        };
+        match event {
+            Event::Start(Container::Paragraph, _) => {
+                paragraphs += 1;
+                if paragraphs > 1 {
+                    return Err(err(
+                        "a blank line is not allowed inside this text; use a `text` block for several paragraphs".into(),
+                        &range,
+                    ));
+                }
+            }
+            Event::End(Container::Paragraph) => {}
+            Event::Start(container, attrs) => {
+                let frame = match container {
+                    Container::Emphasis => Frame::Underline,
+                    Container::Strong => Frame::Spaced,
+                    Container::Delete => Frame::Deleted,
+                    Container::Insert => Frame::Inserted,
+                    Container::Mark => Frame::Supplied,
+                    Container::Superscript => Frame::Superscript,
+                    Container::Subscript => Frame::Subscript,
+                    Container::Span => Frame::Span,
+                    other => {
+                        return Err(err(
+                            format!(
+                                "{} is not part of the transcription format; expected text with _underline_, *spaced*, {{-deleted-}}, {{+inserted+}}, {{=supplied=}}, [^note] or [text]{{.class}}; hint: write a literal character with a backslash before it, as in \\[ or \\*",
+                                describe(&other)
+                            ),
+                            &range,
+                        ))
+                    }
+                };
+                let mut open = Open {
+                    frame,
+                    classes: vec![],
+                    hand: None,
+                    place: None,
+                    content: vec![],
+                    start: range.start,
+                    error: None,
+                };
+                for (kind, value) in attrs {
+                    let value = value.to_string();
+                    match kind {
+                        AttributeKind::Class if SPAN_CLASSES.contains(&value.as_str()) => {
+                            open.classes.push(value)
+                        }
+                        AttributeKind::Class => {
+                            open.error = open.error.or(Some(format!(
+                                    "unknown class `.{value}`; expected one of {}",
+                                    SPAN_CLASSES
+                                        .iter()
+                                        .map(|c| format!(".{c}"))
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                )))
+                        }
+                        AttributeKind::Pair { key: "hand" } => {
+                            if value.trim().is_empty() {
+                                open.error = open.error.or(Some("`hand` needs a name".into()));
+                            }
+                            open.hand = Some(value)
+                        }
+                        AttributeKind::Pair { key: "place" } => {
+                            match value.as_str() {
+                                "above" => open.place = Some(InsertPlace::Above),
+                                "below" => open.place = Some(InsertPlace::Below),
+                                "margin" => open.place = Some(InsertPlace::Margin),
+                                "inline" => open.place = Some(InsertPlace::Inline),
+                                _ => {
+                                    open.error = open.error.or(Some(format!(
+                                        "unknown place `{value}`; expected one of above, below, margin, inline"
+                                    )))
+                                }
+                            }
+                        }
+                        AttributeKind::Pair { key } => {
+                            open.error = open.error.or(Some(format!(
+                                    "unknown attribute `{key}`; expected one of {}",
+                                    ATTRIBUTE_KEYS.join(", ")
+                                )))
+                        }
+                        AttributeKind::Id => {
+                            open.error = open.error.or(Some(format!("ids (`#{value}`) are not part of the format; hint: for a note reference write [^{value}]")))
+                        }
+                        AttributeKind::Comment => {}
+                    }
+                }
+                stack.push(open);
+            }
+            Event::End(_) => {
+                let Some(open) = stack.pop() else {
+                    return Err(err("unbalanced markup".into(), &range));
+                };
+                let whole = open.start..range.end;
+                if let Some(message) = open.error {
+                    return Err(err(message, &whole));
+                }
+                let inline = close(open).map_err(|m| err(m, &whole))?;
+                target(&mut stack, &mut root, inline);
+            }
+            Event::Str(s) => {
+                let s = s.strip_prefix(SHIELD).unwrap_or(&s);
+                if !s.is_empty() {
+                    target(&mut stack, &mut root, Inline::Text(s.to_string()));
+                }
+            }
+            Event::FootnoteReference(label) => {
+                target(&mut stack, &mut root, Inline::NoteRef(label.to_string()))
+            }
+            // Smart punctuation and symbols are kept exactly as typed.
+            Event::Symbol(_)
+            | Event::LeftSingleQuote
+            | Event::RightSingleQuote
+            | Event::LeftDoubleQuote
+            | Event::RightDoubleQuote
+            | Event::Ellipsis
+            | Event::EnDash
+            | Event::EmDash => {
+                let text = literal();
+                let text = text.strip_prefix(SHIELD).unwrap_or(&text).to_string();
+                target(&mut stack, &mut root, Inline::Text(text))
+            }
+            Event::NonBreakingSpace => target(&mut stack, &mut root, Inline::Text("\u{a0}".into())),
+            Event::Softbreak => target(&mut stack, &mut root, Inline::Text(" ".into())),
+            Event::Hardbreak => target(&mut stack, &mut root, Inline::LineBreak),
+            Event::Escape | Event::Blankline => {}
+            Event::Attributes(_) => {
+                return Err(err(
+                    "attributes `{...}` must follow a marked span, as in [text]{.unclear}".into(),
+                    &range,
+                ))
+            }
+            Event::ThematicBreak(_) => {
+                return Err(err(
+                    "a thematic break is not part of the format".into(),
+                    &range,
+                ))
+            }
+        }
+    }
+    if !stack.is_empty() {
+        return Err(err("unclosed markup".into(), &(0..source.len())));
+    }
+    Ok(root)
+}
+
+/// Turns a closed container into its inline, checking that its classes make sense.
+fn close(open: Open) -> Result<Inline, String> {
+    let Open {
+        frame,
+        classes,
+        hand,
+        place,
+        content,
+        ..
+    } = open;
+    let has = |c: &str| classes.iter().any(|k| k == c);
+    let inserted = matches!(frame, Frame::Inserted) || has("inserted");
+    if place.is_some() && !inserted {
+        return Err("`place` belongs to an insertion: {+text+}{place=margin}".into());
+    }
+    let mut inline = match frame {
+        Frame::Underline => Inline::Underline {
+            double: has("double"),
+            content,
+        },
+        Frame::Spaced => Inline::Spaced(content),
+        Frame::Deleted => Inline::Deleted(content),
+        Frame::Inserted => Inline::Inserted {
+            place: place.unwrap_or_default(),
+            hand: hand.clone(),
+            content,
+        },
+        Frame::Supplied => Inline::Supplied(content),
+        Frame::Superscript => Inline::Superscript(content),
+        Frame::Subscript => Inline::Subscript(content),
+        Frame::Span => {
+            let mut kinds = classes.iter().filter(|c| c.as_str() != "double");
+            let first = kinds.next();
+            if let Some(second) = kinds.next() {
+                return Err(format!(
+                    "a span takes one class, not both .{} and .{second}; hint: nest them: [[text]{{.{}}}]{{.{second}}}",
+                    first.map(String::as_str).unwrap_or_default(),
+                    first.map(String::as_str).unwrap_or_default()
+                ));
+            }
+            match first.map(String::as_str) {
+                Some("underline") => Inline::Underline {
+                    double: has("double"),
+                    content,
+                },
+                Some("spaced") => Inline::Spaced(content),
+                Some("deleted") => Inline::Deleted(content),
+                Some("inserted") => Inline::Inserted {
+                    place: place.unwrap_or_default(),
+                    hand: hand.clone(),
+                    content,
+                },
+                Some("unclear") => Inline::Unclear(content),
+                Some("supplied") => Inline::Supplied(content),
+                Some("sic") => Inline::Sic(content),
+                Some("gap") => {
+                    let description = plain_text(&content);
+                    let description = description.trim();
+                    if content.iter().any(|i| !matches!(i, Inline::Text(_))) {
+                        return Err("a gap holds only the editor's description, no markup".into());
+                    }
+                    Inline::Gap((!description.is_empty()).then(|| description.to_string()))
+                }
+                _ if has("double") => Inline::Underline {
+                    double: true,
+                    content,
+                },
+                _ if hand.is_some() => {
+                    return Ok(Inline::Hand {
+                        hand: hand.unwrap_or_default(),
+                        content,
+                    })
+                }
+                _ => {
+                    return Err(format!(
+                        "a span needs a class or a hand: [text]{{.unclear}}, [text]{{hand=\"…\"}}; expected one of {}",
+                        SPAN_CLASSES
+                            .iter()
+                            .map(|c| format!(".{c}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                }
+            }
+        }
+    };
+    // A hand on anything but an insertion wraps it: the marked words are in that hand.
+    if let Some(hand) = hand {
+        if !inserted {
+            inline = Inline::Hand {
+                hand,
+                content: vec![inline],
+            };
+        }
+    }
+    Ok(inline)
+}
+
+/// Appends an inline, merging adjacent plain text.
+fn push_inline(content: &mut Vec<Inline>, inline: Inline) {
+    if let (Some(Inline::Text(last)), Inline::Text(new)) = (content.last_mut(), &inline) {
+        last.push_str(new);
+        return;
+    }
+    content.push(inline);
+}
+
+fn describe(container: &Container) -> &'static str {
+    match container {
+        Container::Link(..) => "a link",
+        Container::Image(..) => "an image",
+        Container::Verbatim => "verbatim text (backticks)",
+        Container::Math { .. } => "math",
+        Container::RawInline { .. } => "raw output",
+        Container::Heading { .. } => "a heading",
+        Container::List { .. } | Container::ListItem | Container::TaskListItem { .. } => "a list",
+        Container::Blockquote => "a block quotation",
+        Container::Footnote { .. } => "a footnote definition (notes go in [[notes]])",
+        Container::Table | Container::TableRow { .. } | Container::TableCell { .. } => "a table",
+        Container::CodeBlock { .. } | Container::RawBlock { .. } => "a code block",
+        Container::Div { .. } => "a div",
+        _ => "this construct",
+    }
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The characters of inline content with all marks dropped: what a reader sees of the words,
+/// without editorial brackets. Used for word lists, search text and metadata.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    fn walk(inlines: &[Inline], out: &mut String) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(s) => out.push_str(s),
+                Inline::LineBreak => out.push(' '),
+                Inline::Gap(_) | Inline::NoteRef(_) => {}
+                Inline::Underline { content, .. }
+                | Inline::Inserted { content, .. }
+                | Inline::Hand { content, .. }
+                | Inline::Spaced(content)
+                | Inline::Deleted(content)
+                | Inline::Unclear(content)
+                | Inline::Supplied(content)
+                | Inline::Sic(content)
+                | Inline::Superscript(content)
+                | Inline::Subscript(content) => walk(content, out),
+            }
+        }
+    }
+    walk(inlines, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Inline {
+        Inline::Text(s.into())
+    }
+
+    #[test]
+    fn plain_text_stays_as_typed() {
+        let src = r#"Товарищи, "возлагать надежды" - 2-3 года... 10:30:00 --"#;
+        assert_eq!(parse(src).unwrap(), vec![t(src)]);
+    }
+
+    #[test]
+    fn block_syntax_at_line_start_is_text() {
+        for src in [
+            "1. Слушали",
+            "- позор",
+            "# 5",
+            "> цитата",
+            "Первая строка\n- вторая",
+            "Первая\n1. вторая",
+            "| a |",
+            ": b",
+        ] {
+            let plain = plain_text(&parse(src).unwrap());
+            assert_eq!(plain, src.replace('\n', " "), "{src:?}");
+        }
+    }
+
+    #[test]
+    fn marks_map_to_inlines() {
+        let got = parse("_под_ *раз* {-del-} {+ins+}{place=margin hand=\"Сталина\"} Ст{=алин=} [x]{.unclear} []{.gap} [a]{.sic}[^n1] ^1^").unwrap();
+        assert_eq!(
+            got,
+            vec![
+                Inline::Underline {
+                    double: false,
+                    content: vec![t("под")]
+                },
+                t(" "),
+                Inline::Spaced(vec![t("раз")]),
+                t(" "),
+                Inline::Deleted(vec![t("del")]),
+                t(" "),
+                Inline::Inserted {
+                    place: InsertPlace::Margin,
+                    hand: Some("Сталина".into()),
+                    content: vec![t("ins")]
+                },
+                t(" Ст"),
+                Inline::Supplied(vec![t("алин")]),
+                t(" "),
+                Inline::Unclear(vec![t("x")]),
+                t(" "),
+                Inline::Gap(None),
+                t(" "),
+                Inline::Sic(vec![t("a")]),
+                Inline::NoteRef("n1".into()),
+                t(" "),
+                Inline::Superscript(vec![t("1")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn double_underline_hand_and_breaks() {
+        assert_eq!(
+            parse("_a_{.double} [b]{hand=\"X\"}\\\nc\\ d").unwrap(),
+            vec![
+                Inline::Underline {
+                    double: true,
+                    content: vec![t("a")]
+                },
+                t(" "),
+                Inline::Hand {
+                    hand: "X".into(),
+                    content: vec![t("b")]
+                },
+                Inline::LineBreak,
+                t("c\u{a0}d"),
+            ]
+        );
+        assert_eq!(
+            parse("[2 слова неразб.]{.gap}").unwrap(),
+            vec![Inline::Gap(Some("2 слова неразб.".into()))]
+        );
+    }
+
+    #[test]
+    fn errors_name_the_snippet_and_the_choices() {
+        let e = parse("слово [x]{.foo} дальше").unwrap_err();
+        assert!(e.message.contains("unknown class `.foo`"), "{e}");
+        assert!(e.message.contains(".unclear"), "{e}");
+        assert!(e.snippet.contains("[x]{.foo}"), "{e:?}");
+
+        let e = parse("see [site](http://x)").unwrap_err();
+        assert!(e.message.contains("a link"), "{e}");
+
+        let e = parse("a\n\nb").unwrap_err();
+        assert!(e.message.contains("blank line"), "{e}");
+
+        let e = parse("[x]{place=top}").unwrap_err();
+        assert!(e.message.contains("above, below, margin, inline"), "{e}");
+
+        let e = parse("[x]{colour=red}").unwrap_err();
+        assert!(e.message.contains("unknown attribute `colour`"), "{e}");
+    }
+
+    #[test]
+    fn unclosed_markers_are_text() {
+        assert_eq!(plain_text(&parse("{+ a _ b *").unwrap()), "{+ a _ b *");
+    }
+}

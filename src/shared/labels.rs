@@ -1,0 +1,184 @@
+//! The words of the editorial apparatus, in the language of the document.
+//!
+//! Russian is the apparatus for every language but English: folio serves Russian
+//! documentary editions, whose apparatus is Russian whatever the document's language.
+
+/// The words an edition adds around the transcription.
+#[derive(Debug)]
+pub struct Labels {
+    /// Month names in the genitive, for "3 декабря".
+    pub months_genitive: [&'static str; 12],
+    /// Month names in the nominative, for "декабрь 1932 г.".
+    pub months_nominative: [&'static str; 12],
+    /// What follows a year (" г.").
+    pub year_suffix: &'static str,
+    /// The heading of the notes ("Примечания").
+    pub notes: &'static str,
+    /// The default description of an illegible gap ("неразб.").
+    pub illegible: &'static str,
+    /// The note for a sic ("Так в документе.").
+    pub sic: &'static str,
+    /// The words before a hand ("Рукой").
+    pub in_hand_of: &'static str,
+    /// An insertion above the line, for a note with its hand ("Вписано").
+    pub inserted: &'static str,
+    /// An insertion in the margin ("Вписано на полях").
+    pub inserted_in_margin: &'static str,
+    /// An insertion below the line ("Вписано под строкой").
+    pub inserted_below: &'static str,
+    /// Legend abbreviations: fond, opis, delo, folio(s).
+    pub fond: &'static str,
+    /// Opis abbreviation ("Оп.").
+    pub opis: &'static str,
+    /// Delo abbreviation ("Д.").
+    pub delo: &'static str,
+    /// Folio abbreviation ("Л.").
+    pub folios: &'static str,
+    /// Names of authenticity values: original, copy, certified copy, draft, retained copy,
+    /// excerpt.
+    pub authenticity: [&'static str; 6],
+    /// Names of media: typescript, manuscript, autograph, telegram, print, hectograph.
+    pub medium: [&'static str; 6],
+    /// The word for "page" in contents and running heads ("С.").
+    pub page: &'static str,
+    /// The heading of a table of contents ("Содержание").
+    pub contents: &'static str,
+    /// The label of the archival legend, for accessibility and navigation ("Легенда").
+    pub legend: &'static str,
+}
+
+static RU: Labels = Labels {
+    months_genitive: [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ],
+    months_nominative: [
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    ],
+    year_suffix: "\u{a0}г.",
+    notes: "Примечания",
+    illegible: "неразб.",
+    sic: "Так в документе.",
+    in_hand_of: "Рукой",
+    inserted: "Вписано",
+    inserted_in_margin: "Вписано на полях",
+    inserted_below: "Вписано под строкой",
+    fond: "Ф.",
+    opis: "Оп.",
+    delo: "Д.",
+    folios: "Л.",
+    authenticity: [
+        "Подлинник",
+        "Копия",
+        "Заверенная копия",
+        "Черновик",
+        "Отпуск",
+        "Выписка",
+    ],
+    medium: [
+        "Машинопись",
+        "Рукопись",
+        "Автограф",
+        "Телеграфный бланк",
+        "Типографский экземпляр",
+        "Гектограф",
+    ],
+    page: "С.",
+    contents: "Содержание",
+    legend: "Легенда",
+};
+
+static EN: Labels = Labels {
+    months_genitive: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    months_nominative: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    year_suffix: "",
+    notes: "Notes",
+    illegible: "illegible",
+    sic: "Sic in the original.",
+    in_hand_of: "In the hand of",
+    inserted: "Added",
+    inserted_in_margin: "Added in the margin",
+    inserted_below: "Added below the line",
+    fond: "F.",
+    opis: "Op.",
+    delo: "D.",
+    folios: "L.",
+    authenticity: [
+        "Original",
+        "Copy",
+        "Certified copy",
+        "Draft",
+        "Retained copy",
+        "Excerpt",
+    ],
+    medium: [
+        "Typescript",
+        "Manuscript",
+        "Autograph",
+        "Telegram form",
+        "Print",
+        "Hectograph",
+    ],
+    page: "p.",
+    contents: "Contents",
+    legend: "Source",
+};
+
+impl Labels {
+    /// The labels for a BCP 47 language tag.
+    pub fn for_language(tag: &str) -> &'static Labels {
+        let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+        if primary == "en" {
+            &EN
+        } else {
+            &RU
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Helpers every writer shares: note numbering, the archival legend, dates and the labels of
+//! the editorial apparatus in the document's language. No writer imports another; what two
+//! writers both need lives here.
+
+pub mod labels;
+pub mod legend;
+pub mod notes;
+
+pub use labels::Labels;
+pub use legend::legend;
+pub use notes::{NoteBody, NoteNumbers};
+
+use crate::markup::{plain_text, Inline};
+use crate::model::{Block, Document, Mark};
+
+/// The date of the document as the editorial heading prints it ("3 декабря 1932\u{a0}г.").
+pub fn human_date(date: &str, labels: &Labels) -> String {
+    let one = |s: &str| match crate::read::parse_partial_date(s) {
+        Some((y, 0, _)) => format!("{y}{}", labels.year_suffix),
+        Some((y, m, 0)) => format!(
+            "{} {y}{}",
+            labels.months_nominative[m as usize - 1],
+            labels.year_suffix
+        ),
+        Some((y, m, d)) => format!(
+            "{d} {} {y}{}",
+            labels.months_genitive[m as usize - 1],
+            labels.year_suffix
+        ),
+        None => s.to_string(),
+    };
+    match date.split_once('/') {
+        None => one(date),
+        Some((a, b)) => match (
+            crate::read::parse_partial_date(a),
+            crate::read::parse_partial_date(b),
+        ) {
+            // Same month: "3–5 декабря 1932\u{a0}г."
+            (Some((y1, m1, d1)), Some((y2, m2, d2)))
+                if y1 == y2 && m1 == m2 && d1 > 0 && d2 > 0 =>
+            {
+                format!(
+                    "{d1}–{d2} {} {y1}{}",
+                    labels.months_genitive[m1 as usize - 1],
+                    labels.year_suffix
+                )
+            }
+            _ => format!("{} – {}", one(a), one(b)),
+        },
+    }
+}
+
+/// The number line of the heading ("№ 1"), if the document has a number.
+pub fn number_line(doc: &Document) -> Option<String> {
+    doc.number.as_ref().map(|n| format!("№\u{a0}{n}"))
+}
+
+/// The line under the editorial title: the date and place ("3 декабря 1932 г. Москва").
+pub fn date_place_line(doc: &Document, labels: &Labels) -> Option<String> {
+    let date = doc.date.as_deref().map(|d| human_date(d, labels));
+    match (date, doc.place.as_deref()) {
+        (Some(d), Some(p)) => Some(format!("{d}, {p}")),
+        (Some(d), None) => Some(d),
+        (None, Some(p)) => Some(p.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// The description of a mark's hand and medium ("Рукой И. В. Сталина синим карандашом."),
+/// if the mark names either.
+pub fn mark_hand_text(mark: &Mark, labels: &Labels) -> Option<String> {
+    let mut s = match (&mark.hand, &mark.medium) {
+        (Some(h), Some(m)) => format!("{} {h} {m}", labels.in_hand_of),
+        (Some(h), None) => format!("{} {h}", labels.in_hand_of),
+        (None, Some(m)) => capitalize(m),
+        (None, None) => return None,
+    };
+    s.push('.');
+    Some(s)
+}
+
+/// The word every writer prints for an illegible gap: "[неразб.]" or the editor's own.
+pub fn gap_text(description: Option<&str>, labels: &Labels) -> String {
+    format!("[{}]", description.unwrap_or(labels.illegible))
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Every word of the transcription in reading order: the words a reader of any edition must
+/// find. Editorial additions (note numbers, brackets, the heading) are not included; the
+/// words of notes and legend are, after the text. Tests check editions against this list.
+pub fn transcription_words(doc: &Document) -> Vec<String> {
+    let mut text = String::new();
+    let add = |text: &mut String, inlines: &[Inline]| {
+        text.push_str(&plain_text(inlines));
+        text.push('\n');
+    };
+    add(&mut text, doc.title.inlines());
+    for block in &doc.content {
+        if let Block::Folio(f) = block {
+            text.push_str(&f.label);
+            text.push('\n');
+        }
+        for t in block.texts() {
+            add(&mut text, t.inlines());
+        }
+    }
+    for note in &doc.notes {
+        add(&mut text, note.text.inlines());
+    }
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\u{301}'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_an_editor_writes_them() {
+        let ru = Labels::for_language("ru");
+        assert_eq!(human_date("1932-12-03", ru), "3 декабря 1932\u{a0}г.");
+        assert_eq!(human_date("1932-12", ru), "декабрь 1932\u{a0}г.");
+        assert_eq!(human_date("1932", ru), "1932\u{a0}г.");
+        assert_eq!(
+            human_date("1932-12-03/1932-12-05", ru),
+            "3–5 декабря 1932\u{a0}г."
+        );
+        assert_eq!(
+            human_date("1932-11-30/1932-12-05", ru),
+            "30 ноября 1932\u{a0}г. – 5 декабря 1932\u{a0}г."
+        );
+        let en = Labels::for_language("en-GB");
+        assert_eq!(human_date("1932-12-03", en), "3 December 1932");
+    }
+}

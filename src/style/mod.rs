@@ -1,0 +1,257 @@
+//! Styles: how an edition looks. A style starts from a preset (`edition`, the default, or
+//! `handout`) and a style file (TOML) overrides any setting; docs/styles.md documents each.
+//!
+//! Settings every edition reads live here; settings of one edition live in that edition's
+//! section (`[pdf]`, `[docx]`, `[epub]`, `[text]`).
+
+pub mod docx;
+pub mod epub;
+pub mod pdf;
+
+use crate::diag::Error;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// A complete style.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Style {
+    /// The preset this style starts from: "edition" or "handout".
+    pub preset: String,
+    /// The text font family.
+    pub fonts: FontStyle,
+    /// How marks (resolutions, stamps…) are described.
+    pub marks: MarkStyle,
+    /// How inline marks of the original are shown.
+    pub inline: InlineStyle,
+    /// The plain-text edition.
+    pub text: TextStyle,
+    /// The PDF edition.
+    pub pdf: pdf::PdfStyle,
+    /// The DOCX edition.
+    pub docx: docx::DocxStyle,
+    /// The EPUB edition.
+    pub epub: epub::EpubStyle,
+}
+
+impl Default for Style {
+    fn default() -> Style {
+        Style::edition()
+    }
+}
+
+/// The names of the presets, for help texts and errors.
+pub const PRESETS: &[&str] = &["edition", "handout"];
+
+impl Style {
+    /// A book page of a documentary edition: A5, about 10.5 pt, notes at the foot, running heads.
+    pub fn edition() -> Style {
+        Style {
+            preset: "edition".into(),
+            fonts: FontStyle::default(),
+            marks: MarkStyle::default(),
+            inline: InlineStyle::default(),
+            text: TextStyle::default(),
+            pdf: pdf::PdfStyle::edition(),
+            docx: docx::DocxStyle::default(),
+            epub: epub::EpubStyle::default(),
+        }
+    }
+
+    /// A classroom handout: A4, large type, generous leading, line numbers, no running head.
+    pub fn handout() -> Style {
+        Style {
+            preset: "handout".into(),
+            pdf: pdf::PdfStyle::handout(),
+            ..Style::edition()
+        }
+    }
+
+    /// A preset by name.
+    pub fn preset(name: &str) -> Result<Style, Error> {
+        match name {
+            "edition" => Ok(Style::edition()),
+            "handout" => Ok(Style::handout()),
+            other => Err(Error::Usage(format!(
+                "unknown style preset `{other}`; expected one of {}",
+                PRESETS.join(", ")
+            ))),
+        }
+    }
+
+    /// Loads a style: the preset named by `preset` (or by the file's own `preset` key), with
+    /// the file's settings laid over it.
+    pub fn load(preset: Option<&str>, file: Option<&Path>) -> Result<Style, Error> {
+        let Some(file) = file else {
+            return Style::preset(preset.unwrap_or("edition"));
+        };
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| Error::Usage(format!("cannot read the style {}: {e}", file.display())))?;
+        Style::from_toml(&text, preset, &file.display().to_string())
+    }
+
+    /// Parses a style file's text over its preset.
+    pub fn from_toml(text: &str, preset: Option<&str>, name: &str) -> Result<Style, Error> {
+        let overrides: toml::Table = toml::from_str(text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map_or((0, 0), |s| crate::diag::line_column(text, s.start));
+            Error::Usage(format!(
+                "{name}:{line}:{column}: {}",
+                e.message().trim_end()
+            ))
+        })?;
+        let preset_name = overrides
+            .get("preset")
+            .and_then(|v| v.as_str())
+            .or(preset)
+            .unwrap_or("edition")
+            .to_string();
+        let base = Style::preset(&preset_name)?;
+        let mut merged = serde_json::to_value(&base).map_err(|e| Error::Output(e.to_string()))?;
+        let overrides =
+            serde_json::to_value(&overrides).map_err(|e| Error::Output(e.to_string()))?;
+        merge(&mut merged, overrides);
+        serde_json::from_value(merged).map_err(|e| {
+            Error::Usage(format!(
+                "{name}: {e}; hint: docs/styles.md lists every setting"
+            ))
+        })
+    }
+}
+
+/// Lays `over` onto `base`, table by table.
+fn merge(base: &mut serde_json::Value, over: serde_json::Value) {
+    match (base, over) {
+        (serde_json::Value::Object(b), serde_json::Value::Object(o)) => {
+            for (k, v) in o {
+                match b.get_mut(&k) {
+                    Some(slot) => merge(slot, v),
+                    None => {
+                        b.insert(k, v);
+                    }
+                }
+            }
+        }
+        (slot, v) => *slot = v,
+    }
+}
+
+/// The text font family.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FontStyle {
+    /// The family name written into documents (default "PT Serif", bundled).
+    pub family: String,
+    /// A TTF/OTF file for the upright face; unset uses the bundled PT Serif.
+    pub regular: Option<PathBuf>,
+    /// A TTF/OTF file for the italic face (default: the upright file).
+    pub italic: Option<PathBuf>,
+    /// A TTF/OTF file for the bold face (default: the upright file).
+    pub bold: Option<PathBuf>,
+    /// A TTF/OTF file for the bold italic face (default: the upright file).
+    pub bold_italic: Option<PathBuf>,
+}
+
+impl Default for FontStyle {
+    fn default() -> Self {
+        FontStyle {
+            family: "PT Serif".into(),
+            regular: None,
+            italic: None,
+            bold: None,
+            bold_italic: None,
+        }
+    }
+}
+
+/// How the hand and the writing medium of a mark are shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum HandDisplay {
+    /// In an editorial note attached to the mark ("Рукой И. В. Сталина синим карандашом.").
+    #[default]
+    Note,
+    /// In italic right after the mark.
+    Inline,
+    /// Not shown.
+    None,
+}
+
+/// How marks are described.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct MarkStyle {
+    /// Where a mark's hand and medium are shown: note, inline or none.
+    pub hand: HandDisplay,
+}
+
+/// How text underlined in the original is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnderlineDisplay {
+    /// In italic (modern Russian editorial practice).
+    #[default]
+    Italic,
+    /// Underlined, as in the original.
+    Underline,
+    /// Letter-spaced.
+    Spaced,
+}
+
+/// How text struck out in the original is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeletedDisplay {
+    /// Struck through.
+    #[default]
+    Strike,
+    /// In angle brackets: ‹word›.
+    Brackets,
+}
+
+/// How inline marks of the original are shown in the typeset editions.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct InlineStyle {
+    /// Underlined text: italic, underline or spaced.
+    pub underline: UnderlineDisplay,
+    /// Struck-out text: strike or brackets.
+    pub deleted: DeletedDisplay,
+}
+
+/// The plain-text edition.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TextStyle {
+    /// Line width in display columns (default 72).
+    pub width: usize,
+    /// Indent of a paragraph's first line, in columns (default 4).
+    pub indent: usize,
+}
+
+impl Default for TextStyle {
+    fn default() -> Self {
+        TextStyle {
+            width: 72,
+            indent: 4,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_style_file_overrides_its_preset() {
+        let s =
+            Style::from_toml("preset = \"handout\"\n[text]\nwidth = 60\n", None, "s.toml").unwrap();
+        assert_eq!(s.preset, "handout");
+        assert_eq!(s.text.width, 60);
+        assert_eq!(s.pdf, pdf::PdfStyle::handout());
+        let e = Style::from_toml("[text]\nwidht = 60\n", None, "s.toml").unwrap_err();
+        assert!(e.to_string().contains("unknown field `widht`"), "{e}");
+    }
+}
