@@ -17,4 +17,5 @@ pub mod read;
 pub mod shared;
 pub mod style;
 pub mod text;
+pub mod volume;
 pub mod writers;

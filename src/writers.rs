@@ -60,3 +60,17 @@ pub fn write(format: Format, doc: &Document, style: &Style) -> Result<Output, Er
         Format::Epub => crate::epub::write(doc, style),
     }
 }
+
+/// Writes one edition of a whole volume.
+pub fn write_volume(
+    format: Format,
+    volume: &crate::volume::Volume,
+    style: &Style,
+) -> Result<Output, Error> {
+    match format {
+        Format::Txt => crate::text::write_volume(volume, style),
+        Format::Pdf => crate::pdf::write_volume(volume, style),
+        Format::Docx => crate::docx::write_volume(volume, style),
+        Format::Epub => crate::epub::write_volume(volume, style),
+    }
+}

@@ -11,3 +11,10 @@ pub fn write(_doc: &Document, _style: &Style) -> Result<Output, Error> {
         "the EPUB edition is not implemented yet; available: txt".into(),
     ))
 }
+
+/// Writes the EPUB edition of a whole volume.
+pub fn write_volume(_volume: &crate::volume::Volume, _style: &Style) -> Result<Output, Error> {
+    Err(Error::Usage(
+        "the EPUB edition of a volume is not implemented yet".into(),
+    ))
+}

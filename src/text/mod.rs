@@ -28,6 +28,16 @@ pub fn write(doc: &Document, style: &Style) -> String {
     writer.document()
 }
 
+/// Writes the plain-text edition of a volume (not written yet).
+pub fn write_volume(
+    _volume: &crate::volume::Volume,
+    _style: &Style,
+) -> Result<crate::writers::Output, crate::diag::Error> {
+    Err(crate::diag::Error::Usage(
+        "the plain-text edition of a volume is not implemented yet".into(),
+    ))
+}
+
 struct Writer<'a> {
     doc: &'a Document,
     width: usize,

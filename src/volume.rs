@@ -1,0 +1,149 @@
+//! Volumes: a publisher's book of numbered documents, described by a manifest (TOML).
+//!
+//! The manifest names the volume's front matter and its documents (paths or globs, relative
+//! to the manifest); [`load`] reads and validates every document and returns a [`Volume`]
+//! that each writer's `write_volume` turns into one edition.
+
+use crate::diag::{Diagnostic, Error, Severity};
+use crate::markup::Text;
+use crate::model::{Document, Paras};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// A volume manifest as written by the publisher.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// Title of the volume.
+    pub title: String,
+    /// Subtitle ("Документы и материалы. 1932–1933").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// Editors (compilers) of the volume, as printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editors: Vec<String>,
+    /// Publisher, as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Year of publication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<String>,
+    /// Language of the volume's apparatus, BCP 47 (default "ru").
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Preface: paragraphs with inline markup, separated by blank lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preface: Option<Paras>,
+    /// List of abbreviations, in the order printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub abbreviations: Vec<Abbreviation>,
+    /// The documents in order: paths or glob patterns relative to the manifest; a glob's
+    /// matches are taken in name order.
+    pub documents: Vec<String>,
+    /// A style file (relative to the manifest) for every edition of the volume.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub style: Option<PathBuf>,
+    /// A style preset, when no style file is given ("edition" by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preset: Option<String>,
+}
+
+fn default_language() -> String {
+    "ru".into()
+}
+
+/// One entry of the list of abbreviations.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Abbreviation {
+    /// The abbreviation ("РГАСПИ").
+    pub short: String,
+    /// What it stands for, with inline markup.
+    pub full: Text,
+}
+
+/// A volume ready to write: the manifest and its documents, read and validated, in order.
+#[derive(Debug)]
+pub struct Volume {
+    /// The manifest.
+    pub manifest: Manifest,
+    /// The documents in the order of the volume.
+    pub documents: Vec<Document>,
+    /// The file each document was read from, parallel to `documents`.
+    pub paths: Vec<PathBuf>,
+}
+
+/// Reads a manifest and every document it names. Errors of all documents are reported
+/// together.
+pub fn load(manifest_path: &Path) -> Result<(Volume, Vec<Diagnostic>), Error> {
+    let name = manifest_path.display().to_string();
+    let text = std::fs::read_to_string(manifest_path)
+        .map_err(|e| Error::Output(format!("cannot read {name}: {e}")))?;
+    let manifest: Manifest = toml::from_str(&text).map_err(|e| {
+        let (line, column) = e
+            .span()
+            .map_or((0, 0), |s| crate::diag::line_column(&text, s.start));
+        Error::Invalid(vec![Diagnostic {
+            severity: Severity::Error,
+            file: name.clone(),
+            line,
+            column,
+            message: e.message().trim_end().to_string(),
+            hint: Some("docs/volumes.md describes the manifest".into()),
+        }])
+    })?;
+    let base = manifest_path.parent().unwrap_or(Path::new("."));
+    let mut paths = Vec::new();
+    let mut errors = Vec::new();
+    for entry in &manifest.documents {
+        let pattern = base.join(entry);
+        let pattern_str = pattern.to_string_lossy().to_string();
+        let mut matched: Vec<PathBuf> = if entry.contains(['*', '?', '[']) {
+            glob::glob(&pattern_str)
+                .map(|g| g.filter_map(Result::ok).collect())
+                .unwrap_or_default()
+        } else if pattern.exists() {
+            vec![pattern.clone()]
+        } else {
+            vec![]
+        };
+        matched.sort();
+        if matched.is_empty() {
+            let offset = text.find(&format!("\"{entry}\"")).unwrap_or(0);
+            let (line, column) = crate::diag::line_column(&text, offset);
+            errors.push(Diagnostic {
+                severity: Severity::Error,
+                file: name.clone(),
+                line,
+                column,
+                message: format!("`{entry}` names no document"),
+                hint: Some("paths and globs are relative to the manifest".into()),
+            });
+        }
+        paths.extend(matched);
+    }
+    let mut documents = Vec::new();
+    let mut warnings = Vec::new();
+    for path in &paths {
+        match crate::read::read_file(path) {
+            Ok(r) => {
+                documents.push(r.document);
+                warnings.extend(r.warnings);
+            }
+            Err(Error::Invalid(d)) => errors.extend(d),
+            Err(e) => return Err(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors));
+    }
+    Ok((
+        Volume {
+            manifest,
+            documents,
+            paths,
+        },
+        warnings,
+    ))
+}
