@@ -1,20 +1,167 @@
-//! The PDF edition (not written yet).
+//! The PDF edition: src/layout/ sets the pages, [`bytes`] writes them. docs/pdf.md
+//! describes what each role looks like and why the bytes are written with lopdf directly.
 
-use crate::diag::Error;
+pub mod bytes;
+
+use crate::diag::{Error, Warning};
+use crate::layout::{font::FALLBACK, Composer, Laid};
 use crate::model::Document;
 use crate::style::Style;
 use crate::writers::Output;
 
 /// Writes the PDF edition of a document.
-pub fn write(_doc: &Document, _style: &Style) -> Result<Output, Error> {
-    Err(Error::Usage(
-        "the PDF edition is not implemented yet; available: txt".into(),
-    ))
+pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
+    let mut c = Composer::new(style)?;
+    c.document(doc, None)?;
+    let laid = c.finish();
+    let meta = meta_of(doc);
+    let bytes = bytes::write(&laid, &meta).map_err(Error::Output)?;
+    Ok(Output {
+        bytes,
+        warnings: warnings(&laid, &[doc]),
+    })
 }
 
-/// Writes the PDF edition of a whole volume.
-pub fn write_volume(_volume: &crate::volume::Volume, _style: &Style) -> Result<Output, Error> {
-    Err(Error::Usage(
-        "the PDF edition of a volume is not implemented yet".into(),
-    ))
+/// Writes the PDF edition of a whole volume: each document from a new page, one run of
+/// page numbers, a bookmark per document, the volume's title in the running head.
+pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Output, Error> {
+    let mut c = Composer::new(style)?;
+    for doc in &volume.documents {
+        c.document(doc, Some(&volume.manifest.title))?;
+    }
+    let laid = c.finish();
+    let meta = bytes::Meta {
+        title: volume.manifest.title.clone(),
+        author: volume.manifest.editors.join(", "),
+        subject: volume.manifest.subtitle.clone().unwrap_or_default(),
+        keywords: String::new(),
+        lang: plain_language(&volume.manifest.language),
+        date: pdf_date(None),
+    };
+    let bytes = bytes::write(&laid, &meta).map_err(Error::Output)?;
+    let docs: Vec<&Document> = volume.documents.iter().collect();
+    Ok(Output {
+        bytes,
+        warnings: warnings(&laid, &docs),
+    })
+}
+
+fn meta_of(doc: &Document) -> bytes::Meta {
+    let labels = crate::shared::Labels::for_language(&doc.language);
+    let title = crate::markup::plain_text(doc.title.inlines());
+    let title = match crate::shared::number_line(doc) {
+        Some(n) => format!("{n}. {title}"),
+        None => title,
+    };
+    let legend = crate::shared::legend(doc, labels)
+        .map(|l| crate::markup::plain_text(&l))
+        .unwrap_or_default();
+    bytes::Meta {
+        title,
+        author: doc
+            .authors
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        subject: crate::shared::date_place_line(doc, labels)
+            .unwrap_or_default()
+            .replace('\u{a0}', " "),
+        keywords: legend.replace('\u{a0}', " "),
+        lang: plain_language(&doc.language),
+        date: pdf_date(doc.date.as_deref()),
+    }
+}
+
+/// The language a PDF reader knows: "ru-petr1708" (pre-1918 spelling) is Russian.
+fn plain_language(tag: &str) -> String {
+    let primary = tag.split(['-', '_']).next().unwrap_or("ru");
+    if primary.is_empty() {
+        "ru".into()
+    } else {
+        primary.to_ascii_lowercase()
+    }
+}
+
+/// The date written as the file's creation and modification date: SOURCE_DATE_EPOCH when
+/// set (reproducible builds), else the Unix epoch — never the clock, so that two runs give
+/// the same bytes.
+fn pdf_date(_doc_date: Option<&str>) -> String {
+    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0);
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "D:{y:04}{m:02}{d:02}{:02}{:02}{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+/// Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// One warning per document naming the characters the text face lacks and where they stand.
+fn warnings(laid: &Laid, docs: &[&Document]) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let fallback = laid.fonts.face(FALLBACK);
+    for (k, missing) in laid.missing.iter().enumerate() {
+        if missing.is_empty() {
+            continue;
+        }
+        let mut seen: Vec<(char, Vec<&str>)> = Vec::new();
+        for (c, place) in missing {
+            match seen.iter_mut().find(|(s, _)| s == c) {
+                Some((_, places)) => {
+                    if !places.contains(&place.as_str()) {
+                        places.push(place);
+                    }
+                }
+                None => seen.push((*c, vec![place])),
+            }
+        }
+        let list: Vec<String> = seen
+            .iter()
+            .map(|(c, places)| {
+                let how = if fallback.has(*c) {
+                    "set in DejaVu Serif"
+                } else {
+                    "in no bundled font"
+                };
+                format!("‘{c}’ U+{:04X} ({how}) in {}", *c as u32, places.join(", "))
+            })
+            .collect();
+        let id = docs.get(k).map_or("document", |d| d.id.as_str());
+        out.push(Warning {
+            message: format!(
+                "{id}: characters missing from the text font: {}",
+                list.join("; ")
+            ),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_from_the_epoch() {
+        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(super::civil_from_days(19_000), (2022, 1, 8));
+    }
 }

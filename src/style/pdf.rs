@@ -1,25 +1,148 @@
-//! Settings of the PDF edition (`[pdf]` in a style file).
+//! Settings of the PDF edition (`[pdf]` in a style file). docs/styles.md documents each.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+/// A paper size.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum PageSize {
+    /// ISO A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// ISO A5, 148 × 210 mm: the usual page of a book edition.
+    A5,
+    /// ISO B5, 176 × 250 mm.
+    B5,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl PageSize {
+    /// Width and height in points.
+    pub fn points(self) -> (f32, f32) {
+        let mm = |w: f32, h: f32| (w * 72.0 / 25.4, h * 72.0 / 25.4);
+        match self {
+            PageSize::A4 => mm(210.0, 297.0),
+            PageSize::A5 => mm(148.0, 210.0),
+            PageSize::B5 => mm(176.0, 250.0),
+            PageSize::Letter => (612.0, 792.0),
+        }
+    }
+}
+
+/// Where the notes stand.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotesPlacement {
+    /// At the foot of the page of each reference (footnotes).
+    #[default]
+    Foot,
+    /// After the document, before the legend (endnotes).
+    End,
+}
+
+/// Page margins in millimetres.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Margins {
+    /// Top margin (above the running head's baseline area).
+    pub top: f32,
+    /// Bottom margin (below the footnotes and page number).
+    pub bottom: f32,
+    /// Left margin.
+    pub left: f32,
+    /// Right margin.
+    pub right: f32,
+}
+
+impl Default for Margins {
+    fn default() -> Self {
+        Margins {
+            top: 20.0,
+            bottom: 20.0,
+            left: 20.0,
+            right: 20.0,
+        }
+    }
+}
 
 /// Settings of the PDF edition.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PdfStyle {
+    /// Paper size: "A4", "A5", "B5" or "Letter".
+    pub page_size: PageSize,
+    /// Page margins in millimetres.
+    pub margins: Margins,
     /// Body text size in points.
     pub font_size: f32,
+    /// Distance between baselines of body text, in points.
+    pub leading: f32,
+    /// Size of notes, marks and the legend, as a fraction of the body size.
+    pub small_size: f32,
+    /// Indent of a paragraph's first line, in ems of the body size.
+    pub indent: f32,
+    /// Whether running text is justified (true) or set flush left (false).
+    pub justify: bool,
+    /// Whether words are hyphenated at line ends, in the document's language.
+    pub hyphenate: bool,
+    /// Whether a running head (volume or document title left, document number and title
+    /// right) stands above the text from the second page on.
+    pub running_head: bool,
+    /// Whether pages are numbered at the foot.
+    pub page_numbers: bool,
+    /// Number every n-th line of the document's text in the left margin; 0 turns it off.
+    pub line_numbers: u32,
+    /// Where notes stand: "foot" or "end".
+    pub notes: NotesPlacement,
 }
 
 impl PdfStyle {
-    /// The `edition` preset: a book page.
+    /// The `edition` preset: a book page (A5, 10.5 pt, running heads, footnotes).
     pub fn edition() -> PdfStyle {
-        PdfStyle { font_size: 10.5 }
+        PdfStyle {
+            page_size: PageSize::A5,
+            margins: Margins {
+                top: 16.0,
+                bottom: 18.0,
+                left: 17.0,
+                right: 15.0,
+            },
+            font_size: 10.5,
+            leading: 13.0,
+            small_size: 0.85,
+            indent: 1.5,
+            justify: true,
+            hyphenate: true,
+            running_head: true,
+            page_numbers: true,
+            line_numbers: 0,
+            notes: NotesPlacement::Foot,
+        }
     }
 
-    /// The `handout` preset: a classroom handout.
+    /// The `handout` preset: a classroom handout (A4, 12.5 pt, generous leading, line
+    /// numbers every 5 lines, no running head).
     pub fn handout() -> PdfStyle {
-        PdfStyle { font_size: 12.5 }
+        PdfStyle {
+            page_size: PageSize::A4,
+            margins: Margins {
+                top: 22.0,
+                bottom: 22.0,
+                left: 30.0,
+                right: 25.0,
+            },
+            font_size: 12.5,
+            leading: 19.0,
+            small_size: 0.85,
+            indent: 1.5,
+            justify: true,
+            hyphenate: true,
+            running_head: false,
+            page_numbers: true,
+            line_numbers: 5,
+            notes: NotesPlacement::Foot,
+        }
     }
 }
 

@@ -1,0 +1,268 @@
+//! Total-fit line breaking (Knuth and Plass, "Breaking paragraphs into lines", 1981): the
+//! breaks of a whole paragraph are chosen together so that its lines are evenly spaced,
+//! instead of line by line.
+
+/// One element of a paragraph in Knuth–Plass terms.
+#[derive(Clone, Copy, Debug)]
+pub enum Item {
+    /// Unbreakable material of a width.
+    Box(f32),
+    /// Space that may stretch or shrink; a line may break at it.
+    Glue {
+        /// Natural width.
+        width: f32,
+        /// How much it may grow.
+        stretch: f32,
+        /// How much it may shrink.
+        shrink: f32,
+    },
+    /// A possible break with a cost; `width` is set only when breaking here (a hyphen).
+    Penalty {
+        /// Width added at the end of the line when breaking here.
+        width: f32,
+        /// Cost of breaking here; `INFINITY` forbids, `-INFINITY` forces.
+        cost: f32,
+        /// Whether this is a hyphenation (two in a row cost extra).
+        flagged: bool,
+    },
+}
+
+/// A penalty that forbids or forces a break.
+pub const INFINITY: f32 = 10000.0;
+
+#[derive(Clone, Copy)]
+struct Node {
+    position: usize,
+    line: usize,
+    fitness: usize,
+    width: f32,
+    stretch: f32,
+    shrink: f32,
+    demerits: f32,
+    previous: Option<usize>,
+}
+
+/// Chooses the breaks: indices into `items` where lines end (each a glue or penalty; the
+/// last is the final forced penalty). `width(line)` gives the measure of line `line`.
+/// Returns `None` when no set of breaks keeps every line within `tolerance`.
+pub fn breaks(items: &[Item], width: &dyn Fn(usize) -> f32, tolerance: f32) -> Option<Vec<usize>> {
+    let mut nodes: Vec<Node> = vec![Node {
+        position: 0,
+        line: 0,
+        fitness: 1,
+        width: 0.0,
+        stretch: 0.0,
+        shrink: 0.0,
+        demerits: 0.0,
+        previous: None,
+    }];
+    let mut active: Vec<usize> = vec![0];
+    let (mut tw, mut ts, mut tk) = (0.0f32, 0.0f32, 0.0f32);
+    for (i, item) in items.iter().enumerate() {
+        let (breakable, pen_w, cost, flagged) = match *item {
+            Item::Box(w) => {
+                tw += w;
+                continue;
+            }
+            Item::Glue { .. } => (
+                i > 0 && matches!(items[i - 1], Item::Box(_)),
+                0.0,
+                0.0,
+                false,
+            ),
+            Item::Penalty {
+                width,
+                cost,
+                flagged,
+            } => (cost < INFINITY, width, cost, flagged),
+        };
+        if breakable {
+            let mut candidates: Vec<Node> = Vec::new();
+            let mut k = 0;
+            while k < active.len() {
+                let ai = active[k];
+                let a = nodes[ai];
+                let line_w = width(a.line);
+                let w = tw - a.width + pen_w;
+                let ratio = if w < line_w {
+                    let st = ts - a.stretch;
+                    if st > 0.0 {
+                        (line_w - w) / st
+                    } else {
+                        INFINITY
+                    }
+                } else if w > line_w {
+                    let sh = tk - a.shrink;
+                    if sh > 0.0 {
+                        (line_w - w) / sh
+                    } else {
+                        -INFINITY
+                    }
+                } else {
+                    0.0
+                };
+                if ratio < -1.0 || cost <= -INFINITY {
+                    active.remove(k);
+                } else {
+                    k += 1;
+                }
+                if (-1.0..=tolerance).contains(&ratio) {
+                    let badness = 100.0 * ratio.abs().powi(3);
+                    let mut d = if cost >= 0.0 {
+                        (1.0 + badness + cost).powi(2)
+                    } else if cost > -INFINITY {
+                        (1.0 + badness).powi(2) - cost * cost
+                    } else {
+                        (1.0 + badness).powi(2)
+                    };
+                    if flagged {
+                        if let Item::Penalty { flagged: true, .. } = items[a.position] {
+                            d += 3000.0;
+                        }
+                    }
+                    let fitness: usize = if ratio < -0.5 {
+                        0
+                    } else if ratio <= 0.5 {
+                        1
+                    } else if ratio <= 1.0 {
+                        2
+                    } else {
+                        3
+                    };
+                    if fitness.abs_diff(a.fitness) > 1 {
+                        d += 3000.0;
+                    }
+                    let total = a.demerits + d;
+                    let prev = Some(ai);
+                    match candidates.iter_mut().find(|c| c.fitness == fitness) {
+                        Some(c) if c.demerits <= total => {}
+                        Some(c) => {
+                            c.demerits = total;
+                            c.previous = prev;
+                            c.line = a.line + 1;
+                        }
+                        None => candidates.push(Node {
+                            position: i,
+                            line: a.line + 1,
+                            fitness,
+                            width: 0.0,
+                            stretch: 0.0,
+                            shrink: 0.0,
+                            demerits: total,
+                            previous: prev,
+                        }),
+                    }
+                }
+            }
+            if !candidates.is_empty() {
+                // Totals after the break: skip the glue and penalties that vanish there.
+                let (mut bw, mut bs, mut bk) = (tw, ts, tk);
+                for it in &items[i..] {
+                    match *it {
+                        Item::Box(_) => break,
+                        Item::Glue {
+                            width,
+                            stretch,
+                            shrink,
+                        } => {
+                            bw += width;
+                            bs += stretch;
+                            bk += shrink;
+                        }
+                        Item::Penalty { cost, .. } if cost <= -INFINITY && !std::ptr::eq(it, &items[i]) => break,
+                        Item::Penalty { .. } => {}
+                    }
+                }
+                for mut c in candidates {
+                    c.width = bw;
+                    c.stretch = bs;
+                    c.shrink = bk;
+                    nodes.push(c);
+                    active.push(nodes.len() - 1);
+                }
+            }
+            if active.is_empty() {
+                return None;
+            }
+        }
+        if let Item::Glue {
+            width,
+            stretch,
+            shrink,
+        } = *item
+        {
+            tw += width;
+            ts += stretch;
+            tk += shrink;
+        }
+    }
+    // The best node that ends at the last item.
+    let last = items.len().checked_sub(1)?;
+    let best = active
+        .iter()
+        .copied()
+        .filter(|&n| nodes[n].position == last)
+        .min_by(|&a, &b| nodes[a].demerits.total_cmp(&nodes[b].demerits))?;
+    let mut out = Vec::new();
+    let mut n = Some(best);
+    while let Some(k) = n {
+        if nodes[k].previous.is_none() && k == 0 {
+            break;
+        }
+        out.push(nodes[k].position);
+        n = nodes[k].previous;
+    }
+    out.reverse();
+    Some(out)
+}
+
+/// First-fit breaking at natural widths: for ragged (left, right, centred) text and as the
+/// last resort when no total-fit solution exists.
+pub fn greedy(items: &[Item], width: &dyn Fn(usize) -> f32) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut line = 0;
+    let mut w = 0.0f32;
+    let mut last_break: Option<(usize, f32)> = None;
+    let mut i = 0;
+    while i < items.len() {
+        match items[i] {
+            Item::Box(bw) => {
+                w += bw;
+                if w > width(line) {
+                    if let Some((b, _)) = last_break.take() {
+                        out.push(b);
+                        line += 1;
+                        // Restart measuring after the break.
+                        w = 0.0;
+                        i = b + 1;
+                        while i < items.len() && !matches!(items[i], Item::Box(_)) {
+                            i += 1;
+                        }
+                        continue;
+                    }
+                }
+            }
+            Item::Glue { width: gw, .. } => {
+                if i > 0 && matches!(items[i - 1], Item::Box(_)) {
+                    last_break = Some((i, w));
+                }
+                w += gw;
+            }
+            Item::Penalty { width: pw, cost, .. } => {
+                if cost <= -INFINITY {
+                    out.push(i);
+                    line += 1;
+                    w = 0.0;
+                    last_break = None;
+                } else if cost < INFINITY && w + pw <= width(line) {
+                    last_break = Some((i, w));
+                }
+            }
+        }
+        i += 1;
+    }
+    if out.last() != Some(&(items.len().saturating_sub(1))) && !items.is_empty() {
+        out.push(items.len() - 1);
+    }
+    out
+}

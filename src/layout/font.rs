@@ -1,0 +1,237 @@
+//! Fonts and shaping: the faces of the text family plus the fallback, parsed once, and
+//! shaping of a run of text into positioned glyphs with rustybuzz (kerning, the font's own
+//! placement of a combining stress mark), falling back per character to DejaVu Serif.
+
+use crate::fonts::{Family, DEJAVU_SERIF};
+use rustybuzz::{BufferClusterLevel, Face, UnicodeBuffer};
+use std::sync::OnceLock;
+
+/// Index of a face in a [`FontSet`]: 0 regular, 1 italic, 2 bold, 3 bold italic, 4 fallback.
+pub type FontId = u8;
+
+/// The fallback face's id.
+pub const FALLBACK: FontId = 4;
+
+/// One parsed face.
+pub struct FontFace {
+    /// The font file.
+    pub data: &'static [u8],
+    /// The parsed face, for shaping and metrics.
+    pub face: Face<'static>,
+    /// The PostScript name (for /BaseFont), letters and digits only.
+    pub ps_name: String,
+    /// Units per em.
+    pub upem: f32,
+}
+
+impl FontFace {
+    fn new(data: &'static [u8], fallback_name: &str) -> Option<FontFace> {
+        let face = Face::from_slice(data, 0)?;
+        let ps_name = face
+            .names()
+            .into_iter()
+            .filter(|n| n.name_id == rustybuzz::ttf_parser::name_id::POST_SCRIPT_NAME)
+            .find_map(|n| n.to_string())
+            .unwrap_or_else(|| fallback_name.to_string())
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        let upem = face.units_per_em() as f32;
+        Some(FontFace {
+            data,
+            face,
+            ps_name,
+            upem,
+        })
+    }
+
+    /// Whether the face has a glyph for `c`.
+    pub fn has(&self, c: char) -> bool {
+        self.face.glyph_index(c).is_some()
+    }
+
+    /// The nominal advance of glyph `id` in thousandths of an em (the PDF's /W unit).
+    pub fn advance_1000(&self, id: u16) -> f32 {
+        let adv = self
+            .face
+            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(id))
+            .unwrap_or(0) as f32;
+        adv * 1000.0 / self.upem
+    }
+}
+
+/// The faces a layout uses.
+pub struct FontSet {
+    /// Regular, italic, bold, bold italic, fallback.
+    pub faces: Vec<FontFace>,
+}
+
+static BUNDLED: OnceLock<Option<FontSet>> = OnceLock::new();
+
+impl FontSet {
+    /// The font set for a family: the bundled PT Serif is parsed once per process; a custom
+    /// family is parsed for this run (its bytes live as long as the process, like the
+    /// bundled ones, since a CLI run is short).
+    pub fn for_family(family: &Family) -> Option<&'static FontSet> {
+        let bundled = matches!(family.regular, std::borrow::Cow::Borrowed(_));
+        if bundled {
+            return BUNDLED
+                .get_or_init(|| FontSet::build(Family::pt_serif()))
+                .as_ref();
+        }
+        let set = FontSet::build(family.clone())?;
+        Some(Box::leak(Box::new(set)))
+    }
+
+    fn build(family: Family) -> Option<FontSet> {
+        let leak = |c: std::borrow::Cow<'static, [u8]>| -> &'static [u8] {
+            match c {
+                std::borrow::Cow::Borrowed(b) => b,
+                std::borrow::Cow::Owned(v) => Box::leak(v.into_boxed_slice()),
+            }
+        };
+        let faces = vec![
+            FontFace::new(leak(family.regular), "Regular")?,
+            FontFace::new(leak(family.italic), "Italic")?,
+            FontFace::new(leak(family.bold), "Bold")?,
+            FontFace::new(leak(family.bold_italic), "BoldItalic")?,
+            FontFace::new(DEJAVU_SERIF, "DejaVuSerif")?,
+        ];
+        Some(FontSet { faces })
+    }
+
+    /// The face with this id.
+    pub fn face(&self, id: FontId) -> &FontFace {
+        &self.faces[id as usize]
+    }
+}
+
+/// A shaped glyph, in points, before it is placed on a line.
+#[derive(Clone, Debug)]
+pub struct Glyph {
+    /// The face.
+    pub font: FontId,
+    /// The glyph id in the face.
+    pub id: u16,
+    /// Font size in points.
+    pub size: f32,
+    /// Advance in points (letter-spacing included).
+    pub advance: f32,
+    /// Horizontal offset from the pen position, in points.
+    pub dx: f32,
+    /// Vertical offset upward, in points (superscript rise included).
+    pub dy: f32,
+    /// Extra space after the glyph (letter-spacing), in points; part of `advance`.
+    pub spacing: f32,
+    /// The source text this glyph stands for (a space for any white space).
+    pub text: String,
+    /// Decoration bits: [`STRIKE`], [`UNDERLINE`], [`DOUBLE`].
+    pub deco: u8,
+    /// Notes referenced at this glyph, so the page of the glyph carries them.
+    pub notes: Vec<usize>,
+}
+
+/// Struck through.
+pub const STRIKE: u8 = 1;
+/// Underlined.
+pub const UNDERLINE: u8 = 2;
+/// Underlined twice.
+pub const DOUBLE: u8 = 4;
+
+/// Whether `c` attaches to the character before it (combining marks, joiners): it takes
+/// the face of its base, so a stress mark is never set from another font than its letter.
+fn attaches(c: char) -> bool {
+    matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200C | 0x200D)
+}
+
+/// Shapes `text` in face `font` at `size`, falling back per character to the fallback face;
+/// characters no face has are pushed onto `missing`.
+pub fn shape(
+    fonts: &FontSet,
+    text: &str,
+    font: FontId,
+    size: f32,
+    missing: &mut Vec<char>,
+) -> Vec<Glyph> {
+    let mut out = Vec::with_capacity(text.len());
+    // Split into runs of one face.
+    let mut runs: Vec<(usize, usize, FontId)> = Vec::new();
+    let primary = fonts.face(font);
+    let fallback = fonts.face(FALLBACK);
+    for (i, c) in text.char_indices() {
+        let f = if c.is_whitespace() || c.is_control() || attaches(c) {
+            runs.last().map_or(font, |r| r.2)
+        } else if primary.has(c) {
+            font
+        } else if fallback.has(c) {
+            missing.push(c);
+            FALLBACK
+        } else {
+            missing.push(c);
+            font
+        };
+        // White space always comes from the primary face: its width is the text's.
+        let f = if c.is_whitespace() { font } else { f };
+        match runs.last_mut() {
+            Some(r) if r.2 == f => r.1 = i + c.len_utf8(),
+            _ => runs.push((i, i + c.len_utf8(), f)),
+        }
+    }
+    for (start, end, f) in runs {
+        shape_run(fonts, text, start, end, f, size, &mut out);
+    }
+    out
+}
+
+fn shape_run(
+    fonts: &FontSet,
+    text: &str,
+    start: usize,
+    end: usize,
+    font: FontId,
+    size: f32,
+    out: &mut Vec<Glyph>,
+) {
+    let face = fonts.face(font);
+    let run = &text[start..end];
+    let mut buffer = UnicodeBuffer::new();
+    buffer.push_str(run);
+    buffer.set_cluster_level(BufferClusterLevel::Characters);
+    buffer.set_direction(rustybuzz::Direction::LeftToRight);
+    buffer.guess_segment_properties();
+    let shaped = rustybuzz::shape(&face.face, &[], buffer);
+    let infos = shaped.glyph_infos();
+    let positions = shaped.glyph_positions();
+    let scale = size / face.upem;
+    for (k, (info, pos)) in infos.iter().zip(positions).enumerate() {
+        let c0 = info.cluster as usize;
+        // The cluster's text runs to the next larger cluster start.
+        let c1 = infos[k + 1..]
+            .iter()
+            .map(|i| i.cluster as usize)
+            .find(|&c| c > c0)
+            .unwrap_or(run.len());
+        // A glyph sharing its cluster with an earlier one stands for no text of its own.
+        let first_of_cluster = k == 0 || infos[k - 1].cluster != info.cluster;
+        let mut t = if first_of_cluster {
+            run.get(c0..c1).unwrap_or("").to_string()
+        } else {
+            String::new()
+        };
+        if !t.is_empty() && t.chars().all(|c| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}') {
+            t = " ".to_string();
+        }
+        out.push(Glyph {
+            font,
+            id: info.glyph_id as u16,
+            size,
+            advance: pos.x_advance as f32 * scale,
+            dx: pos.x_offset as f32 * scale,
+            dy: pos.y_offset as f32 * scale,
+            spacing: 0.0,
+            text: t,
+            deco: 0,
+            notes: Vec::new(),
+        });
+    }
+}
