@@ -585,7 +585,16 @@ impl Composer<'_> {
                     nf.x = x;
                     nf.width = if s.side == Side::Right { self.measure } else { self.measure * 0.4 };
                     let ne = stack(self.para(&name, nf, ctx));
-                    parts.push(beside(re, ne));
+                    let mut line = beside(re, ne);
+                    // Read as one line: role, then name.
+                    let text = format!(
+                        "{} {}",
+                        crate::markup::plain_text(role.inlines()),
+                        crate::markup::plain_text(s.name.inlines())
+                    );
+                    line.items.insert(0, Item::Actual(Some(text.replace('\u{a0}', " "))));
+                    line.items.push(Item::Actual(None));
+                    parts.push(line);
                 }
                 None => {
                     let f = self.frame(side_align(s.side), false);
@@ -736,10 +745,8 @@ impl Composer<'_> {
         for k in start..j {
             if let Block::Mark(m) = &doc.content[k] {
                 ctx.place = format!("block {} (mark)", k + 1);
-                let mut e = self.mark_column(k, m, self.left, col, Align::Left, ctx);
-                if !marks.is_empty() {
-                    e.gap = self.small_leading * 0.5;
-                }
+                // No space between the marks: they read as one column, before the address.
+                let e = self.mark_column(k, m, self.left, col, Align::Left, ctx);
                 marks.push(e);
             }
         }
@@ -754,7 +761,14 @@ impl Composer<'_> {
         let mut f = self.frame(Align::Left, false);
         f.width = self.measure - col - self.size;
         f.x = self.left + self.measure - f.width;
-        let addr = align_block(stack(self.para(&lines, f, ctx)), Side::Right, self.left, self.measure);
+        let mut addr = align_block(stack(self.para(&lines, f, ctx)), Side::Right, self.left, self.measure);
+        // The address starts a little lower than the first mark, as a resolution stands
+        // above the address on the original; readers then take the marks first.
+        let drop = self.leading * 0.5;
+        for it in addr.items.iter_mut() {
+            it.shift(drop);
+        }
+        addr.h += drop;
         let mut e = beside(stack(marks), addr);
         e.breakable = true;
         Some((e, j + 1))

@@ -15,7 +15,7 @@ use crate::model::Document;
 use crate::style::Style;
 use font::{FontId, FontSet};
 
-pub use compose::Composer;
+pub use compose::{bind_spaces, Composer};
 
 /// A glyph placed on a page.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,6 +74,10 @@ pub enum Item {
         /// Stroke width.
         width: f32,
     },
+    /// The start (`Some`, with the text readers should extract) or the end (`None`) of
+    /// items that read as one line of text though they are set apart (a role and a name
+    /// on one line of a signature).
+    Actual(Option<String>),
 }
 
 impl Item {
@@ -85,6 +89,7 @@ impl Item {
                 *y2 += dy;
             }
             Item::Frame { y, .. } => *y += dy,
+            Item::Actual(_) => {}
         }
     }
 
@@ -96,6 +101,7 @@ impl Item {
                 *x2 += dx;
             }
             Item::Frame { x, .. } => *x += dx,
+            Item::Actual(_) => {}
         }
     }
 }

@@ -115,7 +115,7 @@ pub fn glyphs(
         for (k, g) in shaped.iter_mut().enumerate() {
             g.dy += p.sty.rise * size;
             g.deco = p.sty.deco;
-            if p.sty.spacing > 0.0 && g.advance > 0.0 && k + 1 < n {
+            if p.sty.spacing > 0.0 && g.advance > 0.0 {
                 g.spacing = p.sty.spacing * size;
                 g.advance += g.spacing;
             }
@@ -171,7 +171,8 @@ fn hyphen_points(text: &str, lang: hypher::Lang) -> Vec<usize> {
         }
     };
     for (i, c) in text.char_indices() {
-        if c.is_alphabetic() {
+        // A stress mark belongs to its word.
+        if c.is_alphabetic() || c == '\u{301}' {
             if word_start.is_none() {
                 word_start = Some(i);
             }

@@ -335,7 +335,8 @@ fn content_stream(page: &crate::layout::Page, cid_of: &BTreeMap<FontId, BTreeMap
                 num(&mut s, h - y);
                 s.push_str(" Tm\n");
                 let mut open = false;
-                for g in glyphs {
+                let mut in_span = false;
+                for (k, g) in glyphs.iter().enumerate() {
                     let new_font = font != Some((g.font, g.size));
                     let new_tc = (g.spacing - tc).abs() > 0.0005;
                     let new_ts = (g.rise - ts).abs() > 0.0005;
@@ -359,6 +360,29 @@ fn content_stream(page: &crate::layout::Page, cid_of: &BTreeMap<FontId, BTreeMap
                         s.push_str(" Ts\n");
                         ts = g.rise;
                     }
+                    // Letter-spaced text would extract as single letters: an ActualText
+                    // span gives readers the word as written.
+                    if (g.spacing > 0.0) != in_span {
+                        if open {
+                            s.push_str("] TJ\n");
+                            open = false;
+                        }
+                        if in_span {
+                            s.push_str("EMC\n");
+                        } else {
+                            let run: String = glyphs[k..]
+                                .iter()
+                                .take_while(|x| x.spacing > 0.0)
+                                .map(|x| x.text.replace('\u{a0}', " "))
+                                .collect();
+                            s.push_str("/Span << /ActualText <FEFF");
+                            for u in run.encode_utf16() {
+                                let _ = write!(s, "{u:04X}");
+                            }
+                            s.push_str("> >> BDC\n");
+                        }
+                        in_span = !in_span;
+                    }
                     if !open {
                         s.push('[');
                         open = true;
@@ -377,6 +401,9 @@ fn content_stream(page: &crate::layout::Page, cid_of: &BTreeMap<FontId, BTreeMap
                 }
                 if open {
                     s.push_str("] TJ\n");
+                }
+                if in_span {
+                    s.push_str("EMC\n");
                 }
                 // Rise and character spacing outlive ET: reset them for the next run.
                 if ts != 0.0 {
@@ -405,6 +432,14 @@ fn content_stream(page: &crate::layout::Page, cid_of: &BTreeMap<FontId, BTreeMap
                 num(&mut s, h - y2);
                 s.push_str(" l S\n");
             }
+            Item::Actual(Some(text)) => {
+                s.push_str("/Span << /ActualText <FEFF");
+                for u in text.encode_utf16() {
+                    let _ = write!(s, "{u:04X}");
+                }
+                s.push_str("> >> BDC\n");
+            }
+            Item::Actual(None) => s.push_str("EMC\n"),
             Item::Frame { x, y, w, h: fh, width } => {
                 num(&mut s, *width);
                 s.push_str(" w ");

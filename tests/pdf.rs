@@ -1,0 +1,390 @@
+//! The PDF edition, checked with real readers: poppler's pdffonts and pdftotext, and qpdf.
+//! Every sample in samples/ (and the long sample) in both presets.
+
+use folio::model::Document;
+use folio::style::Style;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every sample: the four in samples/ and the long one.
+fn samples() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
+        .expect("samples/ is readable")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    v.sort();
+    assert!(v.len() >= 4, "expected the four samples, found {v:?}");
+    v.push(root().join("samples/long/long-report-1925.toml"));
+    v
+}
+
+fn read(path: &Path) -> Document {
+    folio::read::read_file(path)
+        .unwrap_or_else(|e| panic!("{} does not read: {e:?}", path.display()))
+        .document
+}
+
+/// Runs a reader program; a missing program fails the test with a clear message.
+fn run(program: &str, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(program).args(args).output().unwrap_or_else(|e| {
+        panic!("`{program}` is needed to check the PDF edition (run scripts/deps.sh): {e}")
+    });
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Exports `input` with the binary; returns the PDF's path.
+fn export(input: &Path, preset: &str, dir: &Path) -> PathBuf {
+    let stem = input.file_stem().and_then(|s| s.to_str()).unwrap_or("x");
+    let out = dir.join(format!("{stem}-{preset}.pdf"));
+    let status = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["export", "--preset", preset, "-o"])
+        .arg(&out)
+        .arg(input)
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .status()
+        .expect("the folio binary runs");
+    assert!(status.success(), "export of {} failed", input.display());
+    out
+}
+
+/// Text as pdftotext gives it, with white space collapsed, line-end hyphens joined and the
+/// editor's square brackets (supplied letters: "Пет[ербургск]аго") dropped.
+fn normalized(text: &str) -> String {
+    // Lines holding only a line number (the handout's margin) are not text; blank lines go
+    // too, so a hyphen at a line end meets the rest of its word.
+    let kept: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .filter(|l| !(l.chars().all(|c| c.is_ascii_digit()) && l.parse::<u32>().is_ok_and(|n| n % 5 == 0)))
+        .collect();
+    let t = kept.join("\n").replace("-\n", "").replace(['[', ']'], "");
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn pdftotext(pdf: &Path, page: Option<usize>) -> String {
+    let p = pdf.to_str().expect("utf-8 path");
+    let (ok, out, err) = match page {
+        Some(n) => {
+            let n = n.to_string();
+            run("pdftotext", &["-f", &n, "-l", &n, p, "-"])
+        }
+        None => run("pdftotext", &[p, "-"]),
+    };
+    assert!(ok, "pdftotext failed on {p}: {err}");
+    out
+}
+
+/// Asserts `words` occur in `text` in this order.
+fn assert_in_order(text: &str, words: &[String], what: &str) {
+    let mut at = 0;
+    for (k, w) in words.iter().enumerate() {
+        match text[at..].find(w.as_str()) {
+            Some(i) => at += i + w.len(),
+            None => {
+                let before = &words[k.saturating_sub(5)..k];
+                panic!(
+                    "{what}: word {k} `{w}` not found in order (after {before:?}); text from there: {:?}",
+                    text[at..].chars().take(300).collect::<String>()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_sample_embeds_subset_fonts_passes_qpdf_and_extracts_every_word() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for input in samples() {
+        let doc = read(&input);
+        for preset in ["edition", "handout"] {
+            let pdf = export(&input, preset, dir.path());
+            let p = pdf.to_str().expect("utf-8 path");
+            let what = format!("{} ({preset})", input.display());
+            let (ok, out, err) = run("qpdf", &["--check", p]);
+            assert!(ok, "{what}: qpdf --check failed: {out}{err}");
+            let (ok, fonts, err) = run("pdffonts", &[p]);
+            assert!(ok, "{what}: pdffonts failed: {err}");
+            let rows: Vec<&str> = fonts.lines().skip(2).collect();
+            assert!(!rows.is_empty(), "{what}: no fonts listed");
+            for row in rows {
+                let cols: Vec<&str> = row.split_whitespace().collect();
+                // name type... encoding emb sub uni object ID
+                let n = cols.len();
+                assert!(n >= 7, "{what}: odd pdffonts row {row}");
+                assert_eq!(
+                    (cols[n - 5], cols[n - 4], cols[n - 3]),
+                    ("yes", "yes", "yes"),
+                    "{what}: a font is not embedded, subset and mapped: {row}"
+                );
+                assert!(cols[0].contains('+'), "{what}: no subset tag: {row}");
+            }
+            let text = normalized(&pdftotext(&pdf, None));
+            // A mark in the right margin reads after the column beside it (a reader takes
+            // the column first): its words are checked apart from the order.
+            let mut main = doc.clone();
+            let mut margin = main.clone();
+            main.content.retain(|b| !is_right_margin(b));
+            // Footnotes stand at the foot of their pages, amid the text: each is checked in
+            // its own order.
+            main.notes.clear();
+            for note in &doc.notes {
+                let words: Vec<String> = folio::markup::plain_text(note.text.inlines())
+                    .split(|c: char| !(c.is_alphanumeric() || c == '\u{301}'))
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                assert_in_order(&text, &words, &format!("{what}, note {}", note.id));
+            }
+            margin.content.retain(is_right_margin);
+            margin.notes.clear();
+            let words = folio::shared::transcription_words(&main);
+            assert!(words.len() > 10, "{what}: too few words");
+            assert_in_order(&text, &words, &what);
+            let title_words = folio::shared::transcription_words(&Document {
+                content: vec![],
+                notes: vec![],
+                ..doc.clone()
+            });
+            let margin_words = &folio::shared::transcription_words(&margin)[title_words.len()..];
+            for w in margin_words {
+                assert!(text.contains(w.as_str()), "{what}: margin word `{w}` missing");
+            }
+        }
+    }
+}
+
+fn is_right_margin(b: &folio::model::Block) -> bool {
+    matches!(b, folio::model::Block::Mark(m) if m.position == folio::model::Position::RightMargin)
+}
+
+#[test]
+fn special_characters_survive_extraction() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let all: String = samples()
+        .iter()
+        .map(|s| pdftotext(&export(s, "edition", dir.path()), None))
+        .collect();
+    for (c, name) in [
+        ('ѣ', "yat"),
+        ('\u{301}', "stress mark"),
+        ('«', "left guillemet"),
+        ('»', "right guillemet"),
+        ('№', "numero sign"),
+    ] {
+        assert!(all.contains(c), "pdftotext lost the {name} {c:?}");
+    }
+}
+
+#[test]
+fn two_exports_are_byte_identical() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for input in samples() {
+        let a = std::fs::read(export(&input, "edition", dir.path())).expect("first export");
+        let b_path = dir.path().join("again.pdf");
+        let status = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .args(["export", "-o"])
+            .arg(&b_path)
+            .arg(&input)
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .status()
+            .expect("the folio binary runs");
+        assert!(status.success());
+        let b = std::fs::read(&b_path).expect("second export");
+        assert!(a == b, "{}: two exports differ", input.display());
+    }
+}
+
+#[test]
+fn metadata_language_outline_and_dates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = export(
+        &root().join("samples/zinoviev-1932-12-03.toml"),
+        "edition",
+        dir.path(),
+    );
+    let p = pdf.to_str().expect("utf-8 path");
+    let (ok, info, err) = run("pdfinfo", &[p]);
+    assert!(ok, "pdfinfo failed: {err}");
+    let info = info
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(info.contains("Title: № 1. Письмо Г. Е. Зиновьева"), "{info}");
+    assert!(info.contains("Author: Г. Е. Зиновьев"), "{info}");
+    assert!(info.contains("Keywords: РГАСПИ."), "{info}");
+    // SOURCE_DATE_EPOCH=1700000000 is 2023-11-14 22:13:20 UTC.
+    assert!(info.contains("2023"), "creation date not from SOURCE_DATE_EPOCH: {info}");
+    let (ok, qdf, err) = run(
+        "qpdf",
+        &["--qdf", "--object-streams=disable", p, "-"],
+    );
+    assert!(ok, "qpdf failed: {err}");
+    assert!(qdf.contains("/Lang (ru)"), "no /Lang");
+    assert!(qdf.contains("/PageMode /UseOutlines"), "/PageMode is not a name");
+    assert!(qdf.contains("/PageLabels"), "no page labels");
+    assert!(qdf.contains("/Type /Outlines"), "no bookmarks");
+    assert!(!qdf.contains("GTS_PDFX"), "a false PDF/X flag");
+}
+
+#[test]
+fn the_long_sample_keeps_notes_with_their_references_and_has_no_widows_or_orphans() {
+    let input = root().join("samples/long/long-report-1925.toml");
+    let doc = read(&input);
+    let style = Style::edition();
+    let laid = folio::layout::layout_document(&doc, &style).expect("layout");
+    assert!(
+        laid.pages.len() >= 12,
+        "the long sample has {} pages, fewer than 12",
+        laid.pages.len()
+    );
+    // Widows and orphans, from the page model.
+    for (n, page) in laid.pages.iter().enumerate() {
+        if let Some(first) = page.lines.first() {
+            assert!(
+                !(first.count > 1 && first.index == first.count - 1),
+                "page {}: a widow (last line of a paragraph alone at the top)",
+                n + 1
+            );
+        }
+        if let Some(last) = page.lines.last() {
+            assert!(
+                !(last.count > 1 && last.index == 0),
+                "page {}: an orphan (first line of a paragraph alone at the foot)",
+                n + 1
+            );
+        }
+        for r in &page.refs {
+            assert!(
+                page.footnotes.contains(r),
+                "page {}: note {r} is referenced but not set at the foot",
+                n + 1
+            );
+        }
+    }
+    let pages_with_refs = laid.pages.iter().filter(|p| !p.refs.is_empty()).count();
+    assert!(pages_with_refs >= 10, "notes on only {pages_with_refs} pages");
+    // Each note on the page of its reference, in the PDF itself.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = export(&input, "edition", dir.path());
+    let numbers = folio::shared::NoteNumbers::new(&doc, &style);
+    let labels = folio::shared::Labels::for_language(&doc.language);
+    let anchors = anchors(&doc);
+    let mut checked = 0;
+    for (n, page) in laid.pages.iter().enumerate() {
+        let text = normalized(&pdftotext(&pdf, Some(n + 1)));
+        for r in &page.refs {
+            let entry = numbers
+                .entries()
+                .iter()
+                .find(|e| e.number == *r)
+                .expect("a numbered note");
+            let body = folio::markup::plain_text(&entry.inlines(labels));
+            let words: Vec<String> = body
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            assert_in_order(&text, &words, &format!("note {r} on page {}", n + 1));
+            if let Some(a) = anchors.iter().find(|(id, _)| numbers.of_note(id) == Some(*r)) {
+                assert!(
+                    text.contains(&a.1),
+                    "page {}: the word `{}` before note {r}'s reference is not on the note's page",
+                    n + 1,
+                    a.1
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= doc.notes.len(), "only {checked} notes checked");
+}
+
+/// For each editorial note reference, the word right before it.
+fn anchors(doc: &Document) -> Vec<(String, String)> {
+    use folio::markup::Inline;
+    let mut out = Vec::new();
+    for (_, text) in doc.texts() {
+        let mut last = String::new();
+        for inline in text.inlines() {
+            match inline {
+                Inline::Text(t) => {
+                    if let Some(w) = t
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .last()
+                    {
+                        last = w.to_string();
+                    }
+                }
+                Inline::NoteRef(id) if !last.is_empty() => out.push((id.clone(), last.clone())),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_character_missing_from_pt_serif_falls_back_and_warns_once() {
+    let doc = read(&root().join("tests/fixtures/missing-glyph.toml"));
+    let out = folio::writers::write(folio::writers::Format::Pdf, &doc, &Style::edition())
+        .expect("the PDF is written");
+    assert_eq!(out.warnings.len(), 1, "one warning per document: {:?}", out.warnings);
+    let w = &out.warnings[0].message;
+    assert!(w.contains('ѫ') && w.contains("U+046B"), "the warning names the character: {w}");
+    assert!(w.contains("block 1"), "the warning says where: {w}");
+    assert!(w.contains("DejaVu Serif"), "the warning names the fallback: {w}");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("m.pdf");
+    std::fs::write(&pdf, &out.bytes).expect("write");
+    let (ok, fonts, _) = run("pdffonts", &[pdf.to_str().expect("utf-8")]);
+    assert!(ok && fonts.contains("DejaVuSerif"), "the fallback face is embedded: {fonts}");
+    let text = pdftotext(&pdf, None);
+    assert!(text.contains("сѫдъ"), "the fallback glyph extracts: {text}");
+    // The samples themselves need no fallback.
+    let seed = read(&root().join("samples/zinoviev-1932-12-03.toml"));
+    let out = folio::writers::write(folio::writers::Format::Pdf, &seed, &Style::edition())
+        .expect("the seed PDF is written");
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+}
+
+#[test]
+fn names_dates_numbers_and_dashes_do_not_break() {
+    let b = folio::layout::bind_spaces;
+    assert_eq!(b("тов. И. В. Сталин"), "тов. И.\u{a0}В.\u{a0}Сталин");
+    assert_eq!(b("3 декабря 1932 г."), "3\u{a0}декабря 1932\u{a0}г.");
+    assert_eq!(b("№ 5"), "№\u{a0}5");
+    assert_eq!(b("слово — слово"), "слово\u{a0}— слово");
+    assert_eq!(b("слово - слово"), "слово\u{a0}- слово");
+    assert_eq!(b("в 2 раза"), "в 2 раза");
+}
+
+#[test]
+fn handout_numbers_lines_and_edition_has_running_heads() {
+    let doc = read(&root().join("samples/long/long-report-1925.toml"));
+    let laid = folio::layout::layout_document(&doc, &Style::handout()).expect("layout");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = export(&root().join("samples/long/long-report-1925.toml"), "handout", dir.path());
+    let page1 = pdftotext(&pdf, Some(1));
+    assert!(
+        page1.lines().any(|l| l.trim() == "5") && page1.lines().any(|l| l.trim() == "10"),
+        "no line numbers 5 and 10 on the handout's first page"
+    );
+    assert!(laid.pages[0].width > 590.0, "the handout is A4");
+    let edition = export(&root().join("samples/long/long-report-1925.toml"), "edition", dir.path());
+    let page2 = pdftotext(&edition, Some(2));
+    assert!(page2.contains("№ 12. Отчёт"), "no running head on page 2: {page2}");
+    let h2 = pdftotext(&pdf, Some(2));
+    assert!(!h2.contains("№ 12. Отчёт"), "the handout has no running head");
+}
