@@ -169,7 +169,11 @@ pub fn breaks(items: &[Item], width: &dyn Fn(usize) -> f32, tolerance: f32) -> O
                             bs += stretch;
                             bk += shrink;
                         }
-                        Item::Penalty { cost, .. } if cost <= -INFINITY && !std::ptr::eq(it, &items[i]) => break,
+                        Item::Penalty { cost, .. }
+                            if cost <= -INFINITY && !std::ptr::eq(it, &items[i]) =>
+                        {
+                            break
+                        }
                         Item::Penalty { .. } => {}
                     }
                 }
@@ -248,7 +252,9 @@ pub fn greedy(items: &[Item], width: &dyn Fn(usize) -> f32) -> Vec<usize> {
                 }
                 w += gw;
             }
-            Item::Penalty { width: pw, cost, .. } => {
+            Item::Penalty {
+                width: pw, cost, ..
+            } => {
                 if cost <= -INFINITY {
                     out.push(i);
                     line += 1;

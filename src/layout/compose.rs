@@ -49,8 +49,9 @@ impl<'s> Composer<'s> {
     /// A composer for a style.
     pub fn new(style: &'s Style) -> Result<Composer<'s>, Error> {
         let family = crate::fonts::Family::from_style(&style.fonts)?;
-        let fonts = FontSet::for_family(&family)
-            .ok_or_else(|| Error::Usage("a font of the style cannot be read as TrueType/OpenType".into()))?;
+        let fonts = FontSet::for_family(&family).ok_or_else(|| {
+            Error::Usage("a font of the style cannot be read as TrueType/OpenType".into())
+        })?;
         let p = &style.pdf;
         let (page_w, page_h) = p.page_size.points();
         let left = p.margins.left * MM;
@@ -143,7 +144,13 @@ impl<'s> Composer<'s> {
         let notes = self.notes(&mut ctx);
         if self.style.pdf.notes == NotesPlacement::End && !notes.is_empty() {
             let mut head = self.line_of(
-                &[piece(labels.notes, Sty { bold: true, ..Sty::PLAIN })],
+                &[piece(
+                    labels.notes,
+                    Sty {
+                        bold: true,
+                        ..Sty::PLAIN
+                    },
+                )],
                 Align::Center,
                 self.size,
                 &mut ctx,
@@ -247,7 +254,13 @@ impl<'s> Composer<'s> {
         flow.push(title);
         if let Some(dp) = shared::date_place_line(doc, ctx.labels) {
             let mut e = self.line_of(
-                &[piece(&dp, Sty { italic: true, ..Sty::PLAIN })],
+                &[piece(
+                    &dp,
+                    Sty {
+                        italic: true,
+                        ..Sty::PLAIN
+                    },
+                )],
                 Align::Center,
                 self.size,
                 ctx,
@@ -279,7 +292,9 @@ impl<'s> Composer<'s> {
             }
             let block = &doc.content[i];
             let mut elems: Vec<Elem> = match block {
-                Block::Mark(m) if matches!(m.position, Position::LeftMargin | Position::RightMargin) => {
+                Block::Mark(m)
+                    if matches!(m.position, Position::LeftMargin | Position::RightMargin) =>
+                {
                     margin.push(self.margin_mark(i, m, ctx));
                     i += 1;
                     continue;
@@ -308,7 +323,14 @@ impl<'s> Composer<'s> {
                     vec![align_block(e, a.side, self.left, self.measure)]
                 }
                 Block::Heading(h) => {
-                    let p = self.pieces(h.text.inlines(), Sty { bold: true, ..Sty::PLAIN }, ctx);
+                    let p = self.pieces(
+                        h.text.inlines(),
+                        Sty {
+                            bold: true,
+                            ..Sty::PLAIN
+                        },
+                        ctx,
+                    );
                     vec![stack(self.para(&p, self.frame(Align::Center, false), ctx))]
                 }
                 Block::Salutation(s) => {
@@ -328,10 +350,20 @@ impl<'s> Composer<'s> {
                             }
                         }
                     };
-                    self.paragraphs_of(i, t.text.paragraphs(), self.frame(align, t.indent), true, ctx)
+                    self.paragraphs_of(
+                        i,
+                        t.text.paragraphs(),
+                        self.frame(align, t.indent),
+                        true,
+                        ctx,
+                    )
                 }
                 Block::Postscript(p) => {
-                    let align = if self.style.pdf.justify { Align::Justify } else { Align::Left };
+                    let align = if self.style.pdf.justify {
+                        Align::Justify
+                    } else {
+                        Align::Left
+                    };
                     self.paragraphs_of(i, p.text.paragraphs(), self.frame(align, true), true, ctx)
                 }
                 Block::Quote(q) => {
@@ -343,7 +375,13 @@ impl<'s> Composer<'s> {
                 Block::List(l) => self.list(l, ctx),
                 Block::Closer(c) => vec![self.closer(c, ctx)],
                 Block::Folio(f) => {
-                    let p = [piece(&format!("/{}/", f.label), Sty { italic: true, ..Sty::PLAIN })];
+                    let p = [piece(
+                        &format!("/{}/", f.label),
+                        Sty {
+                            italic: true,
+                            ..Sty::PLAIN
+                        },
+                    )];
                     let mut e = self.line_of(&p, Align::Right, self.small, ctx);
                     e.breakable = true;
                     vec![e]
@@ -352,7 +390,14 @@ impl<'s> Composer<'s> {
             if let Some(first) = elems.first_mut() {
                 if !first_block {
                     first.gap = match block {
-                        Block::Text(_) | Block::Postscript(_) if matches!(doc.content.get(i.wrapping_sub(1)), Some(Block::Text(_) | Block::Folio(_))) => 0.0,
+                        Block::Text(_) | Block::Postscript(_)
+                            if matches!(
+                                doc.content.get(i.wrapping_sub(1)),
+                                Some(Block::Text(_) | Block::Folio(_))
+                            ) =>
+                        {
+                            0.0
+                        }
                         Block::Folio(_) => 0.0,
                         _ => self.leading * 0.6,
                     };
@@ -374,7 +419,10 @@ impl<'s> Composer<'s> {
                     first.breakable = false;
                 }
             }
-            keep_prev = matches!(block, Block::Heading(_) | Block::Salutation(_) | Block::Dateline(_));
+            keep_prev = matches!(
+                block,
+                Block::Heading(_) | Block::Salutation(_) | Block::Dateline(_)
+            );
             flow.extend(elems);
             first_block = false;
             i += 1;
@@ -425,7 +473,15 @@ impl Composer<'_> {
                     };
                     self.walk(content, s, ctx, out);
                 }
-                Inline::Spaced(content) => self.walk(content, Sty { spacing: 0.2, ..sty }, ctx, out),
+                Inline::Spaced(content) => self.walk(
+                    content,
+                    Sty {
+                        spacing: 0.2,
+                        ..sty
+                    },
+                    ctx,
+                    out,
+                ),
                 Inline::Deleted(content) => match self.style.inline.deleted {
                     DeletedDisplay::Strike => self.walk(
                         content,
@@ -583,18 +639,14 @@ impl Composer<'_> {
                     };
                     let mut nf = self.frame(align, false);
                     nf.x = x;
-                    nf.width = if s.side == Side::Right { self.measure } else { self.measure * 0.4 };
+                    nf.width = if s.side == Side::Right {
+                        self.measure
+                    } else {
+                        self.measure * 0.4
+                    };
                     let ne = stack(self.para(&name, nf, ctx));
-                    let mut line = beside(re, ne);
                     // Read as one line: role, then name.
-                    let text = format!(
-                        "{} {}",
-                        crate::markup::plain_text(role.inlines()),
-                        crate::markup::plain_text(s.name.inlines())
-                    );
-                    line.items.insert(0, Item::Actual(Some(text.replace('\u{a0}', " "))));
-                    line.items.push(Item::Actual(None));
-                    parts.push(line);
+                    parts.push(read_as_one(beside(re, ne)));
                 }
                 None => {
                     let f = self.frame(side_align(s.side), false);
@@ -610,12 +662,24 @@ impl Composer<'_> {
     /// The lines of a mark in a column `x`..`x + width`: text, then its signature flush
     /// right under it, the hand in italic after it when the style says so; framed if a
     /// stamp.
-    fn mark_column(&mut self, i: usize, mark: &Mark, x: f32, width: f32, align: Align, ctx: &mut Ctx) -> Elem {
+    fn mark_column(
+        &mut self,
+        i: usize,
+        mark: &Mark,
+        x: f32,
+        width: f32,
+        align: Align,
+        ctx: &mut Ctx,
+    ) -> Elem {
         let italic = Sty {
             italic: true,
             ..Sty::PLAIN
         };
-        let sty = if mark.kind == MarkKind::Stamp { Sty::PLAIN } else { italic };
+        let sty = if mark.kind == MarkKind::Stamp {
+            Sty::PLAIN
+        } else {
+            italic
+        };
         let mut p = self.pieces(mark.text.inlines(), sty, ctx);
         if let Some(d) = &mark.date {
             if mark.signature.is_none() {
@@ -625,10 +689,20 @@ impl Composer<'_> {
         if self.style.marks.hand == HandDisplay::Inline {
             if let Some(h) = shared::mark_hand_text(mark, ctx.labels) {
                 p.push(piece(" ", sty));
-                p.push(piece(&h, Sty { italic: !sty.italic, ..sty }));
+                p.push(piece(
+                    &h,
+                    Sty {
+                        italic: !sty.italic,
+                        ..sty
+                    },
+                ));
             }
         }
-        let pad = if mark.kind == MarkKind::Stamp { self.small * 0.5 } else { 0.0 };
+        let pad = if mark.kind == MarkKind::Stamp {
+            self.small * 0.5
+        } else {
+            0.0
+        };
         let mut f = self.frame_small(align, false);
         f.x = x + pad;
         f.width = width - 2.0 * pad;
@@ -636,10 +710,7 @@ impl Composer<'_> {
             self.block_ref(i, &mut p, ctx);
         }
         let mut lines = self.para(&p, f, ctx);
-        let text_right = lines
-            .iter()
-            .map(|l| extent(l).1)
-            .fold(f.x, f32::max);
+        let text_right = lines.iter().map(|l| extent(l).1).fold(f.x, f32::max);
         if let Some(sig) = &mark.signature {
             let mut s = self.pieces(sig.inlines(), sty, ctx);
             if let Some(d) = &mark.date {
@@ -685,7 +756,9 @@ impl Composer<'_> {
         let w = self.measure * 0.5;
         let (x, align) = match mark.position {
             Position::TopLeft | Position::BottomLeft => (self.left, Align::Left),
-            Position::TopRight | Position::BottomRight => (self.left + self.measure - w, Align::Left),
+            Position::TopRight | Position::BottomRight => {
+                (self.left + self.measure - w, Align::Left)
+            }
             _ => (self.left + (self.measure - w) / 2.0, Align::Center),
         };
         let align = if mark.kind == MarkKind::Stamp && align == Align::Left && x > self.left {
@@ -723,7 +796,12 @@ impl Composer<'_> {
 
     /// Top-left marks from `start` followed by a right-hand address: the marks as a column at
     /// the left, the address at the right, side by side as on the original.
-    fn marks_beside_address(&mut self, doc: &Document, start: usize, ctx: &mut Ctx) -> Option<(Elem, usize)> {
+    fn marks_beside_address(
+        &mut self,
+        doc: &Document,
+        start: usize,
+        ctx: &mut Ctx,
+    ) -> Option<(Elem, usize)> {
         let mut j = start;
         while let Some(Block::Mark(m)) = doc.content.get(j) {
             if m.position != Position::TopLeft {
@@ -745,8 +823,10 @@ impl Composer<'_> {
         for k in start..j {
             if let Block::Mark(m) = &doc.content[k] {
                 ctx.place = format!("block {} (mark)", k + 1);
-                // No space between the marks: they read as one column, before the address.
-                let e = self.mark_column(k, m, self.left, col, Align::Left, ctx);
+                let mut e = self.mark_column(k, m, self.left, col, Align::Left, ctx);
+                if !marks.is_empty() {
+                    e.gap = self.small_leading * 0.5;
+                }
                 marks.push(e);
             }
         }
@@ -761,7 +841,12 @@ impl Composer<'_> {
         let mut f = self.frame(Align::Left, false);
         f.width = self.measure - col - self.size;
         f.x = self.left + self.measure - f.width;
-        let mut addr = align_block(stack(self.para(&lines, f, ctx)), Side::Right, self.left, self.measure);
+        let mut addr = align_block(
+            stack(self.para(&lines, f, ctx)),
+            Side::Right,
+            self.left,
+            self.measure,
+        );
         // The address starts a little lower than the first mark, as a resolution stands
         // above the address on the original; readers then take the marks first.
         let drop = self.leading * 0.5;
@@ -769,7 +854,8 @@ impl Composer<'_> {
             it.shift(drop);
         }
         addr.h += drop;
-        let mut e = beside(stack(marks), addr);
+        // Readers take the two columns apart line by line; the text reads marks first.
+        let mut e = read_as_one(beside(stack(marks), addr));
         e.breakable = true;
         Some((e, j + 1))
     }
@@ -883,8 +969,17 @@ impl Composer<'_> {
                             _ => None,
                         });
                         if let Some(b) = baseline {
-                            let num = self.text_right(&line_no.to_string(), self.left - self.size, y + b, self.small * 0.9);
+                            let num = self.text_right(
+                                &line_no.to_string(),
+                                self.left - self.size,
+                                y + b,
+                                self.small * 0.9,
+                            );
+                            // A line number is not text of the document: an empty
+                            // ActualText keeps it out of copied and extracted text.
+                            page.items.push(Item::Actual(Some(String::new())));
                             page.items.push(num);
+                            page.items.push(Item::Actual(None));
                         }
                     }
                 }
@@ -929,14 +1024,26 @@ impl Composer<'_> {
             let mut items = Vec::new();
             if self.style.pdf.running_head && p > first_page {
                 let size = self.small * 0.95;
-                let it = Sty { italic: true, ..Sty::PLAIN };
+                let it = Sty {
+                    italic: true,
+                    ..Sty::PLAIN
+                };
                 let left_w = self.measure * 0.45;
                 let (l, r) = self.head.clone();
-                if let Some(t) = self.fit_line(&l, it, size, self.left, head_y, left_w, Align::Left) {
+                if let Some(t) = self.fit_line(&l, it, size, self.left, head_y, left_w, Align::Left)
+                {
                     items.push(t);
                 }
                 let rw = self.measure - left_w - self.size;
-                if let Some(t) = self.fit_line(&r, it, size, self.left + self.measure - rw, head_y, rw, Align::Right) {
+                if let Some(t) = self.fit_line(
+                    &r,
+                    it,
+                    size,
+                    self.left + self.measure - rw,
+                    head_y,
+                    rw,
+                    Align::Right,
+                ) {
                     items.push(t);
                 }
                 items.push(Item::Rule {
@@ -950,7 +1057,13 @@ impl Composer<'_> {
             if self.style.pdf.page_numbers {
                 let y = self.page_h - self.bottom + self.leading * 1.6;
                 let w = self.text_width(&folio, self.small);
-                items.push(self.text_at(&folio, Sty::PLAIN, self.left + (self.measure - w) / 2.0, y, self.small));
+                items.push(self.text_at(
+                    &folio,
+                    Sty::PLAIN,
+                    self.left + (self.measure - w) / 2.0,
+                    y,
+                    self.small,
+                ));
             }
             self.pages[p].items.extend(items);
         }
@@ -958,7 +1071,10 @@ impl Composer<'_> {
 
     fn text_width(&self, s: &str, size: f32) -> f32 {
         let mut m = Vec::new();
-        shape(self.fonts, s, 0, size, &mut m).iter().map(|g| g.advance).sum()
+        shape(self.fonts, s, 0, size, &mut m)
+            .iter()
+            .map(|g| g.advance)
+            .sum()
     }
 
     fn text_at(&self, s: &str, sty: Sty, x: f32, y: f32, size: f32) -> Item {
@@ -966,7 +1082,10 @@ impl Composer<'_> {
         let glyphs = shape(self.fonts, s, sty.font(), size, &mut m);
         let refs: Vec<&super::font::Glyph> = glyphs.iter().collect();
         let e = para::set_line(self.fonts, &refs, x, y, 0.0);
-        e.items.into_iter().next().unwrap_or(Item::Text { y, glyphs: vec![] })
+        e.items
+            .into_iter()
+            .next()
+            .unwrap_or(Item::Text { y, glyphs: vec![] })
     }
 
     fn text_right(&self, s: &str, right: f32, y: f32, size: f32) -> Item {
@@ -976,7 +1095,16 @@ impl Composer<'_> {
 
     /// One line of `s` in `width`, cut at a word with "…" when too wide.
     #[allow(clippy::too_many_arguments)]
-    fn fit_line(&self, s: &str, sty: Sty, size: f32, x: f32, y: f32, width: f32, align: Align) -> Option<Item> {
+    fn fit_line(
+        &self,
+        s: &str,
+        sty: Sty,
+        size: f32,
+        x: f32,
+        y: f32,
+        width: f32,
+        align: Align,
+    ) -> Option<Item> {
         if s.is_empty() {
             return None;
         }
@@ -986,11 +1114,21 @@ impl Composer<'_> {
             let glyphs = shape(self.fonts, &text, sty.font(), size, &mut m);
             let w: f32 = glyphs.iter().map(|g| g.advance).sum();
             if w <= width || !text.contains(' ') {
-                let x0 = if align == Align::Right { x + width - w } else { x };
+                let x0 = if align == Align::Right {
+                    x + width - w
+                } else {
+                    x
+                };
                 let refs: Vec<&super::font::Glyph> = glyphs.iter().collect();
-                return para::set_line(self.fonts, &refs, x0, y, 0.0).items.into_iter().next();
+                return para::set_line(self.fonts, &refs, x0, y, 0.0)
+                    .items
+                    .into_iter()
+                    .next();
             }
-            let cut = text.trim_end_matches('…').rsplit_once(' ').map(|(a, _)| a.to_string())?;
+            let cut = text
+                .trim_end_matches('…')
+                .rsplit_once(' ')
+                .map(|(a, _)| a.to_string())?;
             text = format!("{}…", cut.trim_end_matches([',', '.', ' ']));
         }
     }
@@ -1067,6 +1205,25 @@ fn beside(a: Elem, b: Elem) -> Elem {
     out.items.extend(b.items);
     out.notes.extend(b.notes);
     out
+}
+
+/// Marks the element's items to be read as one text, in the order of its items (lines
+/// joined by spaces), whatever a reader makes of their places.
+fn read_as_one(mut e: Elem) -> Elem {
+    let mut text = String::new();
+    for it in &e.items {
+        if let Item::Text { glyphs, .. } = it {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            for g in glyphs {
+                text.push_str(&g.text.replace('\u{a0}', " "));
+            }
+        }
+    }
+    e.items.insert(0, Item::Actual(Some(text)));
+    e.items.push(Item::Actual(None));
+    e
 }
 
 /// Left and right edges of an element's glyphs.
@@ -1151,5 +1308,16 @@ pub fn bind_spaces(s: &str) -> String {
 }
 
 const MONTHS: [&str; 12] = [
-    "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
 ];

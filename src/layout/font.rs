@@ -218,7 +218,10 @@ fn shape_run(
         } else {
             String::new()
         };
-        if !t.is_empty() && t.chars().all(|c| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}') {
+        if !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}')
+        {
             t = " ".to_string();
         }
         out.push(Glyph {

@@ -302,7 +302,8 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem
         breaking::greedy(&items, &measure)
     };
 
-    let mut elems = Vec::new();
+    let mut elems: Vec<Elem> = Vec::new();
+    let mut prev_hyphenated = false;
     let mut from_item = 0usize;
     let last = breaks.len();
     for (li, &b) in breaks.iter().enumerate() {
@@ -323,6 +324,7 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem
             line.pop();
         }
         let hy_holder;
+        let hyphenated = hyphen.is_some();
         if let Some(h) = hyphen {
             hy_holder = h;
             line.push(&hy_holder);
@@ -354,6 +356,11 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem
         let baseline = frame.leading * 0.8;
         let mut elem = set_line(fonts, &line, x0, baseline, extra);
         elem.h = frame.leading;
+        // A page never ends on a hyphenated word: the next line stays with this one.
+        if elems.last().is_some_and(|_| prev_hyphenated) {
+            elem.breakable = false;
+        }
+        prev_hyphenated = hyphenated;
         elems.push(elem);
         from_item = b + 1;
     }
@@ -398,9 +405,7 @@ pub fn set_line(fonts: &FontSet, line: &[&Glyph], x0: f32, y: f32, extra: f32) -
         pen += adv;
     }
     if let Some((bits, sx, size)) = deco_start {
-        let end = line
-            .last()
-            .map_or(pen, |g| pen - g.spacing);
+        let end = line.last().map_or(pen, |g| pen - g.spacing);
         deco_rules(&mut rules, bits, sx, end, y, size);
     }
     let mut items = vec![Item::Text { y, glyphs: placed }];

@@ -199,7 +199,10 @@ fn embed_font(
         h.update(g.to_be_bytes());
     }
     let digest = h.finalize();
-    let tag: String = digest[..6].iter().map(|b| (b'A' + b % 26) as char).collect();
+    let tag: String = digest[..6]
+        .iter()
+        .map(|b| (b'A' + b % 26) as char)
+        .collect();
     let name = format!("{tag}+{}", face.ps_name);
     let cff = data.starts_with(b"OTTO");
     let mut file = Stream::new(
@@ -258,7 +261,8 @@ fn embed_font(
     }
     let cid_font_id = doc.add_object(cid_font);
     let cmap = to_unicode(glyphs, &map);
-    let mut cmap_stream = Stream::new(Dictionary::new(), deflate(cmap.as_bytes())).with_compression(false);
+    let mut cmap_stream =
+        Stream::new(Dictionary::new(), deflate(cmap.as_bytes())).with_compression(false);
     cmap_stream.dict.set("Filter", "FlateDecode");
     let cmap_id = doc.add_object(cmap_stream);
     let font_id = doc.add_object(dictionary! {
@@ -317,13 +321,20 @@ fn num(out: &mut String, v: f32) {
 }
 
 /// The content stream of one page.
-fn content_stream(page: &crate::layout::Page, cid_of: &BTreeMap<FontId, BTreeMap<u16, u16>>) -> Vec<u8> {
+fn content_stream(
+    page: &crate::layout::Page,
+    cid_of: &BTreeMap<FontId, BTreeMap<u16, u16>>,
+) -> Vec<u8> {
     let mut s = String::with_capacity(8192);
     let h = page.height;
+    // Inside an ActualText span no inner span opens (readers do not nest them).
+    let mut in_actual = false;
     for item in &page.items {
         match item {
             Item::Text { y, glyphs } => {
-                let Some(first) = glyphs.first() else { continue };
+                let Some(first) = glyphs.first() else {
+                    continue;
+                };
                 s.push_str("BT\n");
                 let mut font: Option<(FontId, f32)> = None;
                 let mut tc = 0.0f32;
@@ -362,7 +373,7 @@ fn content_stream(page: &crate::layout::Page, cid_of: &BTreeMap<FontId, BTreeMap
                     }
                     // Letter-spaced text would extract as single letters: an ActualText
                     // span gives readers the word as written.
-                    if (g.spacing > 0.0) != in_span {
+                    if (g.spacing > 0.0 && !in_actual) != in_span {
                         if open {
                             s.push_str("] TJ\n");
                             open = false;
@@ -433,14 +444,24 @@ fn content_stream(page: &crate::layout::Page, cid_of: &BTreeMap<FontId, BTreeMap
                 s.push_str(" l S\n");
             }
             Item::Actual(Some(text)) => {
+                in_actual = true;
                 s.push_str("/Span << /ActualText <FEFF");
                 for u in text.encode_utf16() {
                     let _ = write!(s, "{u:04X}");
                 }
                 s.push_str("> >> BDC\n");
             }
-            Item::Actual(None) => s.push_str("EMC\n"),
-            Item::Frame { x, y, w, h: fh, width } => {
+            Item::Actual(None) => {
+                in_actual = false;
+                s.push_str("EMC\n");
+            }
+            Item::Frame {
+                x,
+                y,
+                w,
+                h: fh,
+                width,
+            } => {
                 num(&mut s, *width);
                 s.push_str(" w ");
                 num(&mut s, *x);
