@@ -337,8 +337,7 @@ fn anchors(doc: &Document) -> Vec<(String, String)> {
                 Inline::Text(t) => {
                     if let Some(w) = t
                         .split(|c: char| !c.is_alphanumeric())
-                        .filter(|w| !w.is_empty())
-                        .last()
+                        .rfind(|w| !w.is_empty())
                     {
                         last = w.to_string();
                     }

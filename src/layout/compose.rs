@@ -963,7 +963,7 @@ impl Composer<'_> {
                 if e.counted {
                     line_no += 1;
                     let every = self.style.pdf.line_numbers;
-                    if every > 0 && line_no % every == 0 {
+                    if every > 0 && line_no.is_multiple_of(every) {
                         let baseline = e.items.iter().find_map(|it| match it {
                             Item::Text { y, .. } => Some(*y),
                             _ => None,
