@@ -396,7 +396,8 @@ fn names_dates_numbers_and_dashes_do_not_break() {
     assert_eq!(b("№ 5"), "№\u{a0}5");
     assert_eq!(b("слово — слово"), "слово\u{a0}— слово");
     assert_eq!(b("слово - слово"), "слово\u{a0}- слово");
-    assert_eq!(b("в 2 раза"), "в 2 раза");
+    assert_eq!(b("в Москву"), "в\u{a0}Москву");
+    assert_eq!(b("раз 2 года"), "раз 2 года");
 }
 
 #[test]

@@ -290,6 +290,18 @@ impl<'s> Composer<'s> {
                 first_block = false;
                 continue;
             }
+            if let Some((elem, next)) = self.marks_row(doc, i, ctx) {
+                let mut elem = elem;
+                elem.gap = if first_block {
+                    self.leading
+                } else {
+                    self.leading * 0.6
+                };
+                flow.push(elem);
+                i = next;
+                first_block = false;
+                continue;
+            }
             let block = &doc.content[i];
             let mut elems: Vec<Elem> = match block {
                 Block::Mark(m)
@@ -757,14 +769,9 @@ impl Composer<'_> {
         let (x, align) = match mark.position {
             Position::TopLeft | Position::BottomLeft => (self.left, Align::Left),
             Position::TopRight | Position::BottomRight => {
-                (self.left + self.measure - w, Align::Left)
+                (self.left + self.measure - w, Align::Right)
             }
             _ => (self.left + (self.measure - w) / 2.0, Align::Center),
-        };
-        let align = if mark.kind == MarkKind::Stamp && align == Align::Left && x > self.left {
-            Align::Right
-        } else {
-            align
         };
         let mut e = self.mark_column(i, mark, x, w, align, ctx);
         e.breakable = true;
@@ -858,6 +865,56 @@ impl Composer<'_> {
         let mut e = read_as_one(beside(stack(marks), addr));
         e.breakable = true;
         Some((e, j + 1))
+    }
+
+    /// A run of marks at the top (or the bottom) corners of the original, some left and some
+    /// right: one row, each side a column, as they stand on the page.
+    fn marks_row(&mut self, doc: &Document, start: usize, ctx: &mut Ctx) -> Option<(Elem, usize)> {
+        let side_of = |b: &Block| match b {
+            Block::Mark(m) => match m.position {
+                Position::TopLeft => Some((0, false)),
+                Position::TopRight => Some((0, true)),
+                Position::BottomLeft => Some((1, false)),
+                Position::BottomRight => Some((1, true)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let (band, _) = side_of(&doc.content[start])?;
+        let mut j = start;
+        while j < doc.content.len() && side_of(&doc.content[j]).is_some_and(|(b, _)| b == band) {
+            j += 1;
+        }
+        let sides: Vec<bool> = (start..j)
+            .filter_map(|k| side_of(&doc.content[k]).map(|s| s.1))
+            .collect();
+        if !(sides.contains(&true) && sides.contains(&false)) {
+            return None;
+        }
+        // A run of top-left marks before an address is set beside the address instead.
+        if band == 0 && matches!(doc.content.get(j), Some(Block::Address(_))) {
+            return None;
+        }
+        let (mut left, mut right) = (Vec::new(), Vec::new());
+        for k in start..j {
+            if let Block::Mark(m) = &doc.content[k] {
+                ctx.place = format!("block {} (mark)", k + 1);
+                let mut e = self.mark(k, m, ctx);
+                let col = if side_of(&doc.content[k]).is_some_and(|s| s.1) {
+                    &mut right
+                } else {
+                    &mut left
+                };
+                if !col.is_empty() {
+                    e.gap = self.small_leading * 0.5;
+                }
+                col.push(e);
+            }
+        }
+        let (l, r) = (stack(left), stack(right));
+        // Items in the order of the original, so the row reads in that order.
+        let row = if sides[0] { beside(r, l) } else { beside(l, r) };
+        Some((read_as_one(row), j))
     }
 
     /// Every note as lines at the small size, by number.
@@ -1288,7 +1345,23 @@ pub fn bind_spaces(s: &str) -> String {
         let prev = |k: usize| i.checked_sub(k).and_then(|j| chars.get(j)).copied();
         let next = chars.get(i + 1).copied();
         let next2 = chars.get(i + 2).copied();
+        let word_before: String = {
+            let mut w: Vec<char> = chars[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .copied()
+                .collect();
+            w.reverse();
+            w.into_iter().collect()
+        };
+        let before_word = i >= word_before.chars().count()
+            && (i == word_before.chars().count()
+                || !chars[i - word_before.chars().count() - 1].is_alphanumeric());
         let bind =
+            // A short preposition or conjunction with the word after it.
+            (before_word && SHORT_WORDS.contains(&word_before.to_lowercase().as_str()))
+            ||
             // Before a dash.
             matches!(next, Some('—' | '–')) || (next == Some('-') && next2 == Some(' '))
             // After "№".
@@ -1306,6 +1379,12 @@ pub fn bind_spaces(s: &str) -> String {
     }
     out
 }
+
+/// Words a Russian line does not end with.
+const SHORT_WORDS: [&str; 22] = [
+    "в", "во", "к", "ко", "с", "со", "у", "о", "об", "и", "а", "но", "от", "до", "на", "по", "за",
+    "из", "не", "ни", "же", "въ",
+];
 
 const MONTHS: [&str; 12] = [
     "январ",

@@ -108,7 +108,11 @@ pub fn glyphs(
         let s = size * p.sty.scale;
         let mut shaped = shape(fonts, &p.text, p.sty.font(), s, missing);
         // Hyphenation points: byte offsets where a word may break.
-        let points = lang.map(|l| hyphen_points(&p.text, l)).unwrap_or_default();
+        // Letter-spaced words are not hyphenated: a hyphen would read as one more letter.
+        let points = lang
+            .filter(|_| p.sty.spacing == 0.0)
+            .map(|l| hyphen_points(&p.text, l))
+            .unwrap_or_default();
         let mut offset = 0usize;
         let mut pi = 0;
         let n = shaped.len();
@@ -298,6 +302,8 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem
         breaking::breaks(&items, &measure, 2.0)
             .or_else(|| breaking::breaks(&items, &measure, 8.0))
             .unwrap_or_else(|| breaking::greedy(&items, &measure))
+    } else if frame.align == Align::Center {
+        balanced(&items, &measure)
     } else {
         breaking::greedy(&items, &measure)
     };
@@ -369,6 +375,29 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem
         e.line = Some((i, n));
     }
     elems
+}
+
+/// Centred lines of even length: the narrowest measure that keeps the number of lines
+/// first-fit breaking gives at the full measure (a title does not end on a lone word).
+fn balanced(items: &[Kp], measure: &dyn Fn(usize) -> f32) -> Vec<usize> {
+    let full = breaking::greedy(items, measure);
+    if full.len() < 2 {
+        return full;
+    }
+    let (mut lo, mut hi) = (0.5f32, 1.0f32);
+    let mut best = full.clone();
+    for _ in 0..8 {
+        let mid = (lo + hi) / 2.0;
+        let narrow = |l: usize| measure(l) * mid;
+        let b = breaking::greedy(items, &narrow);
+        if b.len() == full.len() {
+            best = b;
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    best
 }
 
 /// Places one line's glyphs from `x0` on baseline `y`; `extra` widens each space.
