@@ -600,7 +600,6 @@ impl Composer<'_> {
 
     fn list(&mut self, l: &model::List, ctx: &mut Ctx) -> Vec<Elem> {
         let mut out = Vec::new();
-        let hang = self.size * 1.8;
         for (k, item) in l.items.iter().enumerate() {
             let label = match l.style {
                 model::ListStyle::Numbered => format!("{}.", l.start as usize + k),
@@ -611,8 +610,8 @@ impl Composer<'_> {
             let mut frame = self.frame(Align::Justify, false);
             frame.x += self.size * 1.5;
             frame.width -= self.size * 1.5;
-            frame.rest_indent = 0.0;
-            let _ = hang;
+            // Later lines hang under the item's text, not under its number.
+            frame.rest_indent = self.text_width(&format!("{label}\u{2002}"), self.size);
             let mut lines = self.para(&pieces, frame, ctx);
             let id = self.paragraphs;
             for li in lines.iter_mut() {
