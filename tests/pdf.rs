@@ -449,3 +449,63 @@ fn handout_numbers_lines_and_edition_has_running_heads() {
         "the handout has no running head"
     );
 }
+
+#[test]
+fn a_volume_has_a_title_page_contents_and_every_document() {
+    let (volume, _) =
+        folio::volume::load(&root().join("tests/fixtures/volume.toml")).expect("the volume loads");
+    let out = folio::writers::write_volume(folio::writers::Format::Pdf, &volume, &Style::edition())
+        .expect("the volume is written");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("volume.pdf");
+    std::fs::write(&pdf, &out.bytes).expect("write");
+    let p = pdf.to_str().expect("utf-8");
+    let (ok, o, e) = run("qpdf", &["--check", p]);
+    assert!(ok, "qpdf --check: {o}{e}");
+    let page1 = pdftotext(&pdf, Some(1));
+    assert!(page1.contains("Документы folio"), "title page: {page1}");
+    let page2 = normalized(&pdftotext(&pdf, Some(2)));
+    assert!(page2.contains("Содержание"), "contents: {page2}");
+    // The page's own number at its foot is not an entry's.
+    let page2 = page2
+        .strip_suffix(" 2")
+        .expect("the contents page is numbered 2")
+        .to_string();
+    // Each document starts on the page the contents gives, under its number.
+    let numbers: Vec<String> = volume
+        .documents
+        .iter()
+        .map(|d| {
+            folio::shared::number_line(d)
+                .expect("numbered")
+                .replace('\u{a0}', " ")
+        })
+        .collect();
+    let starts: Vec<usize> = numbers
+        .iter()
+        .map(|n| {
+            page2
+                .find(&format!("{n}. "))
+                .unwrap_or_else(|| panic!("{n} not in the contents"))
+        })
+        .collect();
+    for (k, number) in numbers.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(page2.len());
+        let entry = &page2[starts[k]..end];
+        let page: usize = entry
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .next_back()
+            .unwrap_or_else(|| panic!("no page number in the entry {entry}"));
+        let text = normalized(&pdftotext(&pdf, Some(page)));
+        assert!(
+            text.starts_with(number.as_str()),
+            "page {page} does not open {number}: {text:.80}"
+        );
+    }
+    let (_, qdf, _) = run("qpdf", &["--qdf", "--object-streams=disable", p, "-"]);
+    assert!(
+        qdf.contains(&format!("/Count {}", volume.documents.len() + 2)),
+        "a bookmark per document"
+    );
+}

@@ -4,7 +4,7 @@
 pub mod bytes;
 
 use crate::diag::{Error, Warning};
-use crate::layout::{font::FALLBACK, Composer, Laid};
+use crate::layout::{font::FALLBACK, Composer, Front, Laid};
 use crate::model::Document;
 use crate::style::Style;
 use crate::writers::Output;
@@ -25,9 +25,38 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
 /// Writes the PDF edition of a whole volume: each document from a new page, one run of
 /// page numbers, a bookmark per document, the volume's title in the running head.
 pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Output, Error> {
-    let mut c = Composer::new(style)?;
+    let m = &volume.manifest;
+    let front = Front {
+        title: &m.title,
+        subtitle: m.subtitle.as_deref(),
+        editors: &m.editors,
+        publisher: m.publisher.as_deref(),
+        year: m.year.as_deref(),
+        language: &m.language,
+    };
+    // Documents alone first, for where each starts; then the contents with placeholder
+    // numbers, for how many pages it takes; then the volume itself.
+    let mut dry = Composer::new(style)?;
+    let mut starts = Vec::new();
     for doc in &volume.documents {
-        c.document(doc, Some(&volume.manifest.title))?;
+        starts.push(dry.page_count());
+        dry.document(doc, Some(&m.title))?;
+    }
+    let titles: Vec<String> = volume.documents.iter().map(entry_title).collect();
+    let mut toc = Composer::new(style)?;
+    let placeholder: Vec<(String, usize)> = titles.iter().map(|t| (t.clone(), 999)).collect();
+    toc.contents(&placeholder, &m.title, &m.language);
+    let before = 1 + toc.page_count();
+    let entries: Vec<(String, usize)> = titles
+        .into_iter()
+        .zip(&starts)
+        .map(|(t, s)| (t, before + s + 1))
+        .collect();
+    let mut c = Composer::new(style)?;
+    c.title_page(&front);
+    c.contents(&entries, &m.title, &m.language);
+    for doc in &volume.documents {
+        c.document(doc, Some(&m.title))?;
     }
     let laid = c.finish();
     let meta = bytes::Meta {
@@ -44,6 +73,19 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         bytes,
         warnings: warnings(&laid, &docs),
     })
+}
+
+/// A document's line in the contents: "№ 1. Title. 3 декабря 1932 г."
+fn entry_title(doc: &Document) -> String {
+    let labels = crate::shared::Labels::for_language(&doc.language);
+    let mut s = crate::markup::plain_text(doc.title.inlines());
+    if let Some(n) = crate::shared::number_line(doc) {
+        s = format!("{n}. {s}");
+    }
+    if let Some(d) = doc.date.as_deref() {
+        s = format!("{s}. {}", crate::shared::human_date(d, labels));
+    }
+    s
 }
 
 fn meta_of(doc: &Document) -> bytes::Meta {
