@@ -509,3 +509,38 @@ fn a_volume_has_a_title_page_contents_and_every_document() {
         "a bookmark per document"
     );
 }
+
+#[test]
+fn a_note_too_long_for_its_page_continues_on_the_next() {
+    let input = root().join("tests/fixtures/long-note.toml");
+    let doc = read(&input);
+    let laid = folio::layout::layout_document(&doc, &Style::edition()).expect("layout");
+    let k = laid
+        .pages
+        .iter()
+        .position(|p| p.refs.contains(&1))
+        .expect("the note is referenced");
+    assert!(
+        laid.pages[k].footnotes.contains(&1),
+        "the note starts on the page of its reference"
+    );
+    assert!(
+        laid.pages
+            .get(k + 1)
+            .is_some_and(|p| p.footnotes.contains(&1)),
+        "the note is continued on the next page"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = export(&input, "edition", dir.path());
+    let here = normalized(&pdftotext(&pdf, Some(k + 1)));
+    let next = normalized(&pdftotext(&pdf, Some(k + 2)));
+    assert!(
+        here.contains("Часть 1 пространного"),
+        "the note's start is on its page"
+    );
+    assert!(
+        next.contains("Часть 30 пространного"),
+        "the note's end is on the next page"
+    );
+    assert!(!here.contains("Часть 30 пространного"));
+}

@@ -963,12 +963,25 @@ impl Composer<'_> {
         let mut s = 0;
         let mut line_no = 0u32;
         let first_page = self.pages.len();
-        while s < n {
+        // Lines of a note continued from the page before, with its number.
+        let mut carry: Vec<(usize, &Elem)> = Vec::new();
+        while s < n || !carry.is_empty() {
             // Find the end of this page.
+            let carry_h: f32 = carry.iter().map(|(_, l)| l.h).sum();
+            let notes_h = |ns: &[usize]| {
+                let h = note_h(ns);
+                if carry_h > 0.0 {
+                    h.max(sep) + carry_h
+                } else {
+                    h
+                }
+            };
             let mut used = 0.0f32;
             let mut page_notes: Vec<usize> = Vec::new();
             let mut j = s;
             let mut end = n;
+            // A note split here: its number and how many of its lines stay on this page.
+            let mut split: Option<(usize, usize)> = None;
             while j < n {
                 let e = &flow[j];
                 let gap = if j == s { 0.0 } else { e.gap };
@@ -978,7 +991,30 @@ impl Composer<'_> {
                         with.push(*k);
                     }
                 }
-                if j > s && used + gap + e.h + note_h(&with) > body_h {
+                if j > s && used + gap + e.h + notes_h(&with) > body_h {
+                    // A long note is continued on the next page rather than moving its
+                    // line there, when the line itself fits and may end the page.
+                    let new: Vec<usize> = with[page_notes.len()..].to_vec();
+                    let long = note_h(&new) > body_h * 0.4;
+                    let may_end = flow.get(j + 1).is_none_or(|f| f.breakable);
+                    if long && may_end && new.len() == 1 {
+                        let base = used + gap + e.h + notes_h(&page_notes).max(sep + carry_h);
+                        let lines = notes.iter().find(|(k, _)| *k == new[0]).map(|(_, l)| l);
+                        let mut room = body_h - base;
+                        let mut count = 0;
+                        for l in lines.into_iter().flatten() {
+                            if l.h > room {
+                                break;
+                            }
+                            room -= l.h;
+                            count += 1;
+                        }
+                        if count >= 2 {
+                            split = Some((new[0], count));
+                            end = j + 1;
+                            break;
+                        }
+                    }
                     end = if e.breakable {
                         j
                     } else {
@@ -1043,11 +1079,27 @@ impl Composer<'_> {
                 }
                 y += e.h;
             }
-            // Footnotes at the foot.
+            // Footnotes at the foot: a note continued from the page before, then this
+            // page's notes by number; a split note's later lines go on to the next page.
             let mut ns = page.refs.clone();
             ns.sort_unstable();
-            if !ns.is_empty() && !notes.is_empty() {
-                let h = note_h(&ns);
+            let mut lines: Vec<(usize, &Elem)> = std::mem::take(&mut carry);
+            if !notes.is_empty() {
+                for nn in &ns {
+                    if let Some((_, ls)) = notes.iter().find(|(k, _)| k == nn) {
+                        for (k, l) in ls.iter().enumerate() {
+                            match split {
+                                Some((sn, count)) if sn == *nn && k >= count => {
+                                    carry.push((*nn, l))
+                                }
+                                _ => lines.push((*nn, l)),
+                            }
+                        }
+                    }
+                }
+            }
+            if !lines.is_empty() {
+                let h: f32 = lines.iter().map(|(_, l)| l.h).sum::<f32>() + sep;
                 let mut ny = self.page_h - self.bottom - h;
                 page.items.push(Item::Rule {
                     x1: self.left,
@@ -1057,17 +1109,15 @@ impl Composer<'_> {
                     width: 0.4,
                 });
                 ny += sep;
-                for nn in &ns {
-                    if let Some((_, lines)) = notes.iter().find(|(k, _)| k == nn) {
-                        for l in lines {
-                            for it in &l.items {
-                                let mut it = it.clone();
-                                it.shift(ny);
-                                page.items.push(it);
-                            }
-                            ny += l.h;
-                        }
-                        page.footnotes.push(*nn);
+                for (nn, l) in lines {
+                    for it in &l.items {
+                        let mut it = it.clone();
+                        it.shift(ny);
+                        page.items.push(it);
+                    }
+                    ny += l.h;
+                    if !page.footnotes.contains(&nn) {
+                        page.footnotes.push(nn);
                     }
                 }
             }
