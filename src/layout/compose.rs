@@ -213,8 +213,10 @@ impl<'s> Composer<'s> {
 
     /// Sets pieces as a paragraph in `frame`.
     fn para(&mut self, pieces: &[Piece], mut frame: Frame, ctx: &mut Ctx) -> Vec<Elem> {
-        // Only justified text is hyphenated: a ragged or centred line has room to spare.
-        frame.lang = ctx.lang.filter(|_| frame.align == Align::Justify);
+        // Only justified text and narrow columns (the margin) are hyphenated: a ragged line
+        // of the full measure has room to spare.
+        let narrow = frame.width < frame.size * 12.0;
+        frame.lang = ctx.lang.filter(|_| frame.align == Align::Justify || narrow);
         let mut missing = Vec::new();
         let glyphs = para::glyphs(self.fonts, pieces, frame.size, frame.lang, &mut missing);
         for c in missing {
@@ -1244,7 +1246,11 @@ impl Composer<'_> {
 
 fn piece(s: &str, sty: Sty) -> Piece {
     Piece {
-        text: s.to_string(),
+        text: if s == "\n" {
+            s.to_string()
+        } else {
+            bind_spaces(s)
+        },
         sty,
         notes: vec![],
     }
