@@ -418,7 +418,7 @@ fn handout_numbers_lines_and_edition_has_running_heads() {
             folio::layout::Item::Text { glyphs, .. }
                 if glyphs.first().is_some_and(|g| g.x < 80.0) =>
             {
-                Some(glyphs.iter().map(|g| g.text.as_str()).collect::<String>())
+                Some(glyphs.iter().map(|g| &*g.text).collect::<String>())
             }
             _ => None,
         })

@@ -3,8 +3,57 @@
 //! placement of a combining stress mark), falling back per character to DejaVu Serif.
 
 use crate::fonts::{Family, DEJAVU_SERIF};
-use rustybuzz::{BufferClusterLevel, Face, UnicodeBuffer};
+use rustybuzz::{BufferClusterLevel, Face, ShapePlan, UnicodeBuffer};
+use std::cell::RefCell;
 use std::sync::OnceLock;
+
+/// The source text of one glyph, stored inline (no allocation per glyph): with clusters
+/// kept per character a glyph stands for one character, or a few for a ligature.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cluster {
+    len: u8,
+    buf: [u8; 23],
+}
+
+impl Cluster {
+    /// The cluster of `s`; a cluster longer than 23 bytes keeps its first characters.
+    pub fn new(s: &str) -> Cluster {
+        let mut end = s.len().min(23);
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut buf = [0u8; 23];
+        buf[..end].copy_from_slice(&s.as_bytes()[..end]);
+        Cluster {
+            len: end as u8,
+            buf,
+        }
+    }
+}
+
+impl std::ops::Deref for Cluster {
+    type Target = str;
+    fn deref(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+    }
+}
+
+impl PartialEq<&str> for Cluster {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
+impl std::fmt::Debug for Cluster {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+thread_local! {
+    /// Shape plans by face and script: planning is the costly part of shaping a short run.
+    static PLANS: RefCell<Vec<(usize, rustybuzz::Script, ShapePlan)>> = const { RefCell::new(Vec::new()) };
+}
 
 /// Index of a face in a [`FontSet`]: 0 regular, 1 italic, 2 bold, 3 bold italic, 4 fallback.
 pub type FontId = u8;
@@ -124,7 +173,7 @@ pub struct Glyph {
     /// Extra space after the glyph (letter-spacing), in points; part of `advance`.
     pub spacing: f32,
     /// The source text this glyph stands for (a space for any white space).
-    pub text: String,
+    pub text: Cluster,
     /// Decoration bits: [`STRIKE`], [`UNDERLINE`], [`DOUBLE`].
     pub deco: u8,
     /// Notes referenced at this glyph, so the page of the glyph carries them.
@@ -199,7 +248,26 @@ fn shape_run(
     buffer.set_cluster_level(BufferClusterLevel::Characters);
     buffer.set_direction(rustybuzz::Direction::LeftToRight);
     buffer.guess_segment_properties();
-    let shaped = rustybuzz::shape(&face.face, &[], buffer);
+    let script = buffer.script();
+    let key = &face.face as *const Face as usize;
+    let shaped = PLANS.with(|plans| {
+        let mut plans = plans.borrow_mut();
+        let k = match plans.iter().position(|(f, s, _)| *f == key && *s == script) {
+            Some(k) => k,
+            None => {
+                let plan = ShapePlan::new(
+                    &face.face,
+                    rustybuzz::Direction::LeftToRight,
+                    Some(script),
+                    None,
+                    &[],
+                );
+                plans.push((key, script, plan));
+                plans.len() - 1
+            }
+        };
+        rustybuzz::shape_with_plan(&face.face, &plans[k].2, buffer)
+    });
     let infos = shaped.glyph_infos();
     let positions = shaped.glyph_positions();
     let scale = size / face.upem;
@@ -213,17 +281,19 @@ fn shape_run(
             .unwrap_or(run.len());
         // A glyph sharing its cluster with an earlier one stands for no text of its own.
         let first_of_cluster = k == 0 || infos[k - 1].cluster != info.cluster;
-        let mut t = if first_of_cluster {
-            run.get(c0..c1).unwrap_or("").to_string()
+        let t = if first_of_cluster {
+            run.get(c0..c1).unwrap_or("")
         } else {
-            String::new()
+            ""
         };
-        if !t.is_empty()
+        let t = if !t.is_empty()
             && t.chars()
                 .all(|c| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}')
         {
-            t = " ".to_string();
-        }
+            Cluster::new(" ")
+        } else {
+            Cluster::new(t)
+        };
         out.push(Glyph {
             font,
             id: info.glyph_id as u16,

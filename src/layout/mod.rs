@@ -35,7 +35,7 @@ pub struct Placed {
     /// The glyph's nominal advance in points (what a PDF reader assumes).
     pub width: f32,
     /// The source text the glyph stands for ("" for the second glyph of a cluster).
-    pub text: String,
+    pub text: font::Cluster,
 }
 
 /// One positioned item of a page.

@@ -2,7 +2,7 @@
 //! set as positioned glyphs.
 
 use super::breaking::{self, Item as Kp, INFINITY};
-use super::font::{shape, FontId, FontSet, Glyph, DOUBLE, STRIKE, UNDERLINE};
+use super::font::{shape, Cluster, FontId, FontSet, Glyph, DOUBLE, STRIKE, UNDERLINE};
 use super::{Elem, Item, Placed};
 
 /// How a piece of text is set.
@@ -149,7 +149,7 @@ fn newline_glyph(size: f32) -> Glyph {
         dx: 0.0,
         dy: 0.0,
         spacing: 0.0,
-        text: "\n".into(),
+        text: Cluster::new("\n"),
         deco: 0,
         notes: vec![],
     }
@@ -428,7 +428,7 @@ pub fn set_line(fonts: &FontSet, line: &[&Glyph], x0: f32, y: f32, extra: f32) -
             rise: g.dy,
             spacing: g.spacing,
             width: face.advance_1000(g.id) * g.size / 1000.0,
-            text: g.text.clone(),
+            text: g.text,
         });
         notes.extend(g.notes.iter().copied());
         pen += adv;

@@ -39,7 +39,7 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, String> {
                 for g in glyphs {
                     let e = used.entry(g.font).or_default().entry(g.id).or_default();
                     if e.is_empty() && !g.text.is_empty() {
-                        e.clone_from(&g.text);
+                        e.push_str(&g.text);
                     }
                 }
             }
@@ -59,8 +59,12 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, String> {
     // 3. Pages.
     let mut kids = Vec::new();
     let mut page_ids = Vec::new();
+    // A file identifier from the content itself: stable for the same input.
+    let mut hash = Sha256::new();
+    hash.update(meta.title.as_bytes());
     for page in &laid.pages {
         let content = content_stream(page, &cid_of);
+        hash.update(&content);
         let stream = Stream::new(Dictionary::new(), deflate(&content)).with_compression(false);
         let mut stream = stream;
         stream.dict.set("Filter", "FlateDecode");
@@ -132,13 +136,7 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, String> {
     });
     doc.trailer.set("Root", catalog_id);
     doc.trailer.set("Info", info_id);
-    // A file identifier from the content itself: stable for the same input.
-    let mut h = Sha256::new();
-    h.update(meta.title.as_bytes());
-    for page in &laid.pages {
-        h.update(content_stream(page, &cid_of));
-    }
-    let id = h.finalize()[..16].to_vec();
+    let id = hash.finalize()[..16].to_vec();
     doc.trailer.set(
         "ID",
         vec![
@@ -152,7 +150,7 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, String> {
 }
 
 fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
     // Writing to a Vec cannot fail.
     let _ = e.write_all(data);
     e.finish().unwrap_or_default()
@@ -306,18 +304,26 @@ fn to_unicode(glyphs: &BTreeMap<u16, String>, map: &BTreeMap<u16, u16>) -> Strin
     s
 }
 
-/// A number as PDF content writes it: at most three decimals, no trailing zeros.
+/// A number as PDF content writes it: at most three decimals, no trailing zeros. Written
+/// by hand: float formatting was the costliest part of writing a page.
 fn num(out: &mut String, v: f32) {
-    let r = (v * 1000.0).round() / 1000.0;
-    let r = if r == 0.0 { 0.0 } else { r };
-    let mut t = format!("{r:.3}");
-    while t.ends_with('0') {
-        t.pop();
+    let mut m = (v as f64 * 1000.0).round() as i64;
+    if m < 0 {
+        out.push('-');
+        m = -m;
     }
-    if t.ends_with('.') {
-        t.pop();
+    let int = m / 1000;
+    let mut frac = m % 1000;
+    let _ = write!(out, "{int}");
+    if frac != 0 {
+        out.push('.');
+        let mut digits = 3;
+        while frac % 10 == 0 {
+            frac /= 10;
+            digits -= 1;
+        }
+        let _ = write!(out, "{frac:0digits$}");
     }
-    out.push_str(&t);
 }
 
 /// The content stream of one page.
