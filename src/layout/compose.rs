@@ -1402,22 +1402,27 @@ pub fn bind_spaces(s: &str) -> String {
         let prev = |k: usize| i.checked_sub(k).and_then(|j| chars.get(j)).copied();
         let next = chars.get(i + 1).copied();
         let next2 = chars.get(i + 2).copied();
-        let word_before: String = {
-            let mut w: Vec<char> = chars[..i]
+        // The word before the space, when it is at most two letters long.
+        let short: String = {
+            let n = chars[..i]
                 .iter()
                 .rev()
+                .take(3)
                 .take_while(|c| c.is_alphabetic())
-                .copied()
-                .collect();
-            w.reverse();
-            w.into_iter().collect()
+                .count();
+            let starts_word = n <= 2 && (i == n || !chars[i - n - 1].is_alphanumeric());
+            if n > 0 && starts_word {
+                chars[i - n..i]
+                    .iter()
+                    .flat_map(|c| c.to_lowercase())
+                    .collect()
+            } else {
+                String::new()
+            }
         };
-        let before_word = i >= word_before.chars().count()
-            && (i == word_before.chars().count()
-                || !chars[i - word_before.chars().count() - 1].is_alphanumeric());
         let bind =
             // A short preposition or conjunction with the word after it.
-            (before_word && SHORT_WORDS.contains(&word_before.to_lowercase().as_str()))
+            (!short.is_empty() && SHORT_WORDS.contains(&short.as_str()))
             ||
             // Before a dash.
             matches!(next, Some('—' | '–')) || (next == Some('-') && next2 == Some(' '))

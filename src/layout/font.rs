@@ -5,6 +5,7 @@
 use crate::fonts::{Family, DEJAVU_SERIF};
 use rustybuzz::{BufferClusterLevel, Face, ShapePlan, UnicodeBuffer};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The source text of one glyph, stored inline (no allocation per glyph): with clusters
@@ -31,6 +32,18 @@ impl Cluster {
     }
 }
 
+impl Cluster {
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Whether the glyph stands for no text of its own.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
 impl std::ops::Deref for Cluster {
     type Target = str;
     fn deref(&self) -> &str {
@@ -40,7 +53,7 @@ impl std::ops::Deref for Cluster {
 
 impl PartialEq<&str> for Cluster {
     fn eq(&self, other: &&str) -> bool {
-        &**self == *other
+        &self.buf[..self.len as usize] == other.as_bytes()
     }
 }
 
@@ -196,6 +209,56 @@ fn attaches(c: char) -> bool {
 /// Shapes `text` in face `font` at `size`, falling back per character to the fallback face;
 /// characters no face has are pushed onto `missing`.
 pub fn shape(
+    fonts: &FontSet,
+    text: &str,
+    font: FontId,
+    size: f32,
+    missing: &mut Vec<char>,
+) -> Vec<Glyph> {
+    let mut out = Vec::with_capacity(text.len());
+    let key = (fonts as *const FontSet as usize, font, size.to_bits());
+    WORDS.with(|words| {
+        let mut words = words.borrow_mut();
+        let cache = words.entry(key).or_default();
+        // Word by word (a space is a word of its own), each shaped once per run: words
+        // repeat, and shaping is the costliest step of the layout.
+        let mut start = 0;
+        let bytes = text.as_bytes();
+        while start < text.len() {
+            let end = if bytes[start] == b' ' {
+                start + 1
+            } else {
+                text[start..].find(' ').map_or(text.len(), |i| start + i)
+            };
+            let word = &text[start..end];
+            match cache.get(word) {
+                Some((glyphs, miss)) => {
+                    out.extend_from_slice(glyphs);
+                    missing.extend_from_slice(miss);
+                }
+                None => {
+                    let mut miss = Vec::new();
+                    let glyphs = shape_text(fonts, word, font, size, &mut miss);
+                    out.extend_from_slice(&glyphs);
+                    missing.extend_from_slice(&miss);
+                    cache.insert(word.to_string(), (glyphs, miss));
+                }
+            }
+            start = end;
+        }
+    });
+    out
+}
+
+type WordCache = HashMap<(usize, FontId, u32), HashMap<String, (Vec<Glyph>, Vec<char>)>>;
+
+thread_local! {
+    /// Shaped words by font set, face and size (never iterated, so its order is no
+    /// matter for the output).
+    static WORDS: RefCell<WordCache> = RefCell::new(HashMap::new());
+}
+
+fn shape_text(
     fonts: &FontSet,
     text: &str,
     font: FontId,

@@ -155,28 +155,48 @@ fn newline_glyph(size: f32) -> Glyph {
     }
 }
 
+thread_local! {
+    /// Hyphenation points of words already seen (offsets inside the word), by language.
+    static HYPHENS: std::cell::RefCell<std::collections::HashMap<(hypher::Lang, String), Vec<usize>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// Whether `c` is a letter; Latin and Cyrillic without the general table lookup.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || ('\u{400}'..='\u{52F}').contains(&c)
+        || (!c.is_ascii() && c.is_alphabetic())
+}
+
 /// Byte offsets inside `text` where hyphenation may break a word.
 fn hyphen_points(text: &str, lang: hypher::Lang) -> Vec<usize> {
     let mut out = Vec::new();
     let mut word_start: Option<usize> = None;
     let flush = |s: usize, e: usize, out: &mut Vec<usize>| {
         let word = &text[s..e];
-        if word.chars().count() < 5 || word.contains('\u{301}') {
+        if word.len() < 5 || word.chars().count() < 5 || word.contains('\u{301}') {
             return;
         }
-        let mut at = s;
-        let mut first = true;
-        for syl in hypher::hyphenate(word, lang) {
-            if !first {
-                out.push(at);
-            }
-            first = false;
-            at += syl.len();
-        }
+        HYPHENS.with(|h| {
+            let mut h = h.borrow_mut();
+            let key = (lang, word.to_string());
+            let points = h.entry(key).or_insert_with(|| {
+                let mut v = Vec::new();
+                let mut at = 0;
+                for (k, syl) in hypher::hyphenate(word, lang).enumerate() {
+                    if k > 0 {
+                        v.push(at);
+                    }
+                    at += syl.len();
+                }
+                v
+            });
+            out.extend(points.iter().map(|p| p + s));
+        });
     };
     for (i, c) in text.char_indices() {
         // A stress mark belongs to its word.
-        if c.is_alphabetic() || c == '\u{301}' {
+        if is_letter(c) || c == '\u{301}' {
             if word_start.is_none() {
                 word_start = Some(i);
             }

@@ -4,7 +4,7 @@
 //! metadata. Everything is ordered, hashed or counted — never timed or random — so the same
 //! input gives the same bytes.
 
-use crate::layout::font::{FontId, FontSet};
+use crate::layout::font::{Cluster, FontId, FontSet};
 use crate::layout::{Item, Laid};
 use lopdf::{dictionary, Dictionary, Object, ObjectId, Stream, StringFormat};
 use sha2::{Digest, Sha256};
@@ -31,17 +31,34 @@ pub struct Meta {
 /// Writes the pages as PDF bytes.
 pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, String> {
     let fonts = laid.fonts;
-    // 1. The glyphs each face uses, with the text each stands for (first use wins).
-    let mut used: BTreeMap<FontId, BTreeMap<u16, String>> = BTreeMap::new();
+    // 1. The glyphs each face uses, with the text each stands for (first use wins), in
+    // tables by glyph id.
+    let mut seen: Vec<Vec<Option<Cluster>>> = vec![Vec::new(); 256];
     for page in &laid.pages {
         for item in &page.items {
             if let Item::Text { glyphs, .. } = item {
                 for g in glyphs {
-                    let e = used.entry(g.font).or_default().entry(g.id).or_default();
-                    if e.is_empty() && !g.text.is_empty() {
-                        e.push_str(&g.text);
+                    let table = &mut seen[g.font as usize];
+                    let id = g.id as usize;
+                    if table.len() <= id {
+                        table.resize(id + 1, None);
+                    }
+                    match &mut table[id] {
+                        Some(t) if t.is_empty() && !g.text.is_empty() => *t = g.text,
+                        Some(_) => {}
+                        slot => *slot = Some(g.text),
                     }
                 }
+            }
+        }
+    }
+    let mut used: BTreeMap<FontId, BTreeMap<u16, String>> = BTreeMap::new();
+    for (f, table) in seen.iter().enumerate() {
+        for (id, t) in table.iter().enumerate() {
+            if let Some(t) = t {
+                used.entry(f as FontId)
+                    .or_default()
+                    .insert(id as u16, t.to_string());
             }
         }
     }
@@ -49,11 +66,18 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, String> {
     let pages_id = doc.new_object_id();
     // 2. Fonts: subset, embed, map.
     let mut font_refs = Dictionary::new();
-    let mut cid_of: BTreeMap<FontId, BTreeMap<u16, u16>> = BTreeMap::new();
+    // Glyph id to CID, a table per face.
+    let mut cid_of: Vec<Vec<u16>> = vec![Vec::new(); 256];
     for (&fid, glyphs) in &used {
         let (obj, map) = embed_font(&mut doc, fonts, fid, glyphs)?;
         font_refs.set(format!("F{fid}"), Object::Reference(obj));
-        cid_of.insert(fid, map);
+        let table = &mut cid_of[fid as usize];
+        for (g, c) in map {
+            if table.len() <= g as usize {
+                table.resize(g as usize + 1, 0);
+            }
+            table[g as usize] = c;
+        }
     }
     let resources = doc.add_object(dictionary! { "Font" => font_refs });
     // 3. Pages.
@@ -326,11 +350,18 @@ fn num(out: &mut String, v: f32) {
     }
 }
 
+/// A glyph's CID as a four-digit hex string, `<00AB>`.
+fn hex4(out: &mut String, v: u16) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('<');
+    for shift in [12, 8, 4, 0] {
+        out.push(HEX[((v >> shift) & 0xF) as usize] as char);
+    }
+    out.push('>');
+}
+
 /// The content stream of one page.
-fn content_stream(
-    page: &crate::layout::Page,
-    cid_of: &BTreeMap<FontId, BTreeMap<u16, u16>>,
-) -> Vec<u8> {
+fn content_stream(page: &crate::layout::Page, cid_of: &[Vec<u16>]) -> Vec<u8> {
     let mut s = String::with_capacity(8192);
     let h = page.height;
     // Inside an ActualText span no inner span opens (readers do not nest them).
@@ -409,11 +440,11 @@ fn content_stream(
                         num(&mut s, -delta * 1000.0 / g.size);
                     }
                     let cid = cid_of
-                        .get(&g.font)
-                        .and_then(|m| m.get(&g.id))
+                        .get(g.font as usize)
+                        .and_then(|m| m.get(g.id as usize))
                         .copied()
                         .unwrap_or(0);
-                    let _ = write!(s, "<{cid:04X}>");
+                    hex4(&mut s, cid);
                     pen = g.x + g.width + g.spacing;
                 }
                 if open {
