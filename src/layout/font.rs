@@ -199,6 +199,8 @@ pub const STRIKE: u8 = 1;
 pub const UNDERLINE: u8 = 2;
 /// Underlined twice.
 pub const DOUBLE: u8 = 4;
+/// Letter-spaced (not a rule: it says which glyphs read as one spaced word).
+pub const SPACED: u8 = 8;
 
 /// Whether `c` attaches to the character before it (combining marks, joiners): it takes
 /// the face of its base, so a stress mark is never set from another font than its letter.

@@ -32,6 +32,8 @@ pub struct Placed {
     pub rise: f32,
     /// Letter-spacing after the glyph.
     pub spacing: f32,
+    /// Whether the glyph belongs to letter-spaced text (read as one word).
+    pub spaced: bool,
     /// The glyph's nominal advance in points (what a PDF reader assumes).
     pub width: f32,
     /// The source text the glyph stands for ("" for the second glyph of a cluster).

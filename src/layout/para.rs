@@ -2,7 +2,7 @@
 //! set as positioned glyphs.
 
 use super::breaking::{self, Item as Kp, INFINITY};
-use super::font::{shape, Cluster, FontId, FontSet, Glyph, DOUBLE, STRIKE, UNDERLINE};
+use super::font::{shape, Cluster, FontId, FontSet, Glyph, DOUBLE, SPACED, STRIKE, UNDERLINE};
 use super::{Elem, Item, Placed};
 
 /// How a piece of text is set.
@@ -119,9 +119,13 @@ pub fn glyphs(
         for (k, g) in shaped.iter_mut().enumerate() {
             g.dy += p.sty.rise * size;
             g.deco = p.sty.deco;
-            if p.sty.spacing > 0.0 && g.advance > 0.0 {
-                g.spacing = p.sty.spacing * size;
-                g.advance += g.spacing;
+            if p.sty.spacing > 0.0 {
+                g.deco |= SPACED;
+                // No spacing after the last letter: it would stand off the punctuation.
+                if g.advance > 0.0 && k + 1 < n {
+                    g.spacing = p.sty.spacing * size;
+                    g.advance += g.spacing;
+                }
             }
             if k + 1 == n {
                 g.notes.clone_from(&p.notes);
@@ -447,6 +451,7 @@ pub fn set_line(fonts: &FontSet, line: &[&Glyph], x0: f32, y: f32, extra: f32) -
             x: pen + g.dx,
             rise: g.dy,
             spacing: g.spacing,
+            spaced: g.deco & SPACED != 0,
             width: face.advance_1000(g.id) * g.size / 1000.0,
             text: g.text,
         });

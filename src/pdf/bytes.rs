@@ -410,7 +410,7 @@ fn content_stream(page: &crate::layout::Page, cid_of: &[Vec<u16>]) -> Vec<u8> {
                     }
                     // Letter-spaced text would extract as single letters: an ActualText
                     // span gives readers the word as written.
-                    if (g.spacing > 0.0 && !in_actual) != in_span {
+                    if (g.spaced && !in_actual) != in_span {
                         if open {
                             s.push_str("] TJ\n");
                             open = false;
@@ -420,7 +420,7 @@ fn content_stream(page: &crate::layout::Page, cid_of: &[Vec<u16>]) -> Vec<u8> {
                         } else {
                             let run: String = glyphs[k..]
                                 .iter()
-                                .take_while(|x| x.spacing > 0.0)
+                                .take_while(|x| x.spaced)
                                 .map(|x| x.text.replace('\u{a0}', " "))
                                 .collect();
                             s.push_str("/Span << /ActualText <FEFF");
