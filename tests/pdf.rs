@@ -544,3 +544,41 @@ fn a_note_too_long_for_its_page_continues_on_the_next() {
     );
     assert!(!here.contains("Часть 30 пространного"));
 }
+
+#[test]
+fn no_line_of_any_sample_breaks_a_name_a_date_a_number_or_before_a_dash() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let months = [
+        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+        "октября", "ноября", "декабря",
+    ];
+    for input in samples() {
+        for preset in ["edition", "handout"] {
+            let pdf = export(&input, preset, dir.path());
+            let text = pdftotext(&pdf, None);
+            let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            for pair in lines.windows(2) {
+                let (a, b) = (pair[0], pair[1]);
+                let last = a.split_whitespace().next_back().unwrap_or("");
+                let first = b.split_whitespace().next().unwrap_or("");
+                let what = format!("{} ({preset}): `{a}` / `{b}`", input.display());
+                let mut cs = last.chars();
+                let initial = matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase());
+                assert!(!initial, "a line ends with an initial: {what}");
+                assert!(last != "№", "a line ends with №: {what}");
+                // A dash after a word or comma opens no line (a list's dash may).
+                let after_word = last.ends_with(|c: char| c.is_alphabetic() || c == ',');
+                assert!(
+                    !(after_word && matches!(first, "—" | "–" | "-")),
+                    "a line starts with a dash: {what}"
+                );
+                let day = last.chars().all(|c| c.is_ascii_digit()) && last.len() <= 2;
+                assert!(!(day && months.contains(&first)), "a day is parted from its month: {what}");
+                assert!(
+                    !(last.chars().all(|c| c.is_ascii_digit()) && last.len() == 4 && first.starts_with("г.")),
+                    "a year is parted from «г.»: {what}"
+                );
+            }
+        }
+    }
+}
