@@ -549,14 +549,28 @@ fn a_note_too_long_for_its_page_continues_on_the_next() {
 fn no_line_of_any_sample_breaks_a_name_a_date_a_number_or_before_a_dash() {
     let dir = tempfile::tempdir().expect("temp dir");
     let months = [
-        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-        "октября", "ноября", "декабря",
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
     ];
     for input in samples() {
         for preset in ["edition", "handout"] {
             let pdf = export(&input, preset, dir.path());
             let text = pdftotext(&pdf, None);
-            let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            let lines: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
             for pair in lines.windows(2) {
                 let (a, b) = (pair[0], pair[1]);
                 let last = a.split_whitespace().next_back().unwrap_or("");
@@ -573,9 +587,14 @@ fn no_line_of_any_sample_breaks_a_name_a_date_a_number_or_before_a_dash() {
                     "a line starts with a dash: {what}"
                 );
                 let day = last.chars().all(|c| c.is_ascii_digit()) && last.len() <= 2;
-                assert!(!(day && months.contains(&first)), "a day is parted from its month: {what}");
                 assert!(
-                    !(last.chars().all(|c| c.is_ascii_digit()) && last.len() == 4 && first.starts_with("г.")),
+                    !(day && months.contains(&first)),
+                    "a day is parted from its month: {what}"
+                );
+                assert!(
+                    !(last.chars().all(|c| c.is_ascii_digit())
+                        && last.len() == 4
+                        && first.starts_with("г.")),
                     "a year is parted from «г.»: {what}"
                 );
             }
