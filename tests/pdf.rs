@@ -601,3 +601,36 @@ fn no_line_of_any_sample_breaks_a_name_a_date_a_number_or_before_a_dash() {
         }
     }
 }
+
+#[test]
+fn odd_styles_and_unbreakable_words_still_give_a_valid_pdf() {
+    let style = Style::from_toml(
+        "[pdf]\npage-size = \"A5\"\nfont-size = 30\nleading = 20\nline-numbers = 1\nrunning-head = true\n[pdf.margins]\nleft = 60\nright = 60\ntop = 60\nbottom = 60\n",
+        None,
+        "odd.toml",
+    )
+    .expect("the style reads");
+    let mut docs: Vec<Document> = samples().iter().map(|p| read(p)).collect();
+    let mut long = read(&root().join("tests/fixtures/missing-glyph.toml"));
+    let word = "Сверхдлинноесловобезединогопробела".repeat(6);
+    long.content = vec![folio::model::Block::Text(folio::model::Paragraphs {
+        text: format!(
+            "{word} {word}\n\n{word}\n\n\u{301}начало\tтаб 😀 שלום \u{200d} \u{0}конец ꙮ"
+        )
+        .try_into()
+        .expect("paragraphs"),
+        align: folio::model::Align::Justify,
+        indent: true,
+        hand: None,
+    })];
+    docs.push(long);
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (k, doc) in docs.iter().enumerate() {
+        let out = folio::writers::write(folio::writers::Format::Pdf, doc, &style)
+            .expect("the PDF is written");
+        let pdf = dir.path().join(format!("odd{k}.pdf"));
+        std::fs::write(&pdf, &out.bytes).expect("write");
+        let (ok, o, e) = run("qpdf", &["--check", pdf.to_str().expect("utf-8")]);
+        assert!(ok, "{}: qpdf --check: {o}{e}", doc.id);
+    }
+}

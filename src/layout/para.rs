@@ -342,7 +342,7 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem
         while first < b && !matches!(items[first], Kp::Box(_)) {
             first += 1;
         }
-        let g0 = if first < b { starts[first] } else { starts[b] };
+        let g0 = if first < b { starts[first] } else { starts[b] }.min(starts[b]);
         let g1 = starts[b];
         let hyphen = hyphens[b].clone();
         let mut line: Vec<&Glyph> = glyphs[g0..g1.min(glyphs.len())]
