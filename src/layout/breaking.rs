@@ -44,8 +44,15 @@ struct Node {
 
 /// Chooses the breaks: indices into `items` where lines end (each a glue or penalty; the
 /// last is the final forced penalty). `width(line)` gives the measure of line `line`.
-/// Returns `None` when no set of breaks keeps every line within `tolerance`.
-pub fn breaks(items: &[Item], width: &dyn Fn(usize) -> f32, tolerance: f32) -> Option<Vec<usize>> {
+/// `emergency` is stretch added to every line (TeX's \emergencystretch), for a paragraph
+/// that has no solution without it. Returns `None` when no set of breaks keeps every line
+/// within `tolerance`.
+pub fn breaks(
+    items: &[Item],
+    width: &dyn Fn(usize) -> f32,
+    tolerance: f32,
+    emergency: f32,
+) -> Option<Vec<usize>> {
     let mut nodes: Vec<Node> = vec![Node {
         position: 0,
         line: 0,
@@ -85,7 +92,7 @@ pub fn breaks(items: &[Item], width: &dyn Fn(usize) -> f32, tolerance: f32) -> O
                 let line_w = width(a.line);
                 let w = tw - a.width + pen_w;
                 let ratio = if w < line_w {
-                    let st = ts - a.stretch;
+                    let st = ts - a.stretch + emergency;
                     if st > 0.0 {
                         (line_w - w) / st
                     } else {
@@ -115,9 +122,17 @@ pub fn breaks(items: &[Item], width: &dyn Fn(usize) -> f32, tolerance: f32) -> O
                     } else {
                         (1.0 + badness).powi(2)
                     };
+                    // Two hyphenated lines in a row cost as much as TeX makes them
+                    // (\doublehyphendemerits), and so does a hyphen on the line before
+                    // the last (\finalhyphendemerits).
                     if flagged {
                         if let Item::Penalty { flagged: true, .. } = items[a.position] {
-                            d += 3000.0;
+                            d += 10000.0;
+                        }
+                    }
+                    if cost <= -INFINITY {
+                        if let Item::Penalty { flagged: true, .. } = items[a.position] {
+                            d += 5000.0;
                         }
                     }
                     let fitness: usize = if ratio < -0.5 {

@@ -277,7 +277,7 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem
             let w = g.advance;
             let glue = Kp::Glue {
                 width: w,
-                stretch: if justify { w * 0.6 } else { 0.0 },
+                stretch: if justify { w * 0.8 } else { 0.0 },
                 shrink: if justify { w * 0.3 } else { 0.0 },
             };
             push(&mut items, glue, i, None);
@@ -323,8 +323,9 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem
             }
     };
     let breaks = if justify {
-        breaking::breaks(&items, &measure, 2.0)
-            .or_else(|| breaking::breaks(&items, &measure, 8.0))
+        breaking::breaks(&items, &measure, 2.0, 0.0)
+            .or_else(|| breaking::breaks(&items, &measure, 2.0, frame.size * 1.5))
+            .or_else(|| breaking::breaks(&items, &measure, 8.0, frame.size * 3.0))
             .unwrap_or_else(|| breaking::greedy(&items, &measure))
     } else if frame.align == Align::Center {
         balanced(&items, &measure)
