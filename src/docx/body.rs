@@ -430,7 +430,10 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                     p.jc = Some("center");
                 }
             }
-            Position::TopRight | Position::BottomRight => p.ind = ind(w / 2, 0),
+            Position::TopRight | Position::BottomRight => {
+                p.ind = ind(w / 2, 0);
+                p.jc = Some("right");
+            }
             // A margin has no room on the page of the edition: the mark stands in a narrow
             // column at its side, set apart by a rule.
             Position::LeftMargin => {
@@ -440,6 +443,7 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             Position::RightMargin => {
                 p.ind = ind(w * 11 / 20, 0);
                 p.borders = vec![Edge::Right];
+                p.jc = Some("right");
             }
         }
         p
@@ -454,9 +458,11 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             } else {
                 w.mark_position(m, signature)
             };
-            if m.kind == MarkKind::Stamp && !p.borders.is_empty() {
-                // A stamp keeps its own frame; a margin rule would replace one side of it.
+            if m.kind == MarkKind::Stamp {
+                // A stamp keeps its own frame and centres its lines inside it; a margin
+                // rule would replace one side of the frame.
                 p.borders.clear();
+                p.jc = None;
             }
             p.style = Some(s);
             p
@@ -602,9 +608,26 @@ impl<'a, 'p> DocWriter<'a, 'p> {
     }
 }
 
-/// Characters every package needs whatever its text: digits for page and note numbers.
+/// Characters every embedded subset holds whatever the text: Basic Latin and Latin-1,
+/// all of Cyrillic (pre-1918 letters included), the stress mark, general punctuation, №.
+/// Two reasons: an editor may type these on a machine without the font, and LibreOffice
+/// keeps the first embedded font of a family for the whole session (its temporary font
+/// file is named by family and face), so every folio DOCX should embed the same subset —
+/// with this base set, documents in Russian or English do.
 pub fn base_chars() -> BTreeSet<char> {
-    ('0'..='9')
-        .chain([' ', '.', '[', ']', '?', '/', '‹', '›'])
+    let ranges = [
+        (0x20, 0x7e),
+        (0xa0, 0xff),
+        (0x300, 0x301),
+        (0x400, 0x4ff),
+        (0x2010, 0x2027),
+        (0x2030, 0x203a),
+        (0x20ac, 0x20ac),
+        (0x2116, 0x2116),
+        (0x2122, 0x2122),
+    ];
+    ranges
+        .iter()
+        .flat_map(|&(a, b)| (a..=b).filter_map(char::from_u32))
         .collect()
 }

@@ -241,9 +241,11 @@ fn paragraph_props(style_id: &str, style: &Style) -> (PPr, RPr) {
         }
         id::RESOLUTION | id::ANNOTATION | id::REGISTRATION | id::MARGINAL => {
             p.keep_lines = true;
+            p.spacing = Some((pt(6), None, None));
         }
         id::STAMP => {
             p.keep_lines = true;
+            p.spacing = Some((pt(6), pt(6), None));
             p.jc = Some("center");
             p.borders = vec![
                 super::xml::Edge::Top,
