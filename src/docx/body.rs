@@ -33,6 +33,9 @@ pub struct Package {
     pub chars: BTreeSet<char>,
     /// Numbering instances, `numId` = index + 1.
     pub lists: Vec<ListDef>,
+    /// The faces the text is set in: regular, bold, italic, bold italic. Only these are
+    /// embedded.
+    pub faces: [bool; 4],
 }
 
 impl Package {
@@ -54,7 +57,18 @@ pub struct DocWriter<'a, 'p> {
     emitted: BTreeSet<usize>,
     footnote_count: usize,
     width: i64,
+    /// Whether the paragraph being written is bold by its style.
+    bold_paragraph: bool,
 }
+
+/// Paragraph styles set in bold.
+const BOLD_PARAGRAPHS: [&str; 5] = [
+    id::NUMBER,
+    id::TITLE,
+    id::HEADING,
+    id::VOLUME_TITLE,
+    id::CONTENTS_HEADING,
+];
 
 /// Mark kinds to paragraph styles.
 fn mark_style(kind: MarkKind) -> &'static str {
@@ -79,6 +93,7 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             emitted: BTreeSet::new(),
             footnote_count: 0,
             width: text_width(style),
+            bold_paragraph: false,
         }
     }
 
@@ -138,7 +153,9 @@ impl<'a, 'p> DocWriter<'a, 'p> {
     fn para(&mut self, out: &mut String, ppr: PPr, content: impl FnOnce(&mut Self, &mut String)) {
         out.push_str("<w:p>");
         ppr.write(out);
+        self.bold_paragraph = ppr.style.is_some_and(|s| BOLD_PARAGRAPHS.contains(&s));
         content(self, out);
+        self.bold_paragraph = false;
         out.push_str("</w:p>");
     }
 
@@ -152,6 +169,15 @@ impl<'a, 'p> DocWriter<'a, 'p> {
         if s.is_empty() {
             return;
         }
+        let mut look = rpr.clone();
+        if let Some(style) = rpr.style {
+            look.merge(&character_props(style, self.style));
+            if style == id::ch::UNDERLINED_TWICE {
+                look.merge(&character_props(id::ch::UNDERLINED, self.style));
+            }
+        }
+        let bold = look.bold || self.bold_paragraph;
+        self.pkg.faces[usize::from(bold) + 2 * usize::from(look.italic)] = true;
         out.push_str("<w:r>");
         rpr.write(out);
         out.push_str("<w:t xml:space=\"preserve\">");

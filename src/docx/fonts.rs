@@ -233,12 +233,14 @@ fn checksum(data: &[u8]) -> u32 {
     sum
 }
 
-/// A font key (GUID, "{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}") derived from the font's bytes,
-/// so the same font gets the same key in every run: no random ids in the output.
+/// A font key (GUID, "{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}") derived from the font (its
+/// length, table directory and first bytes: enough to tell faces apart, cheaper than
+/// hashing it all), so the same font gets the same key in every run: no random ids.
 pub fn font_key(font: &[u8], slot: &str) -> String {
     let mut hasher = Sha256::new();
     hasher.update(slot.as_bytes());
-    hasher.update(font);
+    hasher.update((font.len() as u64).to_be_bytes());
+    hasher.update(&font[..font.len().min(4096)]);
     let h = hasher.finalize();
     let hex: String = h[..16].iter().map(|b| format!("{b:02X}")).collect();
     format!(

@@ -70,6 +70,9 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         xml::escape_into(out, text);
         out.push_str("</w:t></w:r></w:p>");
     };
+    // The front matter is set in regular and bold.
+    pkg.faces[0] = true;
+    pkg.faces[1] = true;
     para(&mut front, &mut pkg, styles::id::VOLUME_TITLE, &m.title);
     if let Some(sub) = &m.subtitle {
         para(&mut front, &mut pkg, styles::id::DATE, sub);
@@ -227,12 +230,18 @@ fn finish_with(
     if style.docx.embed_fonts != FontEmbedding::None {
         pkg.chars.extend(body::base_chars());
         let chars: BTreeSet<char> = pkg.chars.clone();
-        for (slot, face) in [
+        for (k, (slot, face)) in [
             ("Regular", &family.regular),
             ("Bold", &family.bold),
             ("Italic", &family.italic),
             ("BoldItalic", &family.bold_italic),
-        ] {
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if !pkg.faces[k] && k > 0 {
+                continue;
+            }
             if !embeddable(face) {
                 warnings.push(Warning {
                     message: format!(
@@ -318,12 +327,23 @@ fn finish_with(
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(6))
         .last_modified_time(zip_time);
-    // Fonts: fast deflate; they are most of the bytes and most of the time.
-    let font_opts = xml_opts.compression_level(Some(1));
+    // Small parts are stored: deflating them costs more time (a compressor's state per
+    // entry) than it saves bytes.
+    let small_opts = xml_opts
+        .compression_method(zip::CompressionMethod::Stored)
+        .compression_level(None);
+    // Fonts are stored too: even the fastest deflate took two thirds of the export's time
+    // and saved a third of the font's bytes.
+    let font_opts = small_opts;
     let err = |e: zip::result::ZipError| Error::Output(format!("cannot write the DOCX: {e}"));
     let io = |e: std::io::Error| Error::Output(format!("cannot write the DOCX: {e}"));
     for (name, bytes) in &parts {
-        zip.start_file(*name, xml_opts).map_err(err)?;
+        let opts = if bytes.len() > 4096 {
+            xml_opts
+        } else {
+            small_opts
+        };
+        zip.start_file(*name, opts).map_err(err)?;
         zip.write_all(bytes).map_err(io)?;
     }
     for (name, (_, _, bytes)) in font_names.iter().zip(&font_parts) {
