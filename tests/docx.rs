@@ -150,27 +150,38 @@ fn words(text: &str) -> Vec<String> {
 /// hyphenated or letter-spaced word comes out of pdftotext.
 fn assert_in_order(expected: &[String], found: &[String], what: &str) {
     let mut at = 0;
-    'words: for w in expected {
-        for start in at..found.len() {
-            let mut acc = String::new();
-            for (k, piece) in found.iter().enumerate().skip(start) {
-                acc.push_str(piece);
-                // A note number in superscript runs into the word before it: "Пасхѣ2".
-                let glued_number = acc.strip_prefix(w.as_str()).is_some_and(|rest| {
-                    !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit())
-                });
-                if acc == *w || glued_number {
-                    at = k + 1;
-                    continue 'words;
-                }
-                if !w.starts_with(acc.as_str()) {
-                    break;
-                }
+    for w in expected {
+        match find_word(w, found, at) {
+            Some(next) => at = next,
+            None => {
+                let context: Vec<&String> = found.iter().skip(at).take(12).collect();
+                panic!(
+                    "{what}: the word `{w}` is missing or out of order; next found: {context:?}"
+                );
             }
         }
-        let context: Vec<&String> = found.iter().skip(at).take(12).collect();
-        panic!("{what}: the word `{w}` is missing or out of order; next found: {context:?}");
     }
+}
+
+/// Where `w` ends in `found`, searching from `from`: the index after its last piece.
+fn find_word(w: &str, found: &[String], from: usize) -> Option<usize> {
+    for start in from..found.len() {
+        let mut acc = String::new();
+        for (k, piece) in found.iter().enumerate().skip(start) {
+            acc.push_str(piece);
+            // A note number in superscript runs into the word before it: "Пасхѣ2".
+            let glued_number = acc
+                .strip_prefix(w)
+                .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()));
+            if acc == w || glued_number {
+                return Some(k + 1);
+            }
+            if !w.starts_with(acc.as_str()) {
+                break;
+            }
+        }
+    }
+    None
 }
 
 #[test]
@@ -919,4 +930,89 @@ fn the_embedded_fonts_are_obfuscated_pt_serif_with_the_used_glyphs() {
             }
         }
     }
+}
+
+#[test]
+fn the_reference_render_is_committed_and_small() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/reference/docx-seed-page1.png"
+    );
+    let bytes = std::fs::read(path).expect("tests/reference/docx-seed-page1.png exists");
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
+    assert!(
+        bytes.len() < 50 * 1024,
+        "under 50 KB: {} bytes",
+        bytes.len()
+    );
+}
+
+#[test]
+fn a_volume_is_one_document_with_a_toc_and_a_section_per_document() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let samples = samples();
+    let manifest = dir.path().join("volume.toml");
+    let list: Vec<String> = samples
+        .iter()
+        .map(|p| format!("{:?}", p.display().to_string()))
+        .collect();
+    std::fs::write(
+        &manifest,
+        format!(
+            "title = \"Сборник образцов\"\nsubtitle = \"Документы. 1911–1932\"\neditors = [\"Составитель И. И. Иванов\"]\ndocuments = [{}]\n",
+            list.join(", ")
+        ),
+    )
+    .expect("the manifest is written");
+    let (volume, _) = folio::volume::load(&manifest).expect("the volume loads");
+    let style = Style::default();
+    let write = || {
+        folio::writers::write_volume(Format::Docx, &volume, &style)
+            .expect("the volume is written")
+            .bytes
+    };
+    let bytes = write();
+    assert!(bytes == write(), "the same bytes twice");
+    let document = part(&bytes, "word/document.xml");
+    assert!(document.contains(" TOC \\o \"1-1\""), "a TOC field");
+    assert_eq!(
+        document.matches("<w:sectPr>").count(),
+        volume.documents.len() + 1,
+        "the front matter and each document are sections"
+    );
+    assert!(document.contains("<w:numRestart w:val=\"eachSect\"/>"));
+
+    let file = dir.path().join("volume.docx");
+    std::fs::write(&file, &bytes).expect("the DOCX is written");
+    let pdf = libreoffice_pdf(&file, dir.path());
+    let found = words(&run(
+        "pdftotext",
+        &["-raw", pdf.to_str().expect("UTF-8"), "-"],
+    ));
+    // The contents list every title; then the documents follow in the volume's order.
+    let mut expected: Vec<String> = words("Сборник образцов Содержание");
+    for doc in &volume.documents {
+        expected.extend(words(&folio::markup::plain_text(doc.title.inlines())));
+    }
+    for doc in &volume.documents {
+        let mut body = doc.clone();
+        body.notes.clear();
+        expected.extend(folio::shared::transcription_words(&body));
+    }
+    assert_in_order(&expected, &found, "volume");
+
+    let native = run(
+        "pandoc",
+        &["-f", "docx", "-t", "native", file.to_str().expect("UTF-8")],
+    );
+    let notes: usize = volume
+        .documents
+        .iter()
+        .map(|d| folio::shared::NoteNumbers::new(d, &style).entries().len())
+        .sum();
+    assert_eq!(
+        native.matches("Note\n").count() + native.matches("Note [").count(),
+        notes,
+        "every note of every document is a footnote"
+    );
 }

@@ -404,9 +404,9 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             w = self.width,
             gap = 18 * 20
         );
-        for i in start..end {
-            if let Block::Mark(m) = &blocks[i] {
-                self.mark(out, i, m, true);
+        for (i, block) in blocks.iter().enumerate().take(end).skip(start) {
+            if let Block::Mark(m) = block {
+                self.mark(out, i, m, true, i == start);
             }
         }
         let _ = write!(
@@ -476,7 +476,15 @@ impl<'a, 'p> DocWriter<'a, 'p> {
     }
 
     /// A mark: its text in the style of its kind, its signature flush right, its date.
-    fn mark(&mut self, out: &mut String, i: usize, m: &'a Mark, in_table: bool) {
+    /// `first_in_cell`: the mark opens a table cell, level with the address beside it.
+    fn mark(
+        &mut self,
+        out: &mut String,
+        i: usize,
+        m: &'a Mark,
+        in_table: bool,
+        first_in_cell: bool,
+    ) {
         let kind = mark_style(m.kind);
         let place = |w: &Self, s: &'static str, signature: bool| {
             let mut p = if in_table {
@@ -494,7 +502,10 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             p
         };
         let has_signature = m.signature.is_some();
-        let p = place(self, kind, false);
+        let mut p = place(self, kind, false);
+        if first_in_cell {
+            p.spacing = Some((Some(0), None, None));
+        }
         self.para(out, p, |w, o| {
             w.runs(o, m.text.inlines(), &[]);
             if !has_signature {
@@ -538,7 +549,7 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                     w.block_note(o, i);
                 });
             }
-            Block::Mark(m) => self.mark(out, i, m, false),
+            Block::Mark(m) => self.mark(out, i, m, false, false),
             Block::Address(a) => self.address(out, a, false),
             Block::Heading(h) => {
                 self.para(out, PPr::styled(id::HEADING), |w, o| {
