@@ -294,7 +294,12 @@ fn finish_with(
     ));
     parts.push((
         "word/fontTable.xml",
-        font_table(&family.name, &font_parts).into_bytes(),
+        font_table(
+            &family.name,
+            &font_parts,
+            style.docx.embed_fonts == FontEmbedding::Subset,
+        )
+        .into_bytes(),
     ));
     if !font_parts.is_empty() {
         let mut rels = String::from(XML_DECL);
@@ -448,7 +453,9 @@ fn settings_xml(lang: &str, fonts: bool, volume: bool) -> String {
         s.push_str("<w:updateFields w:val=\"true\"/>");
     }
     s.push_str("<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>");
-    s.push_str("<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>");
+    // doNotExpandShiftReturn: a line ended by a line break of the original is not
+    // stretched to the margin in justified text.
+    s.push_str("<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>");
     let _ = write!(
         s,
         "<w:themeFontLang w:val=\"{}\"/><w:decimalSymbol w:val=\",\"/><w:listSeparator w:val=\";\"/></w:settings>",
@@ -458,7 +465,7 @@ fn settings_xml(lang: &str, fonts: bool, volume: bool) -> String {
 }
 
 /// `fontTable.xml`: the family, with its embedded faces.
-fn font_table(family: &str, fonts: &[(String, String, Vec<u8>)]) -> String {
+fn font_table(family: &str, fonts: &[(String, String, Vec<u8>)], subset: bool) -> String {
     let mut s = String::from(XML_DECL);
     let _ = write!(s, "<w:fonts {NS}>");
     let _ = write!(
@@ -469,8 +476,9 @@ fn font_table(family: &str, fonts: &[(String, String, Vec<u8>)]) -> String {
     for (k, (slot, key, _)) in fonts.iter().enumerate() {
         let _ = write!(
             s,
-            "<w:embed{slot} r:id=\"rIdFont{}\" w:fontKey=\"{key}\"/>",
-            k + 1
+            "<w:embed{slot} r:id=\"rIdFont{}\" w:fontKey=\"{key}\"{}/>",
+            k + 1,
+            if subset { " w:subsetted=\"1\"" } else { "" }
         );
     }
     s.push_str("</w:font></w:fonts>");

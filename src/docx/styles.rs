@@ -304,6 +304,7 @@ fn paragraph_props(style_id: &str, style: &Style) -> (PPr, RPr) {
         id::CLOSER => {
             p.jc = Some("right");
             p.keep_next = true;
+            p.contextual = true;
             p.spacing = Some((pt(12), None, None));
         }
         id::SIGNATURE => {

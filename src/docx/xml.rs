@@ -89,6 +89,8 @@ pub struct PPr {
     pub spacing: Option<(Option<i64>, Option<i64>, Option<i64>)>,
     /// `w:ind`.
     pub ind: Option<Ind>,
+    /// `w:contextualSpacing`: no spacing between paragraphs of the same style.
+    pub contextual: bool,
     /// `w:jc`: left, center, right, both.
     pub jc: Option<&'static str>,
     /// `w:outlineLvl` (0 is level 1).
@@ -116,6 +118,7 @@ impl PPr {
             && self.tabs.is_empty()
             && self.spacing.is_none()
             && self.ind.is_none()
+            && !self.contextual
             && self.jc.is_none()
             && self.outline.is_none()
             && self.sect.is_none()
@@ -197,6 +200,9 @@ impl PPr {
                 None => {}
             }
             out.push_str("/>");
+        }
+        if self.contextual {
+            out.push_str("<w:contextualSpacing/>");
         }
         if let Some(j) = self.jc {
             let _ = write!(out, "<w:jc w:val=\"{j}\"/>");
