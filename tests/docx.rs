@@ -1016,3 +1016,37 @@ fn a_volume_is_one_document_with_a_toc_and_a_section_per_document() {
         "every note of every document is a footnote"
     );
 }
+
+#[test]
+fn inline_style_settings_change_the_character_styles() {
+    let doc = read(&samples()[0]);
+    let mut style = Style::default();
+    style.inline.underline = folio::style::UnderlineDisplay::Underline;
+    style.inline.deleted = folio::style::DeletedDisplay::Brackets;
+    style.docx.page_size = folio::style::docx::PageSize::A5;
+    let bytes = docx(&doc, &style);
+    let styles = part(&bytes, "word/styles.xml");
+    let underlined = &styles[styles
+        .find("w:styleId=\"Underlined\"")
+        .expect("the Underlined style")..];
+    let underlined = &underlined[..underlined.find("</w:style>").expect("closed")];
+    assert!(
+        underlined.contains("<w:u w:val=\"single\"/>"),
+        "{underlined}"
+    );
+    let document = part(&bytes, "word/document.xml");
+    assert!(document.contains(">‹<"), "deleted text in angle brackets");
+    assert!(
+        document.contains("<w:pgSz w:w=\"8391\" w:h=\"11906\"/>"),
+        "A5"
+    );
+    let default = part(&docx(&doc, &Style::default()), "word/styles.xml");
+    let underlined = &default[default
+        .find("w:styleId=\"Underlined\"")
+        .expect("the Underlined style")..];
+    let underlined = &underlined[..underlined.find("</w:style>").expect("closed")];
+    assert!(
+        underlined.contains("<w:i/>"),
+        "italic by default: {underlined}"
+    );
+}

@@ -176,9 +176,10 @@ pub fn subset(font: &[u8], chars: &BTreeSet<char>) -> Option<Vec<u8>> {
 /// Writes an sfnt from tables (already in tag order, as the source directory was), with
 /// table checksums and the head checksum adjustment.
 fn assemble(tables: &[Table<'_>]) -> Vec<u8> {
-    let count = tables.len() as u16;
-    let mut power = 1u16;
-    let mut log = 0u16;
+    // The directory's binary-search fields, computed in u32 so no table count overflows.
+    let count = tables.len().min(u16::MAX as usize) as u32;
+    let mut power = 1u32;
+    let mut log = 0u32;
     while power * 2 <= count {
         power *= 2;
         log += 1;
@@ -186,10 +187,10 @@ fn assemble(tables: &[Table<'_>]) -> Vec<u8> {
     let search_range = power * 16;
     let mut out = Vec::new();
     out.extend_from_slice(&0x0001_0000u32.to_be_bytes());
-    out.extend_from_slice(&count.to_be_bytes());
-    out.extend_from_slice(&search_range.to_be_bytes());
-    out.extend_from_slice(&log.to_be_bytes());
-    out.extend_from_slice(&(count * 16 - search_range).to_be_bytes());
+    out.extend_from_slice(&(count as u16).to_be_bytes());
+    out.extend_from_slice(&(search_range as u16).to_be_bytes());
+    out.extend_from_slice(&(log as u16).to_be_bytes());
+    out.extend_from_slice(&((count * 16).saturating_sub(search_range) as u16).to_be_bytes());
     let mut offset = 12 + 16 * tables.len();
     let mut head_at = None;
     for t in tables {
