@@ -1050,3 +1050,94 @@ fn inline_style_settings_change_the_character_styles() {
         "italic by default: {underlined}"
     );
 }
+
+/// A document that strains the notes: a note called twice, a note calling another, a sic
+/// inside a note, marks nested in marks, a note in the title and in the legend's remarks.
+const STRAINED: &str = r#"
+format = "1.0"
+id = "strained"
+title = "Записка[^t]"
+language = "ru"
+
+[source]
+archive = "АРХИВ"
+remarks = "Подпись — [автограф]{.sic}."
+
+[[content]]
+role = "text"
+text = '''
+Первый абзац[^a] и {-зачёркнутое _подчёркнутое_ слово-} и снова[^a].
+
+Второй абзац[^b] с [другой рукой]{hand="Иванова"}.
+'''
+
+[[notes]]
+id = "t"
+text = "Заголовок дан редактором."
+
+[[notes]]
+id = "a"
+text = "Примечание со ссылкой[^c] и [ошибкой]{.sic}."
+
+[[notes]]
+id = "b"
+text = "Второе примечание."
+
+[[notes]]
+id = "c"
+text = "Вложенное примечание."
+"#;
+
+#[test]
+fn notes_in_notes_and_repeated_references_keep_the_shared_numbers() {
+    let read = folio::read::read_str(STRAINED, "strained.toml", folio::read::Syntax::Toml)
+        .expect("the strained document reads");
+    let doc = read.document;
+    let style = Style::default();
+    let bytes = docx(&doc, &style);
+    let numbers = folio::shared::NoteNumbers::new(&doc, &style);
+    let footnotes = part(&bytes, "word/footnotes.xml");
+    let document = part(&bytes, "word/document.xml");
+    let references = document.matches("<w:footnoteReference ").count();
+    let in_notes = footnotes.matches("<w:footnote w:id=").count();
+    assert_eq!(references, in_notes, "each footnote has one reference");
+    // Every numbered note's words are somewhere in the footnotes, in a footnote of its own
+    // when the body calls it, inside its caller's footnote when only a note calls it.
+    let labels = folio::shared::Labels::for_language(&doc.language);
+    let found = words(&footnotes.replace('<', " <"));
+    for entry in numbers.entries() {
+        let expected = words(&folio::markup::plain_text(&entry.inlines(labels)));
+        assert!(
+            find_word(&expected[0], &found, 0).is_some(),
+            "note {} is written",
+            entry.number
+        );
+    }
+    // Body references are numbered by Word in order, matching NoteNumbers: none is custom.
+    assert!(
+        !document.contains("customMarkFollows"),
+        "the numbers agree without custom marks"
+    );
+    assert_eq!(
+        references + 2,
+        numbers.entries().len(),
+        "the nested note and the sic inside a note have no body reference"
+    );
+    require("pandoc");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let file = dir.path().join("s.docx");
+    std::fs::write(&file, &bytes).expect("written");
+    let plain = run(
+        "pandoc",
+        &["-f", "docx", "-t", "plain", file.to_str().expect("UTF-8")],
+    );
+    for w in [
+        "Вложенное",
+        "ошибкой",
+        "автограф",
+        "Заголовок",
+        "подчёркнутое",
+    ] {
+        assert!(plain.contains(w), "pandoc reads `{w}`:\n{plain}");
+    }
+}
