@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 ///
 /// Exit codes: 0 success, 1 invalid input, 2 usage error, 3 I/O or output error.
 #[derive(Debug, Parser)]
-#[command(name = "folio", version, about, long_about = None)]
+#[command(name = "folio", version)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

@@ -93,31 +93,65 @@ fn capitalize(s: &str) -> String {
 }
 
 /// Every word of the transcription in reading order: the words a reader of any edition must
-/// find. Editorial additions (note numbers, brackets, the heading) are not included; the
-/// words of notes and legend are, after the text. Tests check editions against this list.
+/// find. Editorial additions (note numbers, gaps) are not included, and text supplied by the
+/// editor counts as words of its own, since every edition sets it off in brackets
+/// ("Пет[ербургск]аго"); the words of the notes come after the text. Tests check editions
+/// against this list.
 pub fn transcription_words(doc: &Document) -> Vec<String> {
-    let mut text = String::new();
-    let add = |text: &mut String, inlines: &[Inline]| {
-        text.push_str(&plain_text(inlines));
-        text.push('\n');
+    transcription_blocks(doc).into_iter().flatten().collect()
+}
+
+/// The words of the transcription block by block: the title, each content block, each
+/// note. Where an edition sets blocks side by side (top-left marks beside the address),
+/// text extraction may interleave them; each block's own words still come in order.
+pub fn transcription_blocks(doc: &Document) -> Vec<Vec<String>> {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '\u{301}'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
     };
-    add(&mut text, doc.title.inlines());
+    let mut blocks = vec![words(&words_text(doc.title.inlines()))];
     for block in &doc.content {
+        let mut text = String::new();
         if let Block::Folio(f) = block {
             text.push_str(&f.label);
-            text.push('\n');
         }
         for t in block.texts() {
-            add(&mut text, t.inlines());
+            text.push_str(&words_text(t.inlines()));
+            text.push('\n');
         }
+        blocks.push(words(&text));
     }
     for note in &doc.notes {
-        add(&mut text, note.text.inlines());
+        blocks.push(words(&words_text(note.text.inlines())));
     }
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\u{301}'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    blocks
+}
+
+/// Inline content as words: like [`plain_text`], with supplied text set apart.
+fn words_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Supplied(c) => {
+                out.push(' ');
+                out.push_str(&words_text(c));
+                out.push(' ');
+            }
+            Inline::Underline { content, .. }
+            | Inline::Inserted { content, .. }
+            | Inline::Hand { content, .. }
+            | Inline::Spaced(content)
+            | Inline::Deleted(content)
+            | Inline::Unclear(content)
+            | Inline::Sic(content)
+            | Inline::Superscript(content)
+            | Inline::Subscript(content) => out.push_str(&words_text(content)),
+            other => out.push_str(&plain_text(std::slice::from_ref(other))),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -160,7 +160,7 @@ impl Writer<'_> {
         for r in 0..rows {
             let l = left.get(r).map(String::as_str).unwrap_or("");
             let rt = right.get(r).map(String::as_str).unwrap_or("");
-            let pad = self.width - cols(l) - cols(rt);
+            let pad = self.width.saturating_sub(cols(l) + cols(rt)).max(1);
             lines.push(format!("{l}{}{rt}", " ".repeat(pad)));
         }
         Some((lines, end - start + 1))
@@ -183,9 +183,9 @@ impl Writer<'_> {
                 let w = lines.iter().map(|l| cols(l)).max().unwrap_or(0);
                 let shift = match m.position {
                     Position::TopLeft | Position::BottomLeft | Position::LeftMargin => 0,
-                    Position::Top | Position::Bottom => (self.width - w) / 2,
+                    Position::Top | Position::Bottom => self.width.saturating_sub(w) / 2,
                     Position::TopRight | Position::BottomRight | Position::RightMargin => {
-                        self.width - w
+                        self.width.saturating_sub(w)
                     }
                 };
                 lines
@@ -205,7 +205,12 @@ impl Writer<'_> {
                     .iter()
                     .flat_map(|l| match a.side {
                         // The block stands at the right; its lines keep their left edge.
-                        Side::Right => self.wrap(l, self.width - w, "", self.width - w),
+                        Side::Right => self.wrap(
+                            l,
+                            self.width.saturating_sub(w),
+                            "",
+                            self.width.saturating_sub(w),
+                        ),
                         Side::Left => self.wrap(l, 0, "", 0),
                     })
                     .collect()
@@ -228,7 +233,7 @@ impl Writer<'_> {
                     let text = self.inline(para.inlines());
                     out.extend(self.wrap_width(
                         &text,
-                        self.width - self.indent,
+                        self.width.saturating_sub(self.indent).max(10),
                         self.indent,
                         "",
                         self.indent,
@@ -246,7 +251,7 @@ impl Writer<'_> {
                     .collect();
                 let hang = labels.iter().map(|s| cols(s)).max().unwrap_or(0);
                 for (item, label) in l.items.iter().zip(&labels) {
-                    let first = format!("{}{label}", " ".repeat(hang - cols(label)));
+                    let first = format!("{}{label}", " ".repeat(hang.saturating_sub(cols(label))));
                     out.extend(self.wrap(&self.inline(item.inlines()), hang, &first, hang));
                 }
                 out
@@ -314,7 +319,7 @@ impl Writer<'_> {
                 .unwrap_or(0)
                 .max(cols(&sig))
                 .max(column.min(width));
-            lines.push(format!("{}{sig}", " ".repeat(w - cols(&sig))));
+            lines.push(format!("{}{sig}", " ".repeat(w.saturating_sub(cols(&sig)))));
         }
         if let (Some(date), true) = (&mark.date, mark.kind != crate::model::MarkKind::Stamp) {
             lines.push(date.clone());
@@ -325,7 +330,7 @@ impl Writer<'_> {
             boxed.extend(
                 lines
                     .iter()
-                    .map(|l| format!("| {l}{} |", " ".repeat(w - cols(l)))),
+                    .map(|l| format!("| {l}{} |", " ".repeat(w.saturating_sub(cols(l))))),
             );
             boxed.push(format!("+{}+", "-".repeat(w + 2)));
             lines = boxed;
@@ -337,7 +342,7 @@ impl Writer<'_> {
                 .into_iter()
                 .map(|l| match mark.position {
                     Position::LeftMargin => format!("| {l}"),
-                    _ => format!("{l}{} |", " ".repeat(w - cols(&l))),
+                    _ => format!("{l}{} |", " ".repeat(w.saturating_sub(cols(&l)))),
                 })
                 .collect();
         }
