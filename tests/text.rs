@@ -89,18 +89,11 @@ fn the_seed_keeps_every_line_in_order_and_in_place() {
     assert!(molotov > pometa);
     // The signature ends where the resolution's column ends.
     let column_end = cols("Кагановичу и Молотову (лично).");
-    let stalin_end = cols(
-        lines[stalin]
-            .split("  ")
-            .filter(|p| !p.is_empty())
-            .next()
-            .map(|_| "")
-            .unwrap_or(""),
-    ) + lines[stalin]
-        .find("Сталин.")
-        .map(|b| cols(&lines[stalin][..b]))
-        .unwrap()
-        + cols("Сталин.[1]");
+    let signature = "Сталин.[1]";
+    let stalin_end = lines[stalin]
+        .find(signature)
+        .map(|b| cols(&lines[stalin][..b]) + cols(signature))
+        .unwrap();
     assert_eq!(
         stalin_end, column_end,
         "signature flush right under the resolution: {:?}",
