@@ -14,6 +14,7 @@ build: ## Build the release binary
 
 run: build ## Export every sample to every edition into out/
 	$(FOLIO) export $(SAMPLES) --to $(FORMATS) --out-dir out
+	$(FOLIO) volume samples/volume/sample.volume.toml --to $(FORMATS) --out-dir out
 	@ls -l out
 
 deps: ## Install what the tests need (Debian packages via apt-get)

@@ -5,6 +5,7 @@
 pub mod labels;
 pub mod legend;
 pub mod notes;
+pub mod typography;
 
 pub use labels::Labels;
 pub use legend::legend;
@@ -13,7 +14,7 @@ pub use notes::{NoteBody, NoteNumbers};
 use crate::markup::{plain_text, Inline};
 use crate::model::{Block, Document, Mark};
 
-/// The date of the document as the editorial heading prints it ("3 декабря 1932\u{a0}г.").
+/// The date of the document as the editorial heading prints it ("3\u{a0}декабря 1932\u{a0}г.").
 pub fn human_date(date: &str, labels: &Labels) -> String {
     let one = |s: &str| match crate::read::parse_partial_date(s) {
         Some((y, 0, _)) => format!("{y}{}", labels.year_suffix),
@@ -23,7 +24,7 @@ pub fn human_date(date: &str, labels: &Labels) -> String {
             labels.year_suffix
         ),
         Some((y, m, d)) => format!(
-            "{d} {} {y}{}",
+            "{d}\u{a0}{} {y}{}",
             labels.months_genitive[m as usize - 1],
             labels.year_suffix
         ),
@@ -35,12 +36,12 @@ pub fn human_date(date: &str, labels: &Labels) -> String {
             crate::read::parse_partial_date(a),
             crate::read::parse_partial_date(b),
         ) {
-            // Same month: "3–5 декабря 1932\u{a0}г."
+            // Same month: "3–5 декабря 1932 г."
             (Some((y1, m1, d1)), Some((y2, m2, d2)))
                 if y1 == y2 && m1 == m2 && d1 > 0 && d2 > 0 =>
             {
                 format!(
-                    "{d1}–{d2} {} {y1}{}",
+                    "{d1}–{d2}\u{a0}{} {y1}{}",
                     labels.months_genitive[m1 as usize - 1],
                     labels.year_suffix
                 )
@@ -161,18 +162,18 @@ mod tests {
     #[test]
     fn dates_read_as_an_editor_writes_them() {
         let ru = Labels::for_language("ru");
-        assert_eq!(human_date("1932-12-03", ru), "3 декабря 1932\u{a0}г.");
+        assert_eq!(human_date("1932-12-03", ru), "3\u{a0}декабря 1932\u{a0}г.");
         assert_eq!(human_date("1932-12", ru), "декабрь 1932\u{a0}г.");
         assert_eq!(human_date("1932", ru), "1932\u{a0}г.");
         assert_eq!(
             human_date("1932-12-03/1932-12-05", ru),
-            "3–5 декабря 1932\u{a0}г."
+            "3–5\u{a0}декабря 1932\u{a0}г."
         );
         assert_eq!(
             human_date("1932-11-30/1932-12-05", ru),
-            "30 ноября 1932\u{a0}г. – 5 декабря 1932\u{a0}г."
+            "30\u{a0}ноября 1932\u{a0}г. – 5\u{a0}декабря 1932\u{a0}г."
         );
         let en = Labels::for_language("en-GB");
-        assert_eq!(human_date("1932-12-03", en), "3 December 1932");
+        assert_eq!(human_date("1932-12-03", en), "3\u{a0}December 1932");
     }
 }
