@@ -457,17 +457,7 @@ pub fn note_refs(inlines: &[Inline]) -> Vec<&str> {
         for inline in inlines {
             match inline {
                 Inline::NoteRef(id) => out.push(id),
-                Inline::Underline { content, .. }
-                | Inline::Inserted { content, .. }
-                | Inline::Hand { content, .. }
-                | Inline::Spaced(content)
-                | Inline::Deleted(content)
-                | Inline::Unclear(content)
-                | Inline::Supplied(content)
-                | Inline::Sic(content)
-                | Inline::Superscript(content)
-                | Inline::Subscript(content) => walk(content, out),
-                Inline::Text(_) | Inline::Gap(_) | Inline::LineBreak => {}
+                other => walk(other.children(), out),
             }
         }
     }

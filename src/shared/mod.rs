@@ -140,16 +140,10 @@ fn words_text(inlines: &[Inline]) -> String {
                 out.push_str(&words_text(c));
                 out.push(' ');
             }
-            Inline::Underline { content, .. }
-            | Inline::Inserted { content, .. }
-            | Inline::Hand { content, .. }
-            | Inline::Spaced(content)
-            | Inline::Deleted(content)
-            | Inline::Unclear(content)
-            | Inline::Sic(content)
-            | Inline::Superscript(content)
-            | Inline::Subscript(content) => out.push_str(&words_text(content)),
-            other => out.push_str(&plain_text(std::slice::from_ref(other))),
+            Inline::Text(_) | Inline::LineBreak => {
+                out.push_str(&plain_text(std::slice::from_ref(inline)))
+            }
+            other => out.push_str(&words_text(other.children())),
         }
     }
     out

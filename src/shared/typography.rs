@@ -4,38 +4,21 @@
 
 const NBSP: char = '\u{a0}';
 
-/// Month names (genitive, as dates are written) after which a day number binds.
-const MONTHS: &[&str] = &[
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-    "января",
-    "Января",
-];
-
 /// Words that bind to the number before them: "1932 г.", "XX в.", "10 ч. 20 м.".
 const AFTER_NUMBER: &[&str] = &["г.", "гг.", "в.", "вв.", "ч.", "м.", "л.", "об."];
+
+/// Whether a word is a month name, as dates are written ("декабря", "December").
+fn is_month(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ["ru", "en"].iter().any(|l| {
+        let labels = super::Labels::for_language(l);
+        labels.months_genitive.contains(&lower.as_str())
+            || labels
+                .months_nominative
+                .iter()
+                .any(|m| m.to_lowercase() == lower)
+    })
+}
 
 /// Replaces the spaces that must not break with no-break spaces.
 pub fn bind(text: &str) -> String {
@@ -69,7 +52,7 @@ fn binds(word: &str, next: &str) -> bool {
         // "№ 5", "§ 3"
         || word == "№" || word == "§"
         // "3 декабря", "1932 г."
-        || (is_number(word) && (MONTHS.contains(&next.trim_end_matches([',', '.', ';'])) || AFTER_NUMBER.contains(&next.trim_end_matches([',', ';', ')']))))
+        || (is_number(word) && (is_month(next.trim_end_matches([',', '.', ';'])) || AFTER_NUMBER.contains(&next.trim_end_matches([',', ';', ')']))))
         // A dash never starts a line.
         || matches!(next, "—" | "–" | "-") || next.starts_with("—")
 }
