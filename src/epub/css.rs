@@ -108,7 +108,7 @@ ul.bulleted li:before { content: "\2013\a0"; display: inline-block; width: 1.2em
 .mark.top-right, .mark.bottom-right { display: table; margin-left: auto; margin-right: 0; }
 .mark.stamp { border: 1px solid #444; padding: 0.2em 0.5em; text-align: center; }
 .mark.stamp .mark-text { text-align: center; }
-.mark.left-margin, .mark.right-margin { width: 30%; margin-top: 0; font-size: 0.8em; }
+.mark.left-margin, .mark.right-margin { max-width: 30%; margin-top: 0; font-size: 0.8em; }
 .mark.left-margin { float: left; margin-right: 1em; padding-right: 0.5em; border-right: 1px solid #999; }
 .mark.right-margin { float: right; margin-left: 1em; padding-left: 0.5em; border-left: 1px solid #999; }
 @media (max-width: 24em) {
@@ -122,7 +122,12 @@ ul.bulleted li:before { content: "\2013\a0"; display: inline-block; width: 1.2em
 .opening-right { float: right; max-width: 55%; }
 .opening-right .address.right { margin-top: 0; }
 .opening-center { display: table; margin: 0 auto; }
-.opening .mark { margin-left: 0; margin-right: 0; }
+.opening .mark { display: block; margin-left: 0; margin-right: 0; }
+@media (max-width: 30em) {
+  .opening-left, .opening-right { float: none; max-width: none; margin-right: 0; }
+  .opening-left { display: table; }
+  .opening-right { display: table; margin-left: auto; }
+}
 
 /* Inline marks of the original. */
 .spaced { letter-spacing: 0.25em; }
