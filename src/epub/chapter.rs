@@ -164,23 +164,27 @@ impl<'a> Chapter<'a> {
             Block::Mark(m) => m.position,
             _ => Position::TopRight,
         };
-        h.raw("<div class=\"opening\">\n");
-        for (class, side) in [
-            ("opening-left", Position::TopLeft),
-            ("opening-right", Position::TopRight),
-            ("opening-center", Position::Top),
-        ] {
-            let members: Vec<usize> = (start..end).filter(|&i| position(i) == side).collect();
-            let with_address = address && side == Position::TopRight;
-            if members.is_empty() && !with_address {
-                continue;
+        // Consecutive marks on one side form a column, so their signatures share one right
+        // edge; columns keep the document's order (readers and converters follow it) and
+        // the floats put them in place.
+        let class = |p: Position| match p {
+            Position::TopLeft => "opening-left",
+            Position::Top => "opening-center",
+            _ => "opening-right",
+        };
+        let mut columns: Vec<(&'static str, Vec<usize>)> = Vec::new();
+        for i in start..end + usize::from(address) {
+            let c = class(position(i));
+            match columns.last_mut() {
+                Some((last, members)) if *last == c => members.push(i),
+                _ => columns.push((c, vec![i])),
             }
+        }
+        h.raw("<div class=\"opening\">\n");
+        for (class, members) in columns {
             h.raw(&format!("<div class=\"{class}\">\n"));
             for i in members {
                 self.block(h, i);
-            }
-            if with_address {
-                self.block(h, end);
             }
             h.raw("</div>\n");
         }

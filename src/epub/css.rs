@@ -118,8 +118,8 @@ ul.bulleted li:before { content: "\2013\a0"; display: inline-block; width: 1.2em
 /* The opening: top marks at the left beside the address at the right. */
 .opening { margin: 0.5em 0 1em; }
 .opening:after { content: ""; display: block; clear: both; }
-.opening-left { float: left; max-width: 55%; margin-right: 1.5em; }
-.opening-right { float: right; max-width: 55%; }
+.opening-left { float: left; clear: left; max-width: 55%; margin-right: 1.5em; }
+.opening-right { float: right; clear: right; max-width: 55%; }
 .opening-right .address.right { margin-top: 0; }
 .opening-center { display: table; margin: 0 auto; }
 .opening .mark { display: block; margin-left: 0; margin-right: 0; }
