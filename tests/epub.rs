@@ -405,3 +405,62 @@ fn the_seed_is_laid_out_by_roles_with_epub3_notes_and_languages() {
     assert!(opf.contains("<dc:language>ru-petr1708</dc:language>"));
     assert_eq!(opf.matches("<dc:creator id=").count(), 2);
 }
+
+#[test]
+fn a_volume_passes_epubcheck_with_every_document_in_the_nav() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = dir.path().join("volume.toml");
+    std::fs::write(
+        &manifest,
+        format!(
+            r#"title = "Письма и телеграммы"
+subtitle = "Документы. 1911–1932"
+editors = ["Составитель А. Б. Иванов"]
+year = "2026"
+preface = """
+Сборник составлен из _образцов_ folio.
+
+Второй абзац предисловия.
+"""
+abbreviations = [
+  {{ short = "РГАСПИ", full = "Российский государственный архив социально-политической истории" }},
+  {{ short = "ГА РФ", full = "Государственный архив Российской Федерации" }},
+]
+documents = ["{}", "{}"]
+"#,
+            root.join("samples/zinoviev-1932-12-03.toml").display(),
+            root.join("samples/letter-1911-03-14.toml").display()
+        ),
+    )
+    .unwrap();
+    let (volume, _) = folio::volume::load(&manifest).unwrap_or_else(|e| panic!("{e}"));
+    let out = folio::writers::write_volume(Format::Epub, &volume, &Style::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("volume.epub");
+    std::fs::write(&path, &out.bytes).unwrap();
+    let (ok, text) = epubcheck(&path);
+    assert!(
+        ok && text.contains("0 fatals / 0 errors / 0 warnings"),
+        "{text}"
+    );
+    let nav = entry(&out.bytes, "EPUB/nav.xhtml");
+    for href in [
+        "preface.xhtml",
+        "abbreviations.xhtml",
+        "doc-001.xhtml",
+        "doc-002.xhtml",
+    ] {
+        assert!(
+            nav.contains(&format!("href=\"{href}\"")),
+            "{href} in the nav:\n{nav}"
+        );
+    }
+    let doc2 = entry(&out.bytes, "EPUB/doc-002.xhtml");
+    assert!(doc2.contains("xml:lang=\"ru-petr1708\""));
+    let plain = pandoc_plain(&path);
+    for w in ["Предисловие", "Список", "РГАСПИ", "Кустанай", "Спѣшимъ"]
+    {
+        assert!(plain.contains(w), "`{w}` in the volume:\n{plain}");
+    }
+}

@@ -85,6 +85,7 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
         title: title.clone(),
         language: doc.language.clone(),
         creators: doc.authors.iter().map(|a| a.name.clone()).collect(),
+        creator_role: "aut",
         description: description(doc, labels, &title),
         source: shared::legend(doc, labels)
             .map(|l| crate::markup::plain_text(&l).replace('\u{a0}', " ")),
@@ -101,11 +102,188 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
     )
 }
 
-/// Writes the EPUB edition of a whole volume.
-pub fn write_volume(_volume: &crate::volume::Volume, _style: &Style) -> Result<Output, Error> {
-    Err(Error::Usage(
-        "the EPUB edition of a volume is not implemented yet".into(),
-    ))
+/// The headings of a volume's front matter, in the apparatus language. (The shared labels
+/// have no words for these yet; they live here until another edition needs them.)
+fn front_labels(lang: &str) -> (&'static str, &'static str) {
+    if lang == "en" {
+        ("Preface", "Abbreviations")
+    } else {
+        ("Предисловие", "Список сокращений")
+    }
+}
+
+/// Writes the EPUB edition of a whole volume: a title page, the preface and the list of
+/// abbreviations as chapters of their own, then one XHTML file per document; the navigation
+/// lists every one.
+pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Output, Error> {
+    let m = &volume.manifest;
+    let mut faces = Faces::default();
+    let apparatus = apparatus_language(&m.language);
+    let labels = Labels::for_language(apparatus);
+    let (preface_label, abbreviations_label) = front_labels(apparatus);
+    let mut spine: Vec<Item> = Vec::new();
+    let mut toc = String::new();
+
+    if style.epub.title_page {
+        let mut h = Html::new(&mut faces);
+        h.raw("<section class=\"titlepage\" epub:type=\"titlepage\">\n");
+        if !m.editors.is_empty() {
+            h.raw("<p class=\"authors\">");
+            h.text(&m.editors.join(", "));
+            h.raw("</p>\n");
+        }
+        h.raw("<h1>");
+        let old = h.face(false, true);
+        h.text(&m.title);
+        h.restore(old);
+        h.raw("</h1>\n");
+        for line in [&m.subtitle, &m.publisher, &m.year].into_iter().flatten() {
+            h.raw("<p>");
+            h.text(line);
+            h.raw("</p>\n");
+        }
+        h.raw("</section>\n");
+        let body = h.out;
+        spine.push(Item::xhtml(
+            "title.xhtml",
+            page(&m.language, &m.title, "frontmatter", &body),
+        ));
+    }
+    if let Some(preface) = &m.preface {
+        let mut h = Html::new(&mut faces);
+        h.raw("<section class=\"preface\" epub:type=\"preface\" aria-labelledby=\"preface\">\n<h1 id=\"preface\">");
+        let old = h.face(false, true);
+        h.text(preface_label);
+        h.restore(old);
+        h.raw("</h1>\n");
+        for para in preface.paragraphs() {
+            h.raw("<p class=\"text\">");
+            front_inlines(&mut h, para.inlines(), labels);
+            h.raw("</p>\n");
+        }
+        h.raw("</section>\n");
+        let body = h.out;
+        spine.push(Item::xhtml(
+            "preface.xhtml",
+            page(&m.language, preface_label, "frontmatter", &body),
+        ));
+        toc.push_str(&format!(
+            "<li><a href=\"preface.xhtml\">{}</a></li>\n",
+            esc(preface_label)
+        ));
+    }
+    if !m.abbreviations.is_empty() {
+        let mut h = Html::new(&mut faces);
+        h.raw("<section class=\"abbreviations\" aria-labelledby=\"abbreviations\">\n<h1 id=\"abbreviations\">");
+        let old = h.face(false, true);
+        h.text(abbreviations_label);
+        h.restore(old);
+        h.raw("</h1>\n<dl class=\"abbreviations\">\n");
+        for a in &m.abbreviations {
+            h.raw("<dt>");
+            h.text(&a.short);
+            h.raw("</dt><dd>");
+            front_inlines(&mut h, a.full.inlines(), labels);
+            h.raw("</dd>\n");
+        }
+        h.raw("</dl>\n</section>\n");
+        let body = h.out;
+        spine.push(Item::xhtml(
+            "abbreviations.xhtml",
+            page(&m.language, abbreviations_label, "frontmatter", &body),
+        ));
+        toc.push_str(&format!(
+            "<li><a href=\"abbreviations.xhtml\">{}</a></li>\n",
+            esc(abbreviations_label)
+        ));
+    }
+    let mut first_document = None;
+    for (k, doc) in volume.documents.iter().enumerate() {
+        let href = format!("doc-{:03}.xhtml", k + 1);
+        let title = crate::markup::plain_text(doc.title.inlines());
+        let mut h = Html::new(&mut faces);
+        Chapter::new(doc, style).body(&mut h);
+        let body = h.out;
+        spine.push(Item::xhtml(
+            &href,
+            page(&doc.language, &title, "bodymatter", &body),
+        ));
+        let label = match shared::number_line(doc) {
+            Some(n) => format!("{n}. {title}"),
+            None => title,
+        };
+        toc.push_str(&format!(
+            "<li><a href=\"{href}\" lang=\"{a}\" xml:lang=\"{a}\">{}</a></li>\n",
+            esc(&label),
+            a = apparatus_language(&doc.language)
+        ));
+        first_document.get_or_insert(href);
+    }
+    let Some(first_document) = first_document else {
+        return Err(Error::Usage("the volume has no documents".into()));
+    };
+    let ids: Vec<&str> = volume.documents.iter().map(|d| d.id.as_str()).collect();
+    let id_source = format!("volume:{}:{}", m.title, ids.join(","));
+    let meta = Metadata {
+        id_source: &id_source,
+        title: m.title.clone(),
+        language: m.language.clone(),
+        creators: m.editors.clone(),
+        creator_role: "edt",
+        description: match &m.subtitle {
+            Some(sub) => format!("{}. {sub}", m.title),
+            None => m.title.clone(),
+        },
+        source: None,
+    };
+    package(
+        &meta,
+        labels,
+        style,
+        spine,
+        &toc,
+        style.epub.title_page.then_some("title.xhtml"),
+        &first_document,
+        &mut faces,
+    )
+}
+
+/// Inline markup of the front matter (preface, abbreviations): no notes, no spans of the
+/// original to annotate, so the marks show simply.
+fn front_inlines(h: &mut Html, inlines: &[crate::markup::Inline], labels: &Labels) {
+    use crate::markup::Inline;
+    for inline in inlines {
+        match inline {
+            Inline::Text(s) => h.text(s),
+            Inline::LineBreak => h.raw("<br/>"),
+            Inline::Gap(d) => h.text(&shared::gap_text(d.as_deref(), labels)),
+            Inline::Underline { content, .. } => {
+                h.raw("<em>");
+                let old = h.face(true, false);
+                front_inlines(h, content, labels);
+                h.restore(old);
+                h.raw("</em>");
+            }
+            Inline::Superscript(c) => {
+                h.raw("<sup>");
+                front_inlines(h, c, labels);
+                h.raw("</sup>");
+            }
+            Inline::Subscript(c) => {
+                h.raw("<sub>");
+                front_inlines(h, c, labels);
+                h.raw("</sub>");
+            }
+            Inline::NoteRef(_) => {}
+            Inline::Spaced(c)
+            | Inline::Deleted(c)
+            | Inline::Inserted { content: c, .. }
+            | Inline::Unclear(c)
+            | Inline::Supplied(c)
+            | Inline::Sic(c)
+            | Inline::Hand { content: c, .. } => front_inlines(h, c, labels),
+        }
+    }
 }
 
 /// The description: the editorial title with the document's number, date and place.
@@ -188,6 +366,9 @@ struct Metadata<'a> {
     title: String,
     language: String,
     creators: Vec<String>,
+    /// MARC relator of the creators: "aut" for a document's authors, "edt" for a volume's
+    /// editors.
+    creator_role: &'static str,
     description: String,
     /// The archival source (the legend), for `dc:source`.
     source: Option<String>,
@@ -416,8 +597,9 @@ fn opf(
     for (k, c) in meta.creators.iter().enumerate() {
         o.push_str(&format!(
             "<dc:creator id=\"creator-{n}\">{}</dc:creator>\n\
-             <meta refines=\"#creator-{n}\" property=\"role\" scheme=\"marc:relators\">aut</meta>\n",
+             <meta refines=\"#creator-{n}\" property=\"role\" scheme=\"marc:relators\">{}</meta>\n",
             esc(c),
+            meta.creator_role,
             n = k + 1
         ));
     }
