@@ -277,3 +277,43 @@ fn subset_kern(kern: &[u8], remapper: &subsetter::GlyphRemapper) -> Option<Vec<u
     }
     Some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_subset_maps_its_characters_to_the_same_outlines_and_widths() {
+        let original = crate::fonts::PT_SERIF_REGULAR;
+        let chars: BTreeSet<char> = "Аъѣ№«» 1932".chars().collect();
+        let (sub, missing) = subset(original, &chars).unwrap();
+        assert!(missing.is_empty(), "{missing:?}");
+        assert!(!sub.cff && sub.bytes.len() * 10 < original.len());
+        let a = ttf_parser::Face::parse(original, 0).unwrap();
+        let b = ttf_parser::Face::parse(&sub.bytes, 0).unwrap();
+        for c in chars {
+            let (ga, gb) = (a.glyph_index(c).unwrap(), b.glyph_index(c).unwrap());
+            assert_eq!(a.glyph_hor_advance(ga), b.glyph_hor_advance(gb), "{c}");
+            assert_eq!(a.glyph_bounding_box(ga), b.glyph_bounding_box(gb), "{c}");
+        }
+        assert!(
+            b.glyph_index('Б').is_none(),
+            "only the characters asked for"
+        );
+        assert!(b.tables().os2.is_some() && b.tables().kern.is_some());
+    }
+
+    #[test]
+    fn characters_the_font_lacks_are_reported() {
+        let chars: BTreeSet<char> = ['a', '\u{1D538}', ' '].into_iter().collect();
+        let (_, missing) = subset(crate::fonts::PT_SERIF_REGULAR, &chars).unwrap();
+        assert_eq!(missing, vec!['\u{1D538}']);
+    }
+
+    #[test]
+    fn a_broken_font_is_an_error_not_a_panic() {
+        let chars: BTreeSet<char> = ['a'].into_iter().collect();
+        assert!(subset(b"not a font", &chars).is_err());
+        assert!(subset(&crate::fonts::PT_SERIF_REGULAR[..2000], &chars).is_err());
+    }
+}
