@@ -31,6 +31,8 @@ pub struct Chapter<'a> {
     referenced: BTreeSet<usize>,
     /// ` lang="…" xml:lang="…"` for apparatus elements when it differs from the document's.
     apparatus_lang: String,
+    /// Whether initials are tied to the name (the editorial title, not the transcription).
+    tie: bool,
 }
 
 impl<'a> Chapter<'a> {
@@ -48,6 +50,7 @@ impl<'a> Chapter<'a> {
             } else {
                 format!(" lang=\"{lang}\" xml:lang=\"{lang}\"")
             },
+            tie: false,
         }
     }
 
@@ -66,7 +69,9 @@ impl<'a> Chapter<'a> {
         }
         h.raw("<h1 class=\"title\" id=\"title\">");
         let old = h.face(false, true);
+        self.tie = true;
         self.inlines(h, doc.title.inlines());
+        self.tie = false;
         h.restore(old);
         h.raw("</h1>\n");
         if let Some(d) = shared::date_place_line(doc, self.labels) {
@@ -399,6 +404,7 @@ impl<'a> Chapter<'a> {
     fn inlines(&mut self, h: &mut Html, inlines: &[Inline]) {
         for inline in inlines {
             match inline {
+                Inline::Text(s) if self.tie => h.text(&tie_initials(s)),
                 Inline::Text(s) => h.text(s),
                 Inline::Underline { double, content } => {
                     let class = if *double {
@@ -499,5 +505,33 @@ fn side(s: Side) -> &'static str {
     match s {
         Side::Left => "left",
         Side::Right => "right",
+    }
+}
+
+/// The editor's text with initials tied to what follows by no-break spaces ("И.\u{a0}В.
+/// Сталину" never breaks after "И."). Only for editorial text: a transcription keeps its
+/// spaces as typed.
+pub fn tie_initials(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let initial = c == ' '
+            && i >= 2
+            && chars[i - 1] == '.'
+            && chars[i - 2].is_uppercase()
+            && (i < 3 || !chars[i - 3].is_alphabetic());
+        out.push(if initial { '\u{a0}' } else { c });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn initials_are_tied_to_the_name() {
+        assert_eq!(
+            super::tie_initials("Письмо Г. Е. Зиновьева И. В. Сталину. Да"),
+            "Письмо Г.\u{a0}Е.\u{a0}Зиновьева И.\u{a0}В.\u{a0}Сталину. Да"
+        );
     }
 }

@@ -307,7 +307,7 @@ fn title_page(h: &mut Html, doc: &Document, labels: &Labels) {
     if !doc.authors.is_empty() {
         h.raw("<p class=\"authors\">");
         let names: Vec<&str> = doc.authors.iter().map(|a| a.name.as_str()).collect();
-        h.text(&names.join(", "));
+        h.text(&chapter::tie_initials(&names.join(", ")));
         h.raw("</p>\n");
     }
     if let Some(n) = shared::number_line(doc) {
@@ -317,7 +317,9 @@ fn title_page(h: &mut Html, doc: &Document, labels: &Labels) {
     }
     h.raw("<h1>");
     let old = h.face(false, true);
-    h.text(&crate::markup::plain_text(doc.title.inlines()));
+    h.text(&chapter::tie_initials(&crate::markup::plain_text(
+        doc.title.inlines(),
+    )));
     h.restore(old);
     h.raw("</h1>\n");
     if let Some(d) = shared::date_place_line(doc, labels) {
