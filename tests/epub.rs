@@ -464,3 +464,53 @@ documents = ["{}", "{}"]
         assert!(plain.contains(w), "`{w}` in the volume:\n{plain}");
     }
 }
+
+#[test]
+fn other_style_settings_still_make_a_valid_book() {
+    let style = Style::from_toml(
+        "[inline]\nunderline = \"underline\"\ndeleted = \"brackets\"\n[marks]\nhand = \"inline\"\n\
+         [epub]\ntitle-page = false\nhyphenate = false\nline-height = 1.3\n",
+        None,
+        "test.toml",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
+    let letter =
+        document(&Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/letter-1911-03-14.toml"));
+    let bytes = write(Format::Epub, &letter, &style).unwrap().bytes;
+    let path = dir.path().join("letter.epub");
+    std::fs::write(&path, &bytes).unwrap();
+    let (ok, text) = epubcheck(&path);
+    assert!(
+        ok && text.contains("0 fatals / 0 errors / 0 warnings"),
+        "{text}"
+    );
+    let names: Vec<String> = entries(&bytes).into_iter().map(|(n, _)| n).collect();
+    assert!(
+        !names.iter().any(|n| n == "EPUB/title.xhtml"),
+        "no title page"
+    );
+    let x = entry(&bytes, "EPUB/document.xhtml");
+    assert!(
+        x.contains("<del class=\"deleted\">‹ІІ›</del>"),
+        "deleted in brackets"
+    );
+    assert!(x.contains(
+        "<p class=\"mark-hand\" lang=\"ru\" xml:lang=\"ru\">Рукой Н. И. Кузнецова карандашом.</p>"
+    ));
+    let css = entry(&bytes, "EPUB/style.css");
+    assert!(css.contains(".underline { text-decoration: underline; }"));
+    assert!(css.contains("hyphens: manual") && css.contains("line-height: 1.3"));
+    // The hand of the mark is now set in italic: the italic face is embedded for it.
+    assert!(
+        names.iter().any(|n| n == "EPUB/fonts/Italic.ttf"),
+        "{names:?}"
+    );
+
+    let bare = Style::from_toml("[epub]\nembed-fonts = false\n", None, "t.toml").unwrap();
+    let bytes = write(Format::Epub, &letter, &bare).unwrap().bytes;
+    assert!(!entries(&bytes)
+        .iter()
+        .any(|(n, _)| n.starts_with("EPUB/fonts/")));
+    assert!(!entry(&bytes, "EPUB/style.css").contains("@font-face"));
+}
