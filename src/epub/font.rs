@@ -42,6 +42,11 @@ pub fn subset(data: &[u8], chars: &BTreeSet<char>) -> Result<(Subset, Missing), 
             }
         }
     }
+    // A format 4 cmap holds at most about 8000 segments; a book needing more (a large CJK
+    // text) gets the whole font instead (the caller's fallback).
+    if map.len() > 8000 {
+        return Err("too many characters for a subset".into());
+    }
     let cut = subsetter::subset(data, 0, &remapper).map_err(|e| e.to_string())?;
     let mut tables = read_tables(&cut).ok_or("the subset font cannot be read back")?;
     tables.insert(*b"cmap", cmap(&map));
