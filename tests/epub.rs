@@ -439,6 +439,10 @@ documents = ["{}", "{}"]
         .unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("volume.epub");
     std::fs::write(&path, &out.bytes).unwrap();
+    // FOLIO_EPUB_KEEP=DIR keeps the volume for a look.
+    if let Ok(keep) = std::env::var("FOLIO_EPUB_KEEP") {
+        std::fs::write(Path::new(&keep).join("volume.epub"), &out.bytes).unwrap();
+    }
     let (ok, text) = epubcheck(&path);
     assert!(
         ok && text.contains("0 fatals / 0 errors / 0 warnings"),

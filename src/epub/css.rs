@@ -153,6 +153,7 @@ a.back:before { content: attr(data-n) "."; }
 .titlepage .authors { margin-bottom: 2em; }
 .titlepage h1 { font-size: 1.4em; font-weight: bold; line-height: 1.3; margin: 0 0 1em; }
 .titlepage .number { margin-bottom: 1em; }
+nav h1 { font-size: 1.3em; }
 nav ol { list-style-type: none; padding-left: 1em; }
 .preface h1, .abbreviations h1 { font-size: 1.2em; text-align: center; margin: 1em 0; }
 dl.abbreviations dt { float: left; clear: left; width: 7em; }
