@@ -102,16 +102,6 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
     )
 }
 
-/// The headings of a volume's front matter, in the apparatus language. (The shared labels
-/// have no words for these yet; they live here until another edition needs them.)
-fn front_labels(lang: &str) -> (&'static str, &'static str) {
-    if lang == "en" {
-        ("Preface", "Abbreviations")
-    } else {
-        ("Предисловие", "Список сокращений")
-    }
-}
-
 /// Writes the EPUB edition of a whole volume: a title page, the preface and the list of
 /// abbreviations as chapters of their own, then one XHTML file per document; the navigation
 /// lists every one.
@@ -120,7 +110,7 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
     let mut faces = Faces::default();
     let apparatus = apparatus_language(&m.language);
     let labels = Labels::for_language(apparatus);
-    let (preface_label, abbreviations_label) = front_labels(apparatus);
+    let (preface_label, abbreviations_label) = (labels.preface, labels.abbreviations);
     let mut spine: Vec<Item> = Vec::new();
     let mut toc = String::new();
 
