@@ -950,21 +950,12 @@ fn the_reference_render_is_committed_and_small() {
 #[test]
 fn a_volume_is_one_document_with_a_toc_and_a_section_per_document() {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let samples = samples();
-    let manifest = dir.path().join("volume.toml");
-    let list: Vec<String> = samples
-        .iter()
-        .map(|p| format!("{:?}", p.display().to_string()))
-        .collect();
-    std::fs::write(
-        &manifest,
-        format!(
-            "title = \"Сборник образцов\"\nsubtitle = \"Документы. 1911–1932\"\neditors = [\"Составитель И. И. Иванов\"]\ndocuments = [{}]\n",
-            list.join(", ")
-        ),
-    )
-    .expect("the manifest is written");
-    let (volume, _) = folio::volume::load(&manifest).expect("the volume loads");
+    let manifest = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/volume/sample.volume.toml"
+    ));
+    let (volume, _) = folio::volume::load(manifest).expect("the sample volume loads");
+    assert!(volume.manifest.preface.is_some() && !volume.manifest.abbreviations.is_empty());
     let style = Style::default();
     let write = || {
         folio::writers::write_volume(Format::Docx, &volume, &style)
@@ -989,8 +980,20 @@ fn a_volume_is_one_document_with_a_toc_and_a_section_per_document() {
         "pdftotext",
         &["-raw", pdf.to_str().expect("UTF-8"), "-"],
     ));
-    // The contents list every title; then the documents follow in the volume's order.
-    let mut expected: Vec<String> = words("Сборник образцов Содержание");
+    // Title page, preface, abbreviations; the contents list every title; then the
+    // documents follow in the volume's order.
+    let m = &volume.manifest;
+    let mut expected: Vec<String> = words(&m.title);
+    expected.extend(words("Предисловие"));
+    for p in m.preface.iter().flat_map(|p| p.paragraphs()) {
+        expected.extend(words(&folio::markup::plain_text(p.inlines())));
+    }
+    expected.extend(words("Список сокращений"));
+    for a in &m.abbreviations {
+        expected.extend(words(&a.short));
+        expected.extend(words(&folio::markup::plain_text(a.full.inlines())));
+    }
+    expected.extend(words("Содержание"));
     for doc in &volume.documents {
         expected.extend(words(&folio::markup::plain_text(doc.title.inlines())));
     }

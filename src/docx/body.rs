@@ -67,7 +67,7 @@ const BOLD_PARAGRAPHS: [&str; 5] = [
     id::TITLE,
     id::HEADING,
     id::VOLUME_TITLE,
-    id::CONTENTS_HEADING,
+    id::FRONT_HEADING,
 ];
 
 /// Mark kinds to paragraph styles.
@@ -149,6 +149,32 @@ impl<'a, 'p> DocWriter<'a, 'p> {
         self.pkg.body.push_str(&out);
     }
 
+    /// A paragraph of inline content in a style, written straight into the body (the front
+    /// matter of a volume).
+    pub fn paragraph(&mut self, style: &'static str, inlines: &'a [Inline]) {
+        let mut out = String::new();
+        self.para(&mut out, PPr::styled(style), |w, o| w.runs(o, inlines, &[]));
+        self.pkg.body.push_str(&out);
+    }
+
+    /// A paragraph of plain text in a style, written straight into the body.
+    pub fn plain_paragraph(&mut self, style: &'static str, text: &str) {
+        let mut out = String::new();
+        self.para(&mut out, PPr::styled(style), |w, o| w.plain(o, text));
+        self.pkg.body.push_str(&out);
+    }
+
+    /// An entry of a list of abbreviations: the abbreviation, a tab, what it stands for.
+    pub fn abbreviation(&mut self, short: &str, full: &'a [Inline]) {
+        let mut out = String::new();
+        self.para(&mut out, PPr::styled(id::ABBREVIATION), |w, o| {
+            w.plain(o, short);
+            o.push_str("<w:r><w:tab/></w:r>");
+            w.runs(o, full, &[]);
+        });
+        self.pkg.body.push_str(&out);
+    }
+
     /// A paragraph: properties, then whatever `content` writes.
     fn para(&mut self, out: &mut String, ppr: PPr, content: impl FnOnce(&mut Self, &mut String)) {
         out.push_str("<w:p>");
@@ -220,8 +246,10 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             };
             match inline {
                 Inline::Text(s) => {
+                    // No-break spaces where Russian typography binds words ("И. В. Сталин",
+                    // "3 декабря", "№ 5"), as in every edition.
                     let r = self.rpr(stack);
-                    self.run(out, &r, s);
+                    self.run(out, &r, &shared::typography::bind(s));
                 }
                 Inline::Underline { double, content } => {
                     let mut v = with(id::ch::UNDERLINED);

@@ -61,46 +61,61 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
     let m = &volume.manifest;
     let labels = crate::shared::Labels::for_language(&m.language);
     let mut pkg = Package::default();
-    let mut front = String::new();
-    let para = |out: &mut String, pkg: &mut Package, style_id: &'static str, text: &str| {
-        out.push_str("<w:p>");
-        xml::PPr::styled(style_id).write(out);
-        out.push_str("<w:r><w:t xml:space=\"preserve\">");
-        pkg.chars.extend(text.chars());
-        xml::escape_into(out, text);
-        out.push_str("</w:t></w:r></w:p>");
+    // The front matter goes through the document writer (for its inline styles) as a
+    // document of its own with no content and no notes.
+    let front_doc = Document {
+        format: crate::model::FORMAT_VERSION.into(),
+        id: "front-matter".into(),
+        number: None,
+        title: crate::markup::Text::plain(&m.title),
+        date: None,
+        place: None,
+        language: m.language.clone(),
+        authors: vec![],
+        addressees: vec![],
+        source: None,
+        content: vec![],
+        notes: vec![],
     };
-    // The front matter is set in regular and bold.
-    pkg.faces[0] = true;
-    pkg.faces[1] = true;
-    para(&mut front, &mut pkg, styles::id::VOLUME_TITLE, &m.title);
+    let mut front = DocWriter::new(&front_doc, style, &mut pkg);
+    front.plain_paragraph(styles::id::VOLUME_TITLE, &m.title);
     if let Some(sub) = &m.subtitle {
-        para(&mut front, &mut pkg, styles::id::DATE, sub);
+        front.plain_paragraph(styles::id::VOLUME_LINE, sub);
     }
     for e in &m.editors {
-        para(&mut front, &mut pkg, styles::id::DATE, e);
+        front.plain_paragraph(styles::id::VOLUME_LINE, e);
+    }
+    let imprint: Vec<&str> = [m.publisher.as_deref(), m.year.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !imprint.is_empty() {
+        front.plain_paragraph(styles::id::VOLUME_LINE, &imprint.join(", "));
     }
     if let Some(p) = &m.preface {
-        for para_text in p.paragraphs() {
-            let text = crate::markup::plain_text(para_text.inlines());
-            para(&mut front, &mut pkg, styles::id::TEXT, &text);
+        front.plain_paragraph(styles::id::FRONT_HEADING, labels.preface);
+        for para in p.paragraphs() {
+            front.paragraph(styles::id::PREFACE, para.inlines());
         }
     }
-    para(
-        &mut front,
-        &mut pkg,
-        styles::id::CONTENTS_HEADING,
-        labels.contents,
-    );
+    if !m.abbreviations.is_empty() {
+        front.plain_paragraph(styles::id::FRONT_HEADING, labels.abbreviations);
+        for a in &m.abbreviations {
+            front.abbreviation(&a.short, a.full.inlines());
+        }
+    }
+    front.plain_paragraph(styles::id::FRONT_HEADING, labels.contents);
+    drop(front);
     // The TOC field: Word fills it on opening (updateFields in settings); the result
     // written here lists the titles already, for readers that do not update fields.
-    front.push_str("<w:p>");
-    xml::PPr::styled(styles::id::TOC1).write(&mut front);
-    front.push_str("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>");
+    let mut toc = String::new();
+    toc.push_str("<w:p>");
+    xml::PPr::styled(styles::id::TOC1).write(&mut toc);
+    toc.push_str("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>");
     for (k, doc) in volume.documents.iter().enumerate() {
         if k > 0 {
-            front.push_str("</w:p><w:p>");
-            xml::PPr::styled(styles::id::TOC1).write(&mut front);
+            toc.push_str("</w:p><w:p>");
+            xml::PPr::styled(styles::id::TOC1).write(&mut toc);
         }
         let mut entry = String::new();
         if let Some(n) = crate::shared::number_line(doc) {
@@ -108,21 +123,21 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
             entry.push_str(". ");
         }
         entry.push_str(&crate::markup::plain_text(doc.title.inlines()));
-        front.push_str("<w:r><w:t xml:space=\"preserve\">");
+        toc.push_str("<w:r><w:t xml:space=\"preserve\">");
         pkg.chars.extend(entry.chars());
-        xml::escape_into(&mut front, &entry);
-        front.push_str("</w:t></w:r>");
+        xml::escape_into(&mut toc, &entry);
+        toc.push_str("</w:t></w:r>");
     }
-    front.push_str("<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>");
+    toc.push_str("<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>");
     // The front matter is a section of its own.
-    front.push_str("<w:p>");
+    toc.push_str("<w:p>");
     xml::PPr {
         sect: Some(section(style, false)),
         ..xml::PPr::default()
     }
-    .write(&mut front);
-    front.push_str("</w:p>");
-    pkg.body.push_str(&front);
+    .write(&mut toc);
+    toc.push_str("</w:p>");
+    pkg.body.push_str(&toc);
     let count = volume.documents.len();
     for (k, doc) in volume.documents.iter().enumerate() {
         let sect = (k + 1 < count).then(|| section(style, true));

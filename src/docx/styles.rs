@@ -68,8 +68,14 @@ pub mod id {
     pub const NOTE: &str = "EditorialNote";
     /// The page footer.
     pub const FOOTER: &str = "Footer";
-    /// The heading of a volume's table of contents.
-    pub const CONTENTS_HEADING: &str = "ContentsHeading";
+    /// A heading of a volume's front matter: preface, abbreviations, contents.
+    pub const FRONT_HEADING: &str = "FrontMatterHeading";
+    /// A line of a volume's title page: subtitle, editors, imprint.
+    pub const VOLUME_LINE: &str = "VolumeTitleLine";
+    /// A paragraph of a volume's preface.
+    pub const PREFACE: &str = "PrefaceText";
+    /// An entry of a volume's list of abbreviations.
+    pub const ABBREVIATION: &str = "Abbreviation";
     /// An entry of the table of contents.
     pub const TOC1: &str = "TOC1";
     /// The title of a volume.
@@ -142,7 +148,10 @@ pub const PARAGRAPH: &[(&str, &str, &str)] = &[
     (id::NOTE, "Editorial Note", id::APPARATUS),
     (id::FOOTER, "footer", id::APPARATUS),
     (id::VOLUME_TITLE, "Volume Title", id::APPARATUS),
-    (id::CONTENTS_HEADING, "Contents Heading", id::APPARATUS),
+    (id::VOLUME_LINE, "Volume Title Line", id::APPARATUS),
+    (id::FRONT_HEADING, "Front Matter Heading", id::APPARATUS),
+    (id::PREFACE, "Preface Text", id::APPARATUS),
+    (id::ABBREVIATION, "Abbreviation", id::APPARATUS),
     (id::TOC1, "toc 1", id::APPARATUS),
 ];
 
@@ -351,10 +360,35 @@ fn paragraph_props(style_id: &str, style: &Style) -> (PPr, RPr) {
             r.bold = true;
             r.size = Some(half_points(d.font_size * 1.6));
         }
-        id::CONTENTS_HEADING => {
+        id::VOLUME_LINE => {
             p.jc = Some("center");
-            p.spacing = Some((pt(12), pt(12), None));
+            p.spacing = Some((None, pt(12), None));
+        }
+        id::FRONT_HEADING => {
+            p.page_break_before = true;
+            p.keep_next = true;
+            p.jc = Some("center");
+            p.spacing = Some((None, pt(18), None));
             r.bold = true;
+        }
+        id::PREFACE => {
+            p.jc = Some("both");
+            p.ind = Some(Ind {
+                first: Some(mm(d.first_line_indent)),
+                ..Ind::default()
+            });
+        }
+        id::ABBREVIATION => {
+            p.tabs = vec![Tab {
+                kind: "left",
+                pos: mm(30.0),
+            }];
+            p.ind = Some(Ind {
+                left: Some(mm(30.0)),
+                first: Some(-mm(30.0)),
+                ..Ind::default()
+            });
+            p.spacing = Some((None, pt(3), None));
         }
         id::TOC1 => {
             p.tabs = vec![Tab {

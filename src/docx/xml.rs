@@ -79,6 +79,8 @@ pub struct PPr {
     pub keep_next: bool,
     /// `w:keepLines`.
     pub keep_lines: bool,
+    /// `w:pageBreakBefore`.
+    pub page_break_before: bool,
     /// `w:numPr`: numbering instance id (level 0).
     pub num: Option<u32>,
     /// `w:pBdr`: single-line sides.
@@ -113,6 +115,7 @@ impl PPr {
         self.style.is_none()
             && !self.keep_next
             && !self.keep_lines
+            && !self.page_break_before
             && self.num.is_none()
             && self.borders.is_empty()
             && self.tabs.is_empty()
@@ -138,6 +141,9 @@ impl PPr {
         }
         if self.keep_lines {
             out.push_str("<w:keepLines/>");
+        }
+        if self.page_break_before {
+            out.push_str("<w:pageBreakBefore/>");
         }
         if let Some(n) = self.num {
             let _ = write!(
