@@ -1144,3 +1144,67 @@ fn notes_in_notes_and_repeated_references_keep_the_shared_numbers() {
         assert!(plain.contains(w), "pandoc reads `{w}`:\n{plain}");
     }
 }
+
+/// Whether every tag of `xml` closes in order (a cheap well-formedness check).
+fn balanced(xml: &str) -> bool {
+    let mut stack: Vec<&str> = Vec::new();
+    let mut rest = xml;
+    while let Some(lt) = rest.find('<') {
+        if rest[..lt].contains('>') {
+            return false;
+        }
+        let Some(gt) = rest[lt..].find('>') else {
+            return false;
+        };
+        let tag = &rest[lt + 1..lt + gt];
+        rest = &rest[lt + gt + 1..];
+        if tag.starts_with('?') || tag.ends_with('/') {
+            continue;
+        }
+        if let Some(name) = tag.strip_prefix('/') {
+            if stack.pop() != Some(name) {
+                return false;
+            }
+        } else {
+            stack.push(tag.split_whitespace().next().unwrap_or(""));
+        }
+    }
+    stack.is_empty() && !rest.contains('>')
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, failure_persistence: None, ..proptest::prelude::ProptestConfig::default() })]
+
+    /// Mutated samples that still read give a DOCX whose parts are balanced XML.
+    #[test]
+    fn mutated_samples_give_well_formed_docx(
+        which in 0usize..4,
+        edits in proptest::collection::vec((proptest::prelude::any::<proptest::sample::Index>(), 0usize..4, "[\\[\\]{}_*^~+=\\-\\\\`\"'#.:a-zа-я<>& \n]{0,4}"), 1..6),
+    ) {
+        let mut text = std::fs::read_to_string(&samples()[which]).expect("a sample");
+        for (at, cut, insert) in edits {
+            let mut i = at.index(text.len());
+            while !text.is_char_boundary(i) { i -= 1; }
+            let mut j = (i + cut).min(text.len());
+            while !text.is_char_boundary(j) { j -= 1; }
+            text.replace_range(i..j.max(i), &insert);
+        }
+        if let Ok(r) = folio::read::read_str(&text, "fuzz", folio::read::Syntax::Toml) {
+            let bytes = docx(&r.document, &Style::default());
+            for (name, data) in parts(&bytes) {
+                if name.ends_with(".xml") || name.ends_with(".rels") {
+                    let xml = String::from_utf8(data).expect("UTF-8");
+                    proptest::prop_assert!(balanced(&xml), "{} is balanced", name);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_balance_check_catches_broken_xml() {
+    assert!(balanced("<?xml v?><a x=\"1\"><b/><c>t</c></a>"));
+    assert!(!balanced("<a><b></a></b>"));
+    assert!(!balanced("<a>"));
+    assert!(!balanced("<a>x > y</a>"), "an unescaped > in text");
+}
