@@ -1208,3 +1208,52 @@ fn the_balance_check_catches_broken_xml() {
     assert!(!balanced("<a>"));
     assert!(!balanced("<a>x > y</a>"), "an unescaped > in text");
 }
+
+#[test]
+fn every_style_used_is_defined_and_derives_from_a_base() {
+    for path in samples() {
+        let doc = read(&path);
+        let bytes = docx(&doc, &Style::default());
+        let styles = part(&bytes, "word/styles.xml");
+        let ids = |xml: &str, attr: &str| -> Vec<String> {
+            xml.split(attr)
+                .skip(1)
+                .map(|s| s[..s.find('"').expect("quoted")].to_string())
+                .collect()
+        };
+        let defined = ids(&styles, "w:styleId=\"");
+        for name in [
+            "word/document.xml",
+            "word/footnotes.xml",
+            "word/footer1.xml",
+        ] {
+            let xml = part(&bytes, name);
+            for used in ids(&xml, "w:pStyle w:val=\"")
+                .into_iter()
+                .chain(ids(&xml, "w:rStyle w:val=\""))
+            {
+                assert!(defined.contains(&used), "{}: {used} is defined", doc.id);
+            }
+        }
+        for based in ids(&styles, "w:basedOn w:val=\"") {
+            assert!(defined.contains(&based), "{based} is defined");
+        }
+        // Runs carry no direct formatting of their own: a look comes from a style, and
+        // direct bold or italic only joins a character style where marks nest.
+        let document = part(&bytes, "word/document.xml");
+        for rpr in document.split("<w:rPr>").skip(1) {
+            let rpr = &rpr[..rpr.find("</w:rPr>").expect("closed")];
+            assert!(
+                !rpr.contains("<w:sz ") && !rpr.contains("<w:rFonts "),
+                "{rpr}"
+            );
+            if rpr.contains("<w:b/>") || rpr.contains("<w:i/>") || rpr.contains("<w:strike/>") {
+                assert!(
+                    rpr.contains("<w:rStyle "),
+                    "{}: direct formatting alone: {rpr}",
+                    doc.id
+                );
+            }
+        }
+    }
+}

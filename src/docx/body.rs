@@ -217,6 +217,10 @@ impl<'a, 'p> DocWriter<'a, 'p> {
         let mut r = RPr::default();
         if let Some((inner, outer)) = stack.split_last() {
             for s in outer {
+                if *s == id::ch::UNDERLINED_TWICE {
+                    // Its look is its base's plus its own.
+                    r.merge(&character_props(id::ch::UNDERLINED, self.style));
+                }
                 r.merge(&character_props(s, self.style));
             }
             r.style = Some(inner);
