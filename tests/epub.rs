@@ -124,9 +124,9 @@ fn epubcheck_finds_no_error_and_no_warning() {
     }
 }
 
-/// Editorial brackets and superscripts inside a word (`Пет[ербургск]аго`, `1^(му)` as
-/// pandoc writes a superscript) are joined back, so the word compares with the
-/// transcription's. Note references (`[3]`) and `[?]` stay apart.
+/// Superscripts inside a word (`1^(му)`, as pandoc writes a superscript) are joined back,
+/// so the word compares with the transcription's. Editorial brackets (`Пет[ербургск]аго`)
+/// stay: `transcription_words` counts supplied text as words of its own.
 fn join_word_internal_marks(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
@@ -134,7 +134,6 @@ fn join_word_internal_marks(s: &str) -> String {
     let alnum = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
     while i < chars.len() {
         let open = match (chars[i], chars.get(i + 1)) {
-            ('[', _) => Some((1, ']')),
             ('^', Some('(')) | ('_', Some('(')) => Some((2, ')')),
             _ => None,
         };
