@@ -190,35 +190,6 @@ fn finish(pkg: Package, style: &Style, meta: &Meta) -> Result<Output, Error> {
     finish_with(pkg, style, meta, false)
 }
 
-/// The seconds of SOURCE_DATE_EPOCH, if set and valid.
-fn source_date_epoch() -> Option<i64> {
-    std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
-}
-
-/// A civil date and time (UTC) from Unix seconds.
-fn civil(secs: i64) -> (i64, u32, u32, u32, u32, u32) {
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    // Howard Hinnant's days_from_civil, inverted.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (
-        y,
-        m,
-        d,
-        (rem / 3600) as u32,
-        (rem % 3600 / 60) as u32,
-        (rem % 60) as u32,
-    )
-}
-
 /// Zips the parts. Entry order and timestamps are fixed, so equal input gives equal bytes.
 fn finish_with(
     mut pkg: Package,
@@ -227,8 +198,27 @@ fn finish_with(
     volume: bool,
 ) -> Result<Output, Error> {
     let mut warnings: Vec<Warning> = Vec::new();
-    let (y, mo, d, h, mi, s) = civil(source_date_epoch().unwrap_or(0));
-    let stamp = format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z");
+    let secs = match crate::shared::clock::source_date_epoch() {
+        Ok(s) => s.unwrap_or(0),
+        Err(v) => {
+            warnings.push(Warning {
+                message: format!(
+                    "SOURCE_DATE_EPOCH `{v}` is not a number of seconds; the DOCX's dates are 1970-01-01"
+                ),
+            });
+            0
+        }
+    };
+    let when = crate::shared::clock::Civil::from_unix(secs);
+    let stamp = when.iso8601();
+    let (y, mo, d, h, mi, s) = (
+        when.year,
+        when.month,
+        when.day,
+        when.hour,
+        when.minute,
+        when.second,
+    );
     let zip_time = zip::DateTime::from_date_and_time(
         y.clamp(1980, 2107) as u16,
         if y < 1980 { 1 } else { mo as u8 },
@@ -525,15 +515,4 @@ fn numbering_xml(lists: &[ListDef]) -> String {
     }
     s.push_str("</w:numbering>");
     s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil(0), (1970, 1, 1, 0, 0, 0));
-        assert_eq!(civil(1_700_000_000), (2023, 11, 14, 22, 13, 20));
-    }
 }

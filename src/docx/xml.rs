@@ -15,27 +15,7 @@ pub fn half_points(pt: f32) -> i64 {
     (f64::from(pt) * 2.0).round().max(2.0) as i64
 }
 
-/// Appends `s` escaped as XML character data; characters XML 1.0 cannot hold are dropped.
-pub fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-}
-
-/// `s` escaped as XML character data or an attribute value.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    escape_into(&mut out, s);
-    out
-}
+pub use crate::shared::xml::{escape, escape_into};
 
 /// A paragraph border side.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

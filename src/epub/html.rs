@@ -65,18 +65,8 @@ impl<'f> Html<'f> {
     /// Text of the book: escaped, and its characters recorded in the current face.
     pub fn text(&mut self, s: &str) {
         let set = &mut self.faces.sets[Face::of(self.italic, self.bold) as usize];
-        for c in s.chars() {
-            match c {
-                '&' => self.out.push_str("&amp;"),
-                '<' => self.out.push_str("&lt;"),
-                '>' => self.out.push_str("&gt;"),
-                // Characters XML forbids are dropped rather than making the file unreadable.
-                c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t') => continue,
-                '\u{fffe}' | '\u{ffff}' | '\u{e000}' => continue,
-                c => self.out.push(c),
-            }
-            set.insert(c);
-        }
+        set.extend(s.chars().filter(|c| !c.is_control()));
+        crate::shared::xml::escape_into(&mut self.out, s);
     }
 
     /// The face from here on: the stylesheet sets these elements in italic and/or bold.
@@ -96,32 +86,10 @@ impl<'f> Html<'f> {
 
 /// `s` escaped for an attribute value in double quotes.
 pub fn attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if (c as u32) < 0x20 => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::shared::xml::escape(s)
 }
 
 /// `s` escaped as element content (for metadata and navigation, where no face is tracked).
 pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t') => {}
-            '\u{fffe}' | '\u{ffff}' | '\u{e000}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::shared::xml::escape(s)
 }

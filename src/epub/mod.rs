@@ -16,6 +16,7 @@ mod html;
 use crate::diag::{Error, Warning};
 use crate::fonts::Family;
 use crate::model::Document;
+use crate::shared::clock::Civil;
 use crate::shared::{self, Labels};
 use crate::style::Style;
 use crate::writers::Output;
@@ -387,35 +388,21 @@ pub fn identifier(id: &str) -> String {
 
 /// The modification instant: SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed
 /// 1980-01-01, the earliest time a zip file can hold — never the clock.
-fn modified(warnings: &mut Vec<Warning>) -> (i64, i64, i64, i64, i64, i64) {
+fn modified(warnings: &mut Vec<Warning>) -> Civil {
     const FALLBACK: i64 = 315_532_800; // 1980-01-01T00:00:00Z
-    let secs = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) => match v.trim().parse::<i64>() {
-            Ok(s) if (0..=253_402_300_799).contains(&s) => s,
-            _ => {
-                warnings.push(Warning {
-                    message: format!(
-                        "SOURCE_DATE_EPOCH `{v}` is not a number of seconds; the EPUB's modified date is 1980-01-01"
-                    ),
-                });
-                FALLBACK
-            }
-        },
-        Err(_) => FALLBACK,
+    let secs = match crate::shared::clock::source_date_epoch() {
+        Ok(Some(s)) => s,
+        Ok(None) => FALLBACK,
+        Err(v) => {
+            warnings.push(Warning {
+                message: format!(
+                    "SOURCE_DATE_EPOCH `{v}` is not a number of seconds; the EPUB's modified date is 1980-01-01"
+                ),
+            });
+            FALLBACK
+        }
     };
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d, rem / 3600, rem % 3600 / 60, rem % 60)
+    Civil::from_unix(secs)
 }
 
 /// Assembles the book: subsets the fonts, writes the stylesheet, package document and
@@ -566,13 +553,15 @@ fn item_id(href: &str) -> String {
 }
 
 /// The package document.
-fn opf(
-    meta: &Metadata,
-    when: (i64, i64, i64, i64, i64, i64),
-    items: &[Item],
-    spine: &[String],
-) -> String {
-    let (y, mo, d, h, mi, s) = when;
+fn opf(meta: &Metadata, when: Civil, items: &[Item], spine: &[String]) -> String {
+    let (y, mo, d, h, mi, s) = (
+        when.year,
+        i64::from(when.month),
+        i64::from(when.day),
+        i64::from(when.hour),
+        i64::from(when.minute),
+        i64::from(when.second),
+    );
     let mut o = String::with_capacity(4096);
     o.push_str(&format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -640,14 +629,17 @@ const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
 
 /// The OCF container: `mimetype` first and stored, then the rest deflated, in a fixed
 /// order, every entry with the same time and Unix attributes (byte-identical output).
-fn zip(
-    opf: &str,
-    items: &[Item],
-    when: (i64, i64, i64, i64, i64, i64),
-) -> Result<Vec<u8>, zip::result::ZipError> {
+fn zip(opf: &str, items: &[Item], when: Civil) -> Result<Vec<u8>, zip::result::ZipError> {
     use zip::write::SimpleFileOptions;
     use zip::CompressionMethod;
-    let (y, mo, d, h, mi, s) = when;
+    let (y, mo, d, h, mi, s) = (
+        when.year,
+        i64::from(when.month),
+        i64::from(when.day),
+        i64::from(when.hour),
+        i64::from(when.minute),
+        i64::from(when.second),
+    );
     let time = zip::DateTime::from_date_and_time(
         y.clamp(1980, 2107) as u16,
         mo as u8,

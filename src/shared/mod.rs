@@ -2,10 +2,12 @@
 //! the editorial apparatus in the document's language. No writer imports another; what two
 //! writers both need lives here.
 
+pub mod clock;
 pub mod labels;
 pub mod legend;
 pub mod notes;
 pub mod typography;
+pub mod xml;
 
 pub use labels::Labels;
 pub use legend::legend;
