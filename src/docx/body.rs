@@ -411,22 +411,7 @@ impl<'a, 'p> DocWriter<'a, 'p> {
     /// is what Word and LibreOffice both lay out the same way (frames and text boxes drift).
     fn marks_beside_address(&mut self, out: &mut String, start: usize) -> Option<usize> {
         let blocks = &self.doc.content;
-        let mut end = start;
-        while let Some(Block::Mark(m)) = blocks.get(end) {
-            if m.position != Position::TopLeft {
-                break;
-            }
-            end += 1;
-        }
-        if end == start {
-            return None;
-        }
-        let Some(Block::Address(address)) = blocks.get(end) else {
-            return None;
-        };
-        if address.side != Side::Right {
-            return None;
-        }
+        let (end, address) = crate::shared::marks_beside_address(self.doc, start)?;
         let left = self.width / 2;
         let right = self.width - left;
         let gutter = mm(8.0);

@@ -14,7 +14,7 @@ pub use legend::legend;
 pub use notes::{NoteBody, NoteNumbers};
 
 use crate::markup::{plain_text, Inline};
-use crate::model::{Block, Document, Mark};
+use crate::model::{Address, Block, Document, Mark, Position, Side};
 
 /// The date of the document as the editorial heading prints it ("3\u{a0}декабря 1932\u{a0}г.").
 pub fn human_date(date: &str, labels: &Labels) -> String {
@@ -66,6 +66,26 @@ pub fn date_place_line(doc: &Document, labels: &Labels) -> Option<String> {
         (Some(d), None) => Some(d),
         (None, Some(p)) => Some(p.to_string()),
         (None, None) => None,
+    }
+}
+
+/// Top-left marks from content index `start` directly followed by a right-hand address:
+/// the opening of a letter that editions set side by side, as on the original page. Returns
+/// the index of the address (the marks are `start..address`) and the address.
+pub fn marks_beside_address(doc: &Document, start: usize) -> Option<(usize, &Address)> {
+    let blocks = &doc.content;
+    let mut end = start;
+    while let Some(Block::Mark(m)) = blocks.get(end) {
+        if m.position != Position::TopLeft {
+            break;
+        }
+        end += 1;
+    }
+    match blocks.get(end) {
+        Some(Block::Address(address)) if end > start && address.side == Side::Right => {
+            Some((end, address))
+        }
+        _ => None,
     }
 }
 

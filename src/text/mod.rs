@@ -293,22 +293,7 @@ impl Writer<'_> {
     /// Top-left marks starting at `start` followed by a right-side address, set side by side.
     fn marks_beside_address(&self, start: usize) -> Option<(Vec<String>, usize)> {
         let blocks = &self.doc.content;
-        let mut end = start;
-        while let Some(Block::Mark(m)) = blocks.get(end) {
-            if m.position != Position::TopLeft {
-                break;
-            }
-            end += 1;
-        }
-        if end == start {
-            return None;
-        }
-        let Some(Block::Address(address)) = blocks.get(end) else {
-            return None;
-        };
-        if address.side != Side::Right {
-            return None;
-        }
+        let (end, address) = crate::shared::marks_beside_address(self.doc, start)?;
         let right: Vec<String> = address
             .lines
             .iter()
