@@ -2,7 +2,7 @@
 FOLIO   := target/release/folio
 SAMPLES := $(wildcard samples/*.toml)
 # Editions `make run` writes; grows as editions land.
-FORMATS := txt
+FORMATS := txt,docx,epub
 
 .PHONY: help run test bench build deps lint golden clean
 
@@ -14,6 +14,7 @@ build: ## Build the release binary
 
 run: build ## Export every sample to every edition into out/
 	$(FOLIO) export $(SAMPLES) --to $(FORMATS) --out-dir out
+	$(FOLIO) volume samples/volume/sample.volume.toml --to $(FORMATS) --out-dir out
 	@ls -l out
 
 deps: ## Install what the tests need (Debian packages via apt-get)

@@ -25,3 +25,29 @@ print(f"{sys.argv[2]:<8} {sys.argv[3]:<32} {r['median']*1000:10.2f} {r['min']*10
 PY
   done
 done
+
+# Batch: 1,000 transcriptions generated from the samples (varied lengths), all editions,
+# then each edition alone for its throughput. Wall time and peak memory by GNU time.
+coll="$out/collection"
+[ -f "$coll/doc-00999.json" ] || python3 scripts/gen-collection.py "$coll" 1000 120 >/dev/null
+formats=$($FOLIO export "$coll/doc-00000.json" --to all --out-dir "$out/probe" >/dev/null 2>&1 && echo all || echo txt)
+echo
+printf '%-8s %10s %10s %12s\n' batch wall_s docs_per_s peak_MB
+for fmt in $formats txt pdf docx epub; do
+  rm -rf "$out/batch"
+  if ! /usr/bin/time -f "%e %M" -o "$out/time" $FOLIO export "$coll" --to "$fmt" --out-dir "$out/batch" --quiet 2>/dev/null; then
+    printf '%-8s %10s\n' "$fmt" "(not available)"; continue
+  fi
+  read -r wall kb < "$out/time"
+  python3 -c "import sys; w=float(sys.argv[2]); print(f'{sys.argv[1]:<8} {w:10.2f} {1000/max(w,1e-9):10.0f} {int(sys.argv[3])/1024:12.1f}')" "$fmt" "$wall" "$kb"
+done
+
+# A volume of the first 120 generated documents, to PDF: the page count and the time.
+if $FOLIO volume "$coll/bench.volume.toml" --to pdf --out-dir "$out" 2>/dev/null; then
+  pages=$(pdfinfo "$out/bench.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  hyperfine -N --warmup 1 --runs 5 --export-json "$out/volume.json" \
+    "$FOLIO volume $coll/bench.volume.toml --to pdf --out-dir $out" >/dev/null 2>&1
+  python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][0]; print(f'\nvolume   {sys.argv[2]} pages to PDF: median {r[\"median\"]:.2f} s')" "$out/volume.json" "$pages"
+else
+  echo; echo "volume   PDF volumes not available"
+fi

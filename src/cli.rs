@@ -1,12 +1,13 @@
 //! The command line: parses arguments, reads inputs, calls the writers, writes files.
 //! Only this module and `main.rs` touch the terminal and the file system for output.
 
+use crate::batch::write_atomically;
 use crate::diag::{Diagnostic, Error};
 use crate::read;
 use crate::style::Style;
 use crate::writers::{self, Format};
 use clap::{Parser, Subcommand};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// folio: editions of archival documents — PDF, DOCX, EPUB and plain text from one
@@ -14,7 +15,7 @@ use std::path::{Path, PathBuf};
 ///
 /// Exit codes: 0 success, 1 invalid input, 2 usage error, 3 I/O or output error.
 #[derive(Debug, Parser)]
-#[command(name = "folio", version, about, long_about = None)]
+#[command(name = "folio", version)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -26,6 +27,8 @@ pub struct Cli {
 pub enum Command {
     /// Export transcriptions to editions.
     Export(ExportArgs),
+    /// Export a volume: the documents of a manifest as one book, in every edition.
+    Volume(VolumeArgs),
     /// Validate transcriptions without writing anything.
     Check {
         /// Transcription files (.toml or .json).
@@ -59,12 +62,43 @@ pub struct ExportArgs {
     /// Style file (TOML) overriding the preset's settings; see docs/styles.md.
     #[arg(long, value_name = "FILE")]
     pub style: Option<PathBuf>,
+    /// Documents exported at once (default: the number of cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Print nothing but errors (no progress bar, no warnings).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Write a JSON report of the batch to FILE: per input its status, outputs with size and
+    /// SHA-256, warnings, errors and milliseconds; plus totals.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Export only the K-th of N disjoint shards of the sorted input list (K from 1).
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::batch::Shard>,
+    /// Mirror the input folders under --out-dir, so equal file names in different folders
+    /// do not collide (without it, a collision is an error before anything is written).
+    #[arg(long)]
+    pub mirror: bool,
+}
+
+/// Options of `folio volume`.
+#[derive(Debug, clap::Args)]
+pub struct VolumeArgs {
+    /// The volume manifest (TOML); see docs/volumes.md.
+    pub manifest: PathBuf,
+    /// Editions to write, comma-separated: txt, pdf, docx, epub, or all.
+    #[arg(long = "to", default_value = "all", value_name = "FORMATS")]
+    pub to: String,
+    /// Directory for the editions, created if missing; files are named <manifest stem>.<ext>.
+    #[arg(long, default_value = "out", value_name = "DIR")]
+    pub out_dir: PathBuf,
 }
 
 /// Runs the command line; returns the exit code.
 pub fn run(cli: Cli) -> i32 {
     let result = match cli.command {
         Command::Export(args) => export(&args),
+        Command::Volume(args) => volume(&args),
         Command::Check { inputs } => check(&inputs),
         Command::Schema => print_stdout(&schema()),
         Command::New => print_stdout(TEMPLATE),
@@ -211,59 +245,103 @@ fn export(args: &ExportArgs) -> Result<(), Error> {
     }
 
     let formats = parse_formats(&args.to)?;
-    let mut failures: Vec<Error> = Vec::new();
-    for input in &args.inputs {
-        if let Err(e) = export_one(input, &formats, &args.out_dir, &style, &args.inputs) {
-            report(&e);
-            failures.push(e);
+    let mut inputs = crate::batch::expand_inputs(&args.inputs)?;
+    if let Some(shard) = args.shard {
+        inputs = shard.select(inputs);
+    }
+    let plan = crate::batch::plan(inputs, &formats, &args.out_dir, args.mirror)?;
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let interactive = !args.quiet && std::io::stderr().is_terminal();
+    let bar = interactive.then(|| {
+        let bar = indicatif::ProgressBar::new(plan.jobs.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let progress = |record: &crate::batch::InputRecord| {
+        if let Some(bar) = &bar {
+            bar.inc(1);
+            bar.set_message(record.input.clone());
+        }
+    };
+    let report = crate::batch::run(&plan, &style, jobs, &progress);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    if let Some(path) = &args.report {
+        let mut json =
+            serde_json::to_string_pretty(&report).map_err(|e| Error::Output(e.to_string()))?;
+        json.push('\n');
+        write_atomically(path, json.as_bytes())?;
+    }
+    // Warnings first, then every error at the end, each with file:line:column.
+    if !args.quiet {
+        for r in &report.inputs {
+            print_warnings(&r.warnings);
         }
     }
-    // The worst failure decides the exit code: usage, then output, then invalid input.
-    match failures.into_iter().max_by_key(|e| match e {
-        Error::Usage(_) => 3,
-        Error::Output(_) => 2,
-        Error::Invalid(_) => 1,
-    }) {
-        None => Ok(()),
-        Some(e) => Err(match e {
-            Error::Invalid(_) => Error::Invalid(vec![]),
-            other => other,
-        }),
+    let failed: Vec<&crate::batch::InputRecord> =
+        report.inputs.iter().filter(|r| r.status != "ok").collect();
+    for r in &failed {
+        for e in &r.errors {
+            eprintln!("{e}");
+        }
     }
+    if interactive {
+        eprintln!(
+            "{} exported, {} failed, {} files written",
+            report.totals.ok, report.totals.failed, report.totals.outputs
+        );
+    }
+    // The worst failure decides the exit code: output errors (3) over usage (2) over
+    // invalid input (1). The errors are printed already.
+    match failed.iter().map(|r| r.exit_code).max() {
+        None => Ok(()),
+        Some(code) => Err(Error::Reported(code)),
+    }
+}
+
+/// Exports a volume manifest to the requested editions.
+fn volume(args: &VolumeArgs) -> Result<(), Error> {
+    let formats = parse_formats(&args.to)?;
+    let (volume, warnings) = crate::volume::load(&args.manifest)?;
+    print_warnings(&warnings);
+    let base = args.manifest.parent().unwrap_or(Path::new("."));
+    let style_path = volume.manifest.style.as_ref().map(|s| base.join(s));
+    let style = Style::load(volume.manifest.preset.as_deref(), style_path.as_deref())?;
+    let stem = args
+        .manifest
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .map(|s| s.trim_end_matches(".volume"))
+        .unwrap_or("volume")
+        .to_string();
+    // Every edition is made before any is written: a failure leaves no partial set.
+    let mut made = Vec::new();
+    for format in formats {
+        let out = writers::write_volume(format, &volume, &style)?;
+        print_write_warnings(&args.manifest, &out.warnings);
+        made.push((
+            args.out_dir.join(format!("{stem}.{}", format.extension())),
+            out.bytes,
+        ));
+    }
+    std::fs::create_dir_all(&args.out_dir)
+        .map_err(|e| Error::Output(format!("cannot create {}: {e}", args.out_dir.display())))?;
+    for (path, bytes) in made {
+        write_atomically(&path, &bytes)?;
+    }
+    Ok(())
 }
 
 fn print_write_warnings(input: &Path, warnings: &[crate::diag::Warning]) {
     for w in warnings {
         eprintln!("{}: warning: {w}", input.display());
     }
-}
-
-/// Exports one input to every requested format in `out_dir`.
-fn export_one(
-    input: &Path,
-    formats: &[Format],
-    out_dir: &Path,
-    style: &Style,
-    inputs: &[PathBuf],
-) -> Result<(), Error> {
-    let doc = read::read_file(input)?;
-    print_warnings(&doc.warnings);
-    std::fs::create_dir_all(out_dir)
-        .map_err(|e| Error::Output(format!("cannot create {}: {e}", out_dir.display())))?;
-    let stem = input.file_stem().and_then(|s| s.to_str()).ok_or_else(|| {
-        Error::Usage(format!(
-            "{}: cannot name an output after this file",
-            input.display()
-        ))
-    })?;
-    for &format in formats {
-        let out = writers::write(format, &doc.document, style)?;
-        print_write_warnings(input, &out.warnings);
-        let path = out_dir.join(format!("{stem}.{}", format.extension()));
-        refuse_overwriting_input(&path, inputs)?;
-        write_atomically(&path, &out.bytes)?;
-    }
-    Ok(())
 }
 
 /// An output must never replace an input, whatever the names on the command line.
@@ -281,30 +359,6 @@ fn refuse_overwriting_input(output: &Path, inputs: &[PathBuf]) -> Result<(), Err
         )));
     }
     Ok(())
-}
-
-/// Writes to a temporary file beside `path`, then renames it: a reader never sees a
-/// half-written edition, and a failed write leaves nothing behind.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("output");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::Output(format!("cannot write {}: {e}", path.display()))
-    })
 }
 
 #[cfg(test)]

@@ -76,6 +76,8 @@ pub enum Error {
     Usage(String),
     /// Reading or writing a file failed, or an edition could not be produced (exit code 3).
     Output(String),
+    /// Failures already reported one by one (a batch); carries the exit code to return.
+    Reported(i32),
 }
 
 impl Error {
@@ -85,6 +87,7 @@ impl Error {
             Error::Invalid(_) => 1,
             Error::Usage(_) => 2,
             Error::Output(_) => 3,
+            Error::Reported(code) => *code,
         }
     }
 }
@@ -103,6 +106,7 @@ impl fmt::Display for Error {
             }
             Error::Usage(m) => write!(f, "error: {m}"),
             Error::Output(m) => write!(f, "error: {m}"),
+            Error::Reported(_) => Ok(()),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! ([`text`], [`pdf`] through [`layout`], [`docx`], [`epub`]) reads the model and a
 //! [`style::Style`] and returns bytes. docs/architecture.md walks one document through it.
 
+pub mod batch;
 pub mod cli;
 pub mod diag;
 pub mod docx;

@@ -75,6 +75,26 @@ pub enum Inline {
     },
 }
 
+impl Inline {
+    /// The inline content this mark wraps; empty for text, gaps, note references and line
+    /// breaks. Walks over the tree use it so they need not know every kind of mark.
+    pub fn children(&self) -> &[Inline] {
+        match self {
+            Inline::Underline { content, .. }
+            | Inline::Inserted { content, .. }
+            | Inline::Hand { content, .. }
+            | Inline::Spaced(content)
+            | Inline::Deleted(content)
+            | Inline::Unclear(content)
+            | Inline::Supplied(content)
+            | Inline::Sic(content)
+            | Inline::Superscript(content)
+            | Inline::Subscript(content) => content,
+            Inline::Text(_) | Inline::Gap(_) | Inline::NoteRef(_) | Inline::LineBreak => &[],
+        }
+    }
+}
+
 /// Where an insertion stands in the original.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -549,17 +569,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
             match inline {
                 Inline::Text(s) => out.push_str(s),
                 Inline::LineBreak => out.push(' '),
-                Inline::Gap(_) | Inline::NoteRef(_) => {}
-                Inline::Underline { content, .. }
-                | Inline::Inserted { content, .. }
-                | Inline::Hand { content, .. }
-                | Inline::Spaced(content)
-                | Inline::Deleted(content)
-                | Inline::Unclear(content)
-                | Inline::Supplied(content)
-                | Inline::Sic(content)
-                | Inline::Superscript(content)
-                | Inline::Subscript(content) => walk(content, out),
+                other => walk(other.children(), out),
             }
         }
     }

@@ -101,6 +101,7 @@ pub fn read_str(text: &str, name: &str, syntax: Syntax) -> Result<Read, Error> {
     };
     let mut diagnostics = Vec::new();
     validate(&document, &source, &mut diagnostics);
+    diagnostics.sort_by_key(|d| (d.line, d.column));
     let (errors, warnings): (Vec<_>, Vec<_>) = diagnostics
         .into_iter()
         .partition(|d| d.severity == Severity::Error);
@@ -165,6 +166,36 @@ impl SourceText<'_> {
                 offset = Some(i);
             }
         }
+        // serde names the offending field or value in backticks; point at it, not at the
+        // start of the table that holds it.
+        if let Some(name) = message.split('`').nth(1) {
+            let needles: Vec<String> = if message.starts_with("unknown field") {
+                vec![
+                    format!("\"{name}\""),
+                    format!("{name} ="),
+                    format!("{name}="),
+                ]
+            } else if message.starts_with("unknown variant") || message.starts_with("invalid value")
+            {
+                vec![format!("\"{name}\""), format!("'{name}'")]
+            } else {
+                vec![]
+            };
+            let from = offset.unwrap_or(0).min(self.text.len());
+            // Toml points at the table holding the value; serde_json, for a value inside a
+            // role's block, just past it: look forward first, then back.
+            if let Some(i) = needles
+                .iter()
+                .find_map(|n| self.text[from..].find(n.as_str()))
+            {
+                offset = Some(from + i);
+            } else if let Some(i) = needles
+                .iter()
+                .find_map(|n| self.text[..from].rfind(n.as_str()))
+            {
+                offset = Some(i);
+            }
+        }
         let hint = if message.contains("unknown field") {
             Some("check the spelling; docs/format.md lists every field of every role".to_string())
         } else if message.contains("unknown variant") {
@@ -178,8 +209,10 @@ impl SourceText<'_> {
             Some("check the value's type against docs/format.md (text is a string, lists are arrays)".to_string())
         } else if message.starts_with("inline markup") {
             Some("docs/format.md lists the inline markup; a backslash makes a character literal: \\[".to_string())
+        } else if self.name.ends_with(".json") {
+            Some("check the JSON syntax just before this position".to_string())
         } else {
-            None
+            Some("check the TOML syntax just before this position: text in \"…\", several lines in '''…'''".to_string())
         };
         self.diag(
             Severity::Error,
@@ -424,17 +457,7 @@ pub fn note_refs(inlines: &[Inline]) -> Vec<&str> {
         for inline in inlines {
             match inline {
                 Inline::NoteRef(id) => out.push(id),
-                Inline::Underline { content, .. }
-                | Inline::Inserted { content, .. }
-                | Inline::Hand { content, .. }
-                | Inline::Spaced(content)
-                | Inline::Deleted(content)
-                | Inline::Unclear(content)
-                | Inline::Supplied(content)
-                | Inline::Sic(content)
-                | Inline::Superscript(content)
-                | Inline::Subscript(content) => walk(content, out),
-                Inline::Text(_) | Inline::Gap(_) | Inline::LineBreak => {}
+                other => walk(other.children(), out),
             }
         }
     }

@@ -45,6 +45,10 @@ pub struct Labels {
     pub contents: &'static str,
     /// The label of the archival legend, for accessibility and navigation ("Легенда").
     pub legend: &'static str,
+    /// The heading of a volume's preface ("Предисловие").
+    pub preface: &'static str,
+    /// The heading of a volume's list of abbreviations ("Список сокращений").
+    pub abbreviations: &'static str,
 }
 
 static RU: Labels = Labels {
@@ -107,6 +111,8 @@ static RU: Labels = Labels {
     page: "С.",
     contents: "Содержание",
     legend: "Легенда",
+    preface: "Предисловие",
+    abbreviations: "Список сокращений",
 };
 
 static EN: Labels = Labels {
@@ -169,6 +175,8 @@ static EN: Labels = Labels {
     page: "p.",
     contents: "Contents",
     legend: "Source",
+    preface: "Preface",
+    abbreviations: "Abbreviations",
 };
 
 impl Labels {

@@ -2,18 +2,21 @@
 //! the editorial apparatus in the document's language. No writer imports another; what two
 //! writers both need lives here.
 
+pub mod clock;
 pub mod labels;
 pub mod legend;
 pub mod notes;
+pub mod typography;
+pub mod xml;
 
 pub use labels::Labels;
 pub use legend::legend;
 pub use notes::{NoteBody, NoteNumbers};
 
 use crate::markup::{plain_text, Inline};
-use crate::model::{Block, Document, Mark};
+use crate::model::{Address, Block, Document, Mark, Position, Side};
 
-/// The date of the document as the editorial heading prints it ("3 декабря 1932\u{a0}г.").
+/// The date of the document as the editorial heading prints it ("3\u{a0}декабря 1932\u{a0}г.").
 pub fn human_date(date: &str, labels: &Labels) -> String {
     let one = |s: &str| match crate::read::parse_partial_date(s) {
         Some((y, 0, _)) => format!("{y}{}", labels.year_suffix),
@@ -23,7 +26,7 @@ pub fn human_date(date: &str, labels: &Labels) -> String {
             labels.year_suffix
         ),
         Some((y, m, d)) => format!(
-            "{d} {} {y}{}",
+            "{d}\u{a0}{} {y}{}",
             labels.months_genitive[m as usize - 1],
             labels.year_suffix
         ),
@@ -35,12 +38,12 @@ pub fn human_date(date: &str, labels: &Labels) -> String {
             crate::read::parse_partial_date(a),
             crate::read::parse_partial_date(b),
         ) {
-            // Same month: "3–5 декабря 1932\u{a0}г."
+            // Same month: "3–5 декабря 1932 г."
             (Some((y1, m1, d1)), Some((y2, m2, d2)))
                 if y1 == y2 && m1 == m2 && d1 > 0 && d2 > 0 =>
             {
                 format!(
-                    "{d1}–{d2} {} {y1}{}",
+                    "{d1}–{d2}\u{a0}{} {y1}{}",
                     labels.months_genitive[m1 as usize - 1],
                     labels.year_suffix
                 )
@@ -63,6 +66,26 @@ pub fn date_place_line(doc: &Document, labels: &Labels) -> Option<String> {
         (Some(d), None) => Some(d),
         (None, Some(p)) => Some(p.to_string()),
         (None, None) => None,
+    }
+}
+
+/// Top-left marks from content index `start` directly followed by a right-hand address:
+/// the opening of a letter that editions set side by side, as on the original page. Returns
+/// the index of the address (the marks are `start..address`) and the address.
+pub fn marks_beside_address(doc: &Document, start: usize) -> Option<(usize, &Address)> {
+    let blocks = &doc.content;
+    let mut end = start;
+    while let Some(Block::Mark(m)) = blocks.get(end) {
+        if m.position != Position::TopLeft {
+            break;
+        }
+        end += 1;
+    }
+    match blocks.get(end) {
+        Some(Block::Address(address)) if end > start && address.side == Side::Right => {
+            Some((end, address))
+        }
+        _ => None,
     }
 }
 
@@ -93,31 +116,59 @@ fn capitalize(s: &str) -> String {
 }
 
 /// Every word of the transcription in reading order: the words a reader of any edition must
-/// find. Editorial additions (note numbers, brackets, the heading) are not included; the
-/// words of notes and legend are, after the text. Tests check editions against this list.
+/// find. Editorial additions (note numbers, gaps) are not included, and text supplied by the
+/// editor counts as words of its own, since every edition sets it off in brackets
+/// ("Пет[ербургск]аго"); the words of the notes come after the text. Tests check editions
+/// against this list.
 pub fn transcription_words(doc: &Document) -> Vec<String> {
-    let mut text = String::new();
-    let add = |text: &mut String, inlines: &[Inline]| {
-        text.push_str(&plain_text(inlines));
-        text.push('\n');
+    transcription_blocks(doc).into_iter().flatten().collect()
+}
+
+/// The words of the transcription block by block: the title, each content block, each
+/// note. Where an edition sets blocks side by side (top-left marks beside the address),
+/// text extraction may interleave them; each block's own words still come in order.
+pub fn transcription_blocks(doc: &Document) -> Vec<Vec<String>> {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '\u{301}'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
     };
-    add(&mut text, doc.title.inlines());
+    let mut blocks = vec![words(&words_text(doc.title.inlines()))];
     for block in &doc.content {
+        let mut text = String::new();
         if let Block::Folio(f) = block {
             text.push_str(&f.label);
-            text.push('\n');
         }
         for t in block.texts() {
-            add(&mut text, t.inlines());
+            text.push_str(&words_text(t.inlines()));
+            text.push('\n');
         }
+        blocks.push(words(&text));
     }
     for note in &doc.notes {
-        add(&mut text, note.text.inlines());
+        blocks.push(words(&words_text(note.text.inlines())));
     }
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\u{301}'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    blocks
+}
+
+/// Inline content as words: like [`plain_text`], with supplied text set apart.
+fn words_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Supplied(c) => {
+                out.push(' ');
+                out.push_str(&words_text(c));
+                out.push(' ');
+            }
+            Inline::Text(_) | Inline::LineBreak => {
+                out.push_str(&plain_text(std::slice::from_ref(inline)))
+            }
+            other => out.push_str(&words_text(other.children())),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -127,18 +178,18 @@ mod tests {
     #[test]
     fn dates_read_as_an_editor_writes_them() {
         let ru = Labels::for_language("ru");
-        assert_eq!(human_date("1932-12-03", ru), "3 декабря 1932\u{a0}г.");
+        assert_eq!(human_date("1932-12-03", ru), "3\u{a0}декабря 1932\u{a0}г.");
         assert_eq!(human_date("1932-12", ru), "декабрь 1932\u{a0}г.");
         assert_eq!(human_date("1932", ru), "1932\u{a0}г.");
         assert_eq!(
             human_date("1932-12-03/1932-12-05", ru),
-            "3–5 декабря 1932\u{a0}г."
+            "3–5\u{a0}декабря 1932\u{a0}г."
         );
         assert_eq!(
             human_date("1932-11-30/1932-12-05", ru),
-            "30 ноября 1932\u{a0}г. – 5 декабря 1932\u{a0}г."
+            "30\u{a0}ноября 1932\u{a0}г. – 5\u{a0}декабря 1932\u{a0}г."
         );
         let en = Labels::for_language("en-GB");
-        assert_eq!(human_date("1932-12-03", en), "3 December 1932");
+        assert_eq!(human_date("1932-12-03", en), "3\u{a0}December 1932");
     }
 }

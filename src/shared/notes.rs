@@ -162,14 +162,7 @@ impl<'a> NoteNumbers<'a> {
                     let number = self.push(NoteBody::Apparatus(text));
                     self.spans.insert(inline as *const Inline as usize, number);
                 }
-                Inline::Underline { content, .. }
-                | Inline::Spaced(content)
-                | Inline::Deleted(content)
-                | Inline::Unclear(content)
-                | Inline::Supplied(content)
-                | Inline::Superscript(content)
-                | Inline::Subscript(content) => self.walk(content, notes, labels),
-                Inline::Text(_) | Inline::Gap(_) | Inline::LineBreak => {}
+                other => self.walk(other.children(), notes, labels),
             }
         }
     }

@@ -18,9 +18,11 @@ const GUTTER: usize = 4;
 
 /// Writes the plain-text edition of a document.
 pub fn write(doc: &Document, style: &Style) -> String {
+    let width = style.text.width.max(20);
     let writer = Writer {
         doc,
-        width: style.text.width.max(20),
+        page: Page { width },
+        width,
         indent: style.text.indent,
         labels: Labels::for_language(&doc.language),
         notes: NoteNumbers::new(doc, style),
@@ -28,353 +30,121 @@ pub fn write(doc: &Document, style: &Style) -> String {
     writer.document()
 }
 
-/// Writes the plain-text edition of a volume (not written yet).
+/// Writes the plain-text edition of a volume: front matter (title, editors, publisher),
+/// a contents list, the preface and the abbreviations, then the documents one after another
+/// with a clear separator.
 pub fn write_volume(
-    _volume: &crate::volume::Volume,
-    _style: &Style,
+    volume: &crate::volume::Volume,
+    style: &Style,
 ) -> Result<crate::writers::Output, crate::diag::Error> {
-    Err(crate::diag::Error::Usage(
-        "the plain-text edition of a volume is not implemented yet".into(),
-    ))
+    let width = style.text.width.max(20);
+    let page = Page { width };
+    let m = &volume.manifest;
+    let labels = Labels::for_language(&m.language);
+    let rule = "=".repeat(width);
+    let mut out: Vec<String> = Vec::new();
+    out.extend(page.centre(&m.title));
+    if let Some(sub) = &m.subtitle {
+        out.extend(page.centre(sub));
+    }
+    if !m.editors.is_empty() {
+        out.push(String::new());
+        out.extend(page.centre(&m.editors.join(", ")));
+    }
+    let imprint: Vec<&str> = [m.publisher.as_deref(), m.year.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !imprint.is_empty() {
+        out.push(String::new());
+        out.extend(page.centre(&imprint.join(", ")));
+    }
+    out.push(String::new());
+    out.push(rule.clone());
+    out.extend(page.centre(labels.contents));
+    out.push(String::new());
+    let entries: Vec<String> = volume
+        .documents
+        .iter()
+        .map(|d| {
+            shared::number_line(d)
+                .map(|n| format!("{n}. "))
+                .unwrap_or_default()
+        })
+        .collect();
+    let hang = entries.iter().map(|e| cols(e)).max().unwrap_or(0);
+    for (doc, entry) in volume.documents.iter().zip(&entries) {
+        let mut title = crate::markup::plain_text(doc.title.inlines());
+        if let Some(date) = shared::date_place_line(doc, Labels::for_language(&doc.language)) {
+            title.push_str(&format!(". {date}"));
+        }
+        let first = format!("{entry}{}", " ".repeat(hang - cols(entry)));
+        out.extend(page.wrap(&title, 0, &first, hang));
+    }
+    let front = |out: &mut Vec<String>, heading: &str, body: Vec<String>| {
+        out.push(String::new());
+        out.push(rule.clone());
+        out.extend(page.centre(heading));
+        out.push(String::new());
+        out.extend(body);
+    };
+    if let Some(preface) = &m.preface {
+        let mut body = Vec::new();
+        for p in preface.paragraphs() {
+            body.extend(page.wrap(
+                &render_inline(p.inlines(), &NoteNumbers::default(), labels),
+                0,
+                &" ".repeat(style.text.indent),
+                0,
+            ));
+        }
+        front(&mut out, labels.preface, body);
+    }
+    if !m.abbreviations.is_empty() {
+        let mut body = Vec::new();
+        for a in &m.abbreviations {
+            let line = format!(
+                "{} — {}",
+                a.short,
+                render_inline(a.full.inlines(), &NoteNumbers::default(), labels)
+            );
+            body.extend(page.wrap(&line, 0, "", 4));
+        }
+        front(&mut out, labels.abbreviations, body);
+    }
+    let mut text = out
+        .iter()
+        .map(|l| l.replace(NBSP, " ").trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    text.push('\n');
+    for doc in &volume.documents {
+        text.push('\n');
+        text.push_str(&rule);
+        text.push_str("\n\n");
+        text.push_str(&write(doc, style));
+    }
+    Ok(crate::writers::Output {
+        bytes: text.into_bytes(),
+        warnings: vec![],
+    })
 }
 
 struct Writer<'a> {
     doc: &'a Document,
+    page: Page,
     width: usize,
     indent: usize,
     labels: &'static Labels,
     notes: NoteNumbers<'a>,
 }
 
-/// The display width of a string in columns.
-fn cols(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+/// A monospace page of a fixed width: wrapping, centring and alignment.
+struct Page {
+    width: usize,
 }
 
-impl Writer<'_> {
-    fn document(&self) -> String {
-        let mut out: Vec<String> = Vec::new();
-        // The editorial heading: number, title, date and place, centred.
-        if let Some(n) = shared::number_line(self.doc) {
-            out.extend(self.centre(&n));
-        }
-        out.extend(self.centre(&self.inline(self.doc.title.inlines())));
-        if let Some(d) = shared::date_place_line(self.doc, self.labels) {
-            out.extend(self.centre(&d));
-        }
-        out.push(String::new());
-
-        let blocks = &self.doc.content;
-        let mut i = 0;
-        while i < blocks.len() {
-            // A run of top-left marks next to a right-hand address opens the page side by
-            // side, as on the original, when both fit.
-            if let Some((lines, used)) = self.marks_beside_address(i) {
-                out.extend(lines);
-                out.push(String::new());
-                i += used;
-                continue;
-            }
-            let lines = self.block(i);
-            if !lines.is_empty() {
-                out.extend(lines);
-                out.push(String::new());
-            }
-            i += 1;
-        }
-
-        let entries = self.notes.entries();
-        if !entries.is_empty() {
-            out.push("-".repeat(10));
-            for entry in entries {
-                let body = self.inline(&entry.inlines(self.labels));
-                let label = format!("[{}] ", entry.number);
-                out.extend(self.wrap(&body, 0, &label, cols(&label)));
-            }
-            out.push(String::new());
-        }
-        if let Some(legend) = shared::legend(self.doc, self.labels) {
-            out.extend(self.wrap(&self.inline(&legend), 0, "", 0));
-        }
-        while out.last().is_some_and(|l| l.is_empty()) {
-            out.pop();
-        }
-        let mut text = out
-            .iter()
-            .map(|l| l.replace(NBSP, " ").trim_end().to_string())
-            .collect::<Vec<_>>()
-            .join("\n");
-        text.push('\n');
-        text
-    }
-
-    /// Top-left marks starting at `start` followed by a right-side address, set side by side.
-    fn marks_beside_address(&self, start: usize) -> Option<(Vec<String>, usize)> {
-        let blocks = &self.doc.content;
-        let mut end = start;
-        while let Some(Block::Mark(m)) = blocks.get(end) {
-            if m.position != Position::TopLeft {
-                break;
-            }
-            end += 1;
-        }
-        if end == start {
-            return None;
-        }
-        let Some(Block::Address(address)) = blocks.get(end) else {
-            return None;
-        };
-        if address.side != Side::Right {
-            return None;
-        }
-        let right: Vec<String> = address
-            .lines
-            .iter()
-            .map(|l| self.inline(l.inlines()))
-            .collect();
-        let right_w = right.iter().map(|l| cols(l)).max().unwrap_or(0);
-        let left_w = self.width.checked_sub(right_w + GUTTER)?;
-        if left_w < 16 {
-            return None;
-        }
-        // Signatures stand flush right of the widest mark, as one column.
-        let column = (start..end)
-            .filter_map(|i| match &blocks[i] {
-                Block::Mark(m) => self
-                    .mark_lines(i, m, left_w, 0)
-                    .iter()
-                    .map(|l| cols(l))
-                    .max(),
-                _ => None,
-            })
-            .max()
-            .unwrap_or(0);
-        let mut left: Vec<String> = Vec::new();
-        for (i, block) in blocks.iter().enumerate().take(end).skip(start) {
-            if let Block::Mark(m) = block {
-                left.extend(self.mark_lines(i, m, left_w, column));
-            }
-        }
-        let rows = left.len().max(right.len());
-        let mut lines = Vec::with_capacity(rows);
-        for r in 0..rows {
-            let l = left.get(r).map(String::as_str).unwrap_or("");
-            let rt = right.get(r).map(String::as_str).unwrap_or("");
-            let pad = self.width - cols(l) - cols(rt);
-            lines.push(format!("{l}{}{rt}", " ".repeat(pad)));
-        }
-        Some((lines, end - start + 1))
-    }
-
-    /// The lines of one block at content index `i`.
-    fn block(&self, i: usize) -> Vec<String> {
-        let block_note = self
-            .notes
-            .of_block(i)
-            .map(|n| format!("[{n}]"))
-            .unwrap_or_default();
-        match &self.doc.content[i] {
-            Block::Dateline(d) => {
-                let text = format!("{}{block_note}", self.inline(d.text.inlines()));
-                self.aligned(&text, d.side)
-            }
-            Block::Mark(m) => {
-                let lines = self.mark_lines(i, m, self.width * 2 / 3, 0);
-                let w = lines.iter().map(|l| cols(l)).max().unwrap_or(0);
-                let shift = match m.position {
-                    Position::TopLeft | Position::BottomLeft | Position::LeftMargin => 0,
-                    Position::Top | Position::Bottom => (self.width - w) / 2,
-                    Position::TopRight | Position::BottomRight | Position::RightMargin => {
-                        self.width - w
-                    }
-                };
-                lines
-                    .into_iter()
-                    .map(|l| format!("{}{l}", " ".repeat(shift)))
-                    .collect()
-            }
-            Block::Address(a) => {
-                let lines: Vec<String> = a.lines.iter().map(|l| self.inline(l.inlines())).collect();
-                let w = lines
-                    .iter()
-                    .map(|l| cols(l))
-                    .max()
-                    .unwrap_or(0)
-                    .min(self.width);
-                lines
-                    .iter()
-                    .flat_map(|l| match a.side {
-                        // The block stands at the right; its lines keep their left edge.
-                        Side::Right => self.wrap(l, self.width - w, "", self.width - w),
-                        Side::Left => self.wrap(l, 0, "", 0),
-                    })
-                    .collect()
-            }
-            Block::Heading(h) => self.centre(&self.inline(h.text.inlines())),
-            Block::Salutation(s) => self.centre(&self.inline(s.text.inlines())),
-            Block::Text(p) => self.paragraphs(p.text.paragraphs(), p.indent, p.align, &block_note),
-            Block::Postscript(p) => self.paragraphs(
-                p.text.paragraphs(),
-                true,
-                crate::model::Align::Justify,
-                &block_note,
-            ),
-            Block::Quote(q) => {
-                let mut out = Vec::new();
-                for (k, para) in q.text.paragraphs().iter().enumerate() {
-                    if k > 0 {
-                        out.push(String::new());
-                    }
-                    let text = self.inline(para.inlines());
-                    out.extend(self.wrap_width(
-                        &text,
-                        self.width - self.indent,
-                        self.indent,
-                        "",
-                        self.indent,
-                    ));
-                }
-                out
-            }
-            Block::List(l) => {
-                let mut out = Vec::new();
-                let labels: Vec<String> = (0..l.items.len())
-                    .map(|k| match l.style {
-                        ListStyle::Numbered => format!("{}. ", l.start as usize + k),
-                        ListStyle::Bulleted => "– ".to_string(),
-                    })
-                    .collect();
-                let hang = labels.iter().map(|s| cols(s)).max().unwrap_or(0);
-                for (item, label) in l.items.iter().zip(&labels) {
-                    let first = format!("{}{label}", " ".repeat(hang - cols(label)));
-                    out.extend(self.wrap(&self.inline(item.inlines()), hang, &first, hang));
-                }
-                out
-            }
-            Block::Closer(c) => {
-                let mut out = Vec::new();
-                for line in &c.lines {
-                    out.extend(self.aligned(&self.inline(line.inlines()), Side::Right));
-                }
-                for s in &c.signatures {
-                    let name = self.inline(s.name.inlines());
-                    match (&s.role, s.side) {
-                        // A role with a right-hand signature: role at the left, name at the
-                        // right, on one line, as typed under Soviet documents.
-                        (Some(role), Side::Right) => {
-                            let role = self.inline(role.inlines());
-                            let gap = self.width.saturating_sub(cols(&role) + cols(&name));
-                            if gap >= 2 {
-                                out.push(format!("{role}{}{name}", " ".repeat(gap)));
-                            } else {
-                                out.extend(self.wrap(&role, 0, "", 0));
-                                out.extend(self.aligned(&name, Side::Right));
-                            }
-                        }
-                        (Some(role), Side::Left) => {
-                            let role = self.inline(role.inlines());
-                            out.extend(self.wrap(&format!("{role}  {name}"), 0, "", 0));
-                        }
-                        (None, side) => out.extend(self.aligned(&name, side)),
-                    }
-                }
-                out
-            }
-            Block::Folio(f) => self.aligned(&format!("/{}/", f.label), Side::Right),
-        }
-    }
-
-    /// A mark as lines at most `width` wide: framed if a stamp, its signature flush right
-    /// under its text (or at column `column`, when marks stand as one column), the note on
-    /// its hand after it.
-    fn mark_lines(&self, i: usize, mark: &Mark, width: usize, column: usize) -> Vec<String> {
-        let framed = mark.kind == crate::model::MarkKind::Stamp;
-        let inner = if framed {
-            width.saturating_sub(4).max(8)
-        } else {
-            width
-        };
-        let note = self
-            .notes
-            .of_block(i)
-            .map(|n| format!("[{n}]"))
-            .unwrap_or_default();
-        let mut body = self.inline(mark.text.inlines());
-        let signature = mark.signature.as_ref().map(|s| self.inline(s.inlines()));
-        if signature.is_none() {
-            body.push_str(&note);
-        }
-        let mut lines = self.wrap_width(&body, inner, 0, "", 0);
-        if let Some(sig) = signature {
-            let sig = format!("{sig}{note}");
-            let w = lines
-                .iter()
-                .map(|l| cols(l))
-                .max()
-                .unwrap_or(0)
-                .max(cols(&sig))
-                .max(column.min(width));
-            lines.push(format!("{}{sig}", " ".repeat(w - cols(&sig))));
-        }
-        if let (Some(date), true) = (&mark.date, mark.kind != crate::model::MarkKind::Stamp) {
-            lines.push(date.clone());
-        }
-        if framed {
-            let w = lines.iter().map(|l| cols(l)).max().unwrap_or(0);
-            let mut boxed = vec![format!("+{}+", "-".repeat(w + 2))];
-            boxed.extend(
-                lines
-                    .iter()
-                    .map(|l| format!("| {l}{} |", " ".repeat(w - cols(l)))),
-            );
-            boxed.push(format!("+{}+", "-".repeat(w + 2)));
-            lines = boxed;
-        }
-        if matches!(mark.position, Position::LeftMargin | Position::RightMargin) {
-            // A margin has no room in a monospace page: a rule marks the lines as marginal.
-            let w = lines.iter().map(|l| cols(l)).max().unwrap_or(0);
-            lines = lines
-                .into_iter()
-                .map(|l| match mark.position {
-                    Position::LeftMargin => format!("| {l}"),
-                    _ => format!("{l}{} |", " ".repeat(w - cols(&l))),
-                })
-                .collect();
-        }
-        lines
-    }
-
-    fn paragraphs(
-        &self,
-        paragraphs: &[crate::model::Text],
-        indent: bool,
-        align: crate::model::Align,
-        block_note: &str,
-    ) -> Vec<String> {
-        let mut out = Vec::new();
-        let last = paragraphs.len().saturating_sub(1);
-        for (k, para) in paragraphs.iter().enumerate() {
-            let mut text = self.inline(para.inlines());
-            if k == last {
-                text.push_str(block_note);
-            }
-            let lines = match align {
-                crate::model::Align::Center => self.centre(&text),
-                crate::model::Align::Right => self.aligned(&text, Side::Right),
-                crate::model::Align::Left | crate::model::Align::Justify => {
-                    let first = if indent {
-                        " ".repeat(self.indent)
-                    } else {
-                        String::new()
-                    };
-                    self.wrap(&text, 0, &first, 0)
-                }
-            };
-            out.extend(lines);
-        }
-        out
-    }
-
+impl Page {
     /// Lines of `text`, each centred.
     fn centre(&self, text: &str) -> Vec<String> {
         self.wrap(text, 0, "", 0)
@@ -456,50 +226,380 @@ impl Writer<'_> {
         }
         out
     }
+}
 
-    /// Inline content as plain text, with the edition's conventions for each mark.
-    fn inline(&self, inlines: &[Inline]) -> String {
-        let mut out = String::new();
-        for inline in inlines {
-            let content = |c: &[Inline]| self.inline(c);
-            match inline {
-                Inline::Text(s) => out.push_str(&s.replace(['\n', '\t'], " ")),
-                Inline::Underline { double, content: c } => {
-                    let m = if *double { "__" } else { "_" };
-                    out.push_str(&format!("{m}{}{m}", content(c)));
+/// The display width of a string in columns.
+fn cols(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+impl Writer<'_> {
+    fn document(&self) -> String {
+        let mut out: Vec<String> = Vec::new();
+        // The editorial heading: number, title, date and place, centred.
+        if let Some(n) = shared::number_line(self.doc) {
+            out.extend(self.page.centre(&n));
+        }
+        out.extend(self.page.centre(&self.inline(self.doc.title.inlines())));
+        if let Some(d) = shared::date_place_line(self.doc, self.labels) {
+            out.extend(self.page.centre(&d));
+        }
+        out.push(String::new());
+
+        let blocks = &self.doc.content;
+        let mut i = 0;
+        while i < blocks.len() {
+            // A run of top-left marks next to a right-hand address opens the page side by
+            // side, as on the original, when both fit.
+            if let Some((lines, used)) = self.marks_beside_address(i) {
+                out.extend(lines);
+                out.push(String::new());
+                i += used;
+                continue;
+            }
+            let lines = self.block(i);
+            if !lines.is_empty() {
+                out.extend(lines);
+                out.push(String::new());
+            }
+            i += 1;
+        }
+
+        let entries = self.notes.entries();
+        if !entries.is_empty() {
+            out.push("-".repeat(10));
+            for entry in entries {
+                let body = self.inline(&entry.inlines(self.labels));
+                let label = format!("[{}] ", entry.number);
+                out.extend(self.page.wrap(&body, 0, &label, cols(&label)));
+            }
+            out.push(String::new());
+        }
+        if let Some(legend) = shared::legend(self.doc, self.labels) {
+            out.extend(self.page.wrap(&self.inline(&legend), 0, "", 0));
+        }
+        while out.last().is_some_and(|l| l.is_empty()) {
+            out.pop();
+        }
+        let mut text = out
+            .iter()
+            .map(|l| l.replace(NBSP, " ").trim_end().to_string())
+            .collect::<Vec<_>>()
+            .join("\n");
+        text.push('\n');
+        text
+    }
+
+    /// Top-left marks starting at `start` followed by a right-side address, set side by side.
+    fn marks_beside_address(&self, start: usize) -> Option<(Vec<String>, usize)> {
+        let blocks = &self.doc.content;
+        let (end, address) = crate::shared::marks_beside_address(self.doc, start)?;
+        let right: Vec<String> = address
+            .lines
+            .iter()
+            .map(|l| self.inline(l.inlines()))
+            .collect();
+        let right_w = right.iter().map(|l| cols(l)).max().unwrap_or(0);
+        let left_w = self.width.checked_sub(right_w + GUTTER)?;
+        if left_w < 16 {
+            return None;
+        }
+        // Signatures stand flush right of the widest mark, as one column.
+        let column = (start..end)
+            .filter_map(|i| match &blocks[i] {
+                Block::Mark(m) => self
+                    .mark_lines(i, m, left_w, 0)
+                    .iter()
+                    .map(|l| cols(l))
+                    .max(),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0);
+        let mut left: Vec<String> = Vec::new();
+        for (i, block) in blocks.iter().enumerate().take(end).skip(start) {
+            if let Block::Mark(m) = block {
+                left.extend(self.mark_lines(i, m, left_w, column));
+            }
+        }
+        let rows = left.len().max(right.len());
+        let mut lines = Vec::with_capacity(rows);
+        for r in 0..rows {
+            let l = left.get(r).map(String::as_str).unwrap_or("");
+            let rt = right.get(r).map(String::as_str).unwrap_or("");
+            let pad = self.width.saturating_sub(cols(l) + cols(rt)).max(1);
+            lines.push(format!("{l}{}{rt}", " ".repeat(pad)));
+        }
+        Some((lines, end - start + 1))
+    }
+
+    /// The lines of one block at content index `i`.
+    fn block(&self, i: usize) -> Vec<String> {
+        let block_note = self
+            .notes
+            .of_block(i)
+            .map(|n| format!("[{n}]"))
+            .unwrap_or_default();
+        match &self.doc.content[i] {
+            Block::Dateline(d) => {
+                let text = format!("{}{block_note}", self.inline(d.text.inlines()));
+                self.page.aligned(&text, d.side)
+            }
+            Block::Mark(m) => {
+                let lines = self.mark_lines(i, m, self.width * 2 / 3, 0);
+                let w = lines.iter().map(|l| cols(l)).max().unwrap_or(0);
+                let shift = match m.position {
+                    Position::TopLeft | Position::BottomLeft | Position::LeftMargin => 0,
+                    Position::Top | Position::Bottom => self.width.saturating_sub(w) / 2,
+                    Position::TopRight | Position::BottomRight | Position::RightMargin => {
+                        self.width.saturating_sub(w)
+                    }
+                };
+                lines
+                    .into_iter()
+                    .map(|l| format!("{}{l}", " ".repeat(shift)))
+                    .collect()
+            }
+            Block::Address(a) => {
+                let lines: Vec<String> = a.lines.iter().map(|l| self.inline(l.inlines())).collect();
+                let w = lines
+                    .iter()
+                    .map(|l| cols(l))
+                    .max()
+                    .unwrap_or(0)
+                    .min(self.width);
+                lines
+                    .iter()
+                    .flat_map(|l| match a.side {
+                        // The block stands at the right; its lines keep their left edge.
+                        Side::Right => self.page.wrap(
+                            l,
+                            self.width.saturating_sub(w),
+                            "",
+                            self.width.saturating_sub(w),
+                        ),
+                        Side::Left => self.page.wrap(l, 0, "", 0),
+                    })
+                    .collect()
+            }
+            Block::Heading(h) => self.page.centre(&self.inline(h.text.inlines())),
+            Block::Salutation(s) => self.page.centre(&self.inline(s.text.inlines())),
+            Block::Text(p) => self.paragraphs(p.text.paragraphs(), p.indent, p.align, &block_note),
+            Block::Postscript(p) => self.paragraphs(
+                p.text.paragraphs(),
+                true,
+                crate::model::Align::Justify,
+                &block_note,
+            ),
+            Block::Quote(q) => {
+                let mut out = Vec::new();
+                for (k, para) in q.text.paragraphs().iter().enumerate() {
+                    if k > 0 {
+                        out.push(String::new());
+                    }
+                    let text = self.inline(para.inlines());
+                    out.extend(self.page.wrap_width(
+                        &text,
+                        self.width.saturating_sub(self.indent).max(10),
+                        self.indent,
+                        "",
+                        self.indent,
+                    ));
                 }
-                Inline::Spaced(c) => {
-                    let spaced: Vec<String> = content(c)
-                        .split(' ')
-                        .map(|w| {
-                            w.chars()
-                                .map(String::from)
-                                .collect::<Vec<_>>()
-                                .join(&NBSP.to_string())
-                        })
-                        .collect();
-                    out.push_str(&spaced.join(&format!("{NBSP}{NBSP} ")));
+                out
+            }
+            Block::List(l) => {
+                let mut out = Vec::new();
+                let labels: Vec<String> = (0..l.items.len())
+                    .map(|k| match l.style {
+                        ListStyle::Numbered => format!("{}. ", l.start as usize + k),
+                        ListStyle::Bulleted => "– ".to_string(),
+                    })
+                    .collect();
+                let hang = labels.iter().map(|s| cols(s)).max().unwrap_or(0);
+                for (item, label) in l.items.iter().zip(&labels) {
+                    let first = format!("{}{label}", " ".repeat(hang.saturating_sub(cols(label))));
+                    out.extend(
+                        self.page
+                            .wrap(&self.inline(item.inlines()), hang, &first, hang),
+                    );
                 }
-                Inline::Deleted(c) => out.push_str(&format!("<{}>", content(c))),
-                Inline::Inserted { content: c, .. } => out.push_str(&format!("\\{}/", content(c))),
-                Inline::Unclear(c) => out.push_str(&format!("{}[?]", content(c))),
-                Inline::Gap(d) => out.push_str(&shared::gap_text(d.as_deref(), self.labels)),
-                Inline::Supplied(c) => out.push_str(&format!("[{}]", content(c))),
-                Inline::Sic(c) | Inline::Hand { content: c, .. } => out.push_str(&content(c)),
-                Inline::NoteRef(id) => {
-                    if let Some(n) = self.notes.of_note(id) {
-                        out.push_str(&format!("[{n}]"));
+                out
+            }
+            Block::Closer(c) => {
+                let mut out = Vec::new();
+                for line in &c.lines {
+                    out.extend(self.page.aligned(&self.inline(line.inlines()), Side::Right));
+                }
+                for s in &c.signatures {
+                    let name = self.inline(s.name.inlines());
+                    match (&s.role, s.side) {
+                        // A role with a right-hand signature: role at the left, name at the
+                        // right, on one line, as typed under Soviet documents.
+                        (Some(role), Side::Right) => {
+                            let role = self.inline(role.inlines());
+                            let gap = self.width.saturating_sub(cols(&role) + cols(&name));
+                            if gap >= 2 {
+                                out.push(format!("{role}{}{name}", " ".repeat(gap)));
+                            } else {
+                                out.extend(self.page.wrap(&role, 0, "", 0));
+                                out.extend(self.page.aligned(&name, Side::Right));
+                            }
+                        }
+                        (Some(role), Side::Left) => {
+                            let role = self.inline(role.inlines());
+                            out.extend(self.page.wrap(&format!("{role}  {name}"), 0, "", 0));
+                        }
+                        (None, side) => out.extend(self.page.aligned(&name, side)),
                     }
                 }
-                Inline::LineBreak => out.push('\n'),
-                Inline::Superscript(c) | Inline::Subscript(c) => out.push_str(&content(c)),
+                out
             }
-            if let Some(n) = self.notes.of_span(inline) {
-                out.push_str(&format!("[{n}]"));
+            Block::Folio(f) => self.page.aligned(&format!("/{}/", f.label), Side::Right),
+        }
+    }
+
+    /// A mark as lines at most `width` wide: framed if a stamp, its signature flush right
+    /// under its text (or at column `column`, when marks stand as one column), the note on
+    /// its hand after it.
+    fn mark_lines(&self, i: usize, mark: &Mark, width: usize, column: usize) -> Vec<String> {
+        let framed = mark.kind == crate::model::MarkKind::Stamp;
+        let inner = if framed {
+            width.saturating_sub(4).max(8)
+        } else {
+            width
+        };
+        let note = self
+            .notes
+            .of_block(i)
+            .map(|n| format!("[{n}]"))
+            .unwrap_or_default();
+        let mut body = self.inline(mark.text.inlines());
+        let signature = mark.signature.as_ref().map(|s| self.inline(s.inlines()));
+        if signature.is_none() {
+            body.push_str(&note);
+        }
+        let mut lines = self.page.wrap_width(&body, inner, 0, "", 0);
+        if let Some(sig) = signature {
+            let sig = format!("{sig}{note}");
+            let w = lines
+                .iter()
+                .map(|l| cols(l))
+                .max()
+                .unwrap_or(0)
+                .max(cols(&sig))
+                .max(column.min(width));
+            lines.push(format!("{}{sig}", " ".repeat(w.saturating_sub(cols(&sig)))));
+        }
+        if let (Some(date), true) = (&mark.date, mark.kind != crate::model::MarkKind::Stamp) {
+            lines.push(date.clone());
+        }
+        if framed {
+            let w = lines.iter().map(|l| cols(l)).max().unwrap_or(0);
+            let mut boxed = vec![format!("+{}+", "-".repeat(w + 2))];
+            boxed.extend(
+                lines
+                    .iter()
+                    .map(|l| format!("| {l}{} |", " ".repeat(w.saturating_sub(cols(l))))),
+            );
+            boxed.push(format!("+{}+", "-".repeat(w + 2)));
+            lines = boxed;
+        }
+        if matches!(mark.position, Position::LeftMargin | Position::RightMargin) {
+            // A margin has no room in a monospace page: a rule marks the lines as marginal.
+            let w = lines.iter().map(|l| cols(l)).max().unwrap_or(0);
+            lines = lines
+                .into_iter()
+                .map(|l| match mark.position {
+                    Position::LeftMargin => format!("| {l}"),
+                    _ => format!("{l}{} |", " ".repeat(w.saturating_sub(cols(&l)))),
+                })
+                .collect();
+        }
+        lines
+    }
+
+    fn paragraphs(
+        &self,
+        paragraphs: &[crate::model::Text],
+        indent: bool,
+        align: crate::model::Align,
+        block_note: &str,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        let last = paragraphs.len().saturating_sub(1);
+        for (k, para) in paragraphs.iter().enumerate() {
+            let mut text = self.inline(para.inlines());
+            if k == last {
+                text.push_str(block_note);
             }
+            let lines = match align {
+                crate::model::Align::Center => self.page.centre(&text),
+                crate::model::Align::Right => self.page.aligned(&text, Side::Right),
+                crate::model::Align::Left | crate::model::Align::Justify => {
+                    let first = if indent {
+                        " ".repeat(self.indent)
+                    } else {
+                        String::new()
+                    };
+                    self.page.wrap(&text, 0, &first, 0)
+                }
+            };
+            out.extend(lines);
         }
         out
     }
+
+    /// Inline content as plain text, with the edition's conventions for each mark.
+    fn inline(&self, inlines: &[Inline]) -> String {
+        render_inline(inlines, &self.notes, self.labels)
+    }
+}
+
+/// Inline content as plain text, with the edition's conventions for each mark.
+fn render_inline(inlines: &[Inline], notes: &NoteNumbers, labels: &Labels) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        let content = |c: &[Inline]| render_inline(c, notes, labels);
+        match inline {
+            Inline::Text(s) => {
+                out.push_str(&shared::typography::bind(&s.replace(['\n', '\t'], " ")))
+            }
+            Inline::Underline { double, content: c } => {
+                let m = if *double { "__" } else { "_" };
+                out.push_str(&format!("{m}{}{m}", content(c)));
+            }
+            Inline::Spaced(c) => {
+                let spaced: Vec<String> = content(c)
+                    .split(' ')
+                    .map(|w| {
+                        w.chars()
+                            .map(String::from)
+                            .collect::<Vec<_>>()
+                            .join(&NBSP.to_string())
+                    })
+                    .collect();
+                out.push_str(&spaced.join(&format!("{NBSP}{NBSP} ")));
+            }
+            Inline::Deleted(c) => out.push_str(&format!("<{}>", content(c))),
+            Inline::Inserted { content: c, .. } => out.push_str(&format!("\\{}/", content(c))),
+            Inline::Unclear(c) => out.push_str(&format!("{}[?]", content(c))),
+            Inline::Gap(d) => out.push_str(&shared::gap_text(d.as_deref(), labels)),
+            Inline::Supplied(c) => out.push_str(&format!("[{}]", content(c))),
+            Inline::Sic(c) | Inline::Hand { content: c, .. } => out.push_str(&content(c)),
+            Inline::NoteRef(id) => {
+                if let Some(n) = notes.of_note(id) {
+                    out.push_str(&format!("[{n}]"));
+                }
+            }
+            Inline::LineBreak => out.push('\n'),
+            Inline::Superscript(c) | Inline::Subscript(c) => out.push_str(&content(c)),
+        }
+        if let Some(n) = notes.of_span(inline) {
+            out.push_str(&format!("[{n}]"));
+        }
+    }
+    out
 }
 
 /// The byte index where `s` reaches `room` columns, at a character boundary.

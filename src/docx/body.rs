@@ -1,0 +1,687 @@
+//! The body of one document as WordprocessingML: paragraphs in role styles, runs in
+//! inline-mark styles, footnotes for every numbered note.
+
+use super::styles::{character_props, id, text_width};
+use super::xml::{escape_into, mm, Edge, Ind, PPr, RPr};
+use crate::markup::Inline;
+use crate::model::{Align, Block, Document, ListStyle, Mark, MarkKind, Position, Side};
+use crate::shared::{self, Labels, NoteBody, NoteNumbers};
+use crate::style::{HandDisplay, Style};
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+/// A list needing a numbering instance in `numbering.xml`.
+#[derive(Clone, Copy, Debug)]
+pub enum ListDef {
+    /// Decimal, starting at this number.
+    Numbered(u32),
+    /// Bulleted with a dash.
+    Bulleted,
+}
+
+/// What the documents of one package share: the parts being built, the footnote ids, the
+/// characters used (for font subsets), the numbering instances.
+#[derive(Debug, Default)]
+pub struct Package {
+    /// The content of `w:body`.
+    pub body: String,
+    /// The `w:footnote` elements after the two separators.
+    pub footnotes: String,
+    /// The last footnote id given; ids are per package, numbers per document.
+    pub last_footnote_id: u32,
+    /// Every character written, for the font subsets.
+    pub chars: BTreeSet<char>,
+    /// Numbering instances, `numId` = index + 1.
+    pub lists: Vec<ListDef>,
+    /// The faces the text is set in: regular, bold, italic, bold italic. Only these are
+    /// embedded.
+    pub faces: [bool; 4],
+}
+
+impl Package {
+    /// Appends `s` as character data and records its characters.
+    fn text(&mut self, out: &mut String, s: &str) {
+        self.chars.extend(s.chars());
+        escape_into(out, s);
+    }
+}
+
+/// Writes one document into the package body.
+pub struct DocWriter<'a, 'p> {
+    doc: &'a Document,
+    style: &'a Style,
+    labels: &'static Labels,
+    notes: NoteNumbers<'a>,
+    pkg: &'p mut Package,
+    /// Note numbers given a footnote so far, and how many got one.
+    emitted: BTreeSet<usize>,
+    footnote_count: usize,
+    width: i64,
+    /// Whether the paragraph being written is bold by its style.
+    bold_paragraph: bool,
+}
+
+/// Paragraph styles set in bold.
+const BOLD_PARAGRAPHS: [&str; 5] = [
+    id::NUMBER,
+    id::TITLE,
+    id::HEADING,
+    id::VOLUME_TITLE,
+    id::FRONT_HEADING,
+];
+
+/// Mark kinds to paragraph styles.
+fn mark_style(kind: MarkKind) -> &'static str {
+    match kind {
+        MarkKind::Resolution => id::RESOLUTION,
+        MarkKind::Annotation => id::ANNOTATION,
+        MarkKind::Stamp => id::STAMP,
+        MarkKind::Registration => id::REGISTRATION,
+        MarkKind::MarginalNote => id::MARGINAL,
+    }
+}
+
+impl<'a, 'p> DocWriter<'a, 'p> {
+    /// A writer for `doc` adding to `pkg`.
+    pub fn new(doc: &'a Document, style: &'a Style, pkg: &'p mut Package) -> Self {
+        DocWriter {
+            doc,
+            style,
+            labels: Labels::for_language(&doc.language),
+            notes: NoteNumbers::new(doc, style),
+            pkg,
+            emitted: BTreeSet::new(),
+            footnote_count: 0,
+            width: text_width(style),
+            bold_paragraph: false,
+        }
+    }
+
+    /// The whole document: heading, content, legend. `sect` closes the document's section
+    /// (a volume), written into the last paragraph's properties.
+    pub fn write(mut self, sect: Option<String>) {
+        let mut out = String::with_capacity(32 * 1024);
+        if let Some(n) = shared::number_line(self.doc) {
+            self.para(&mut out, PPr::styled(id::NUMBER), |w, o| w.plain(o, &n));
+        }
+        let title = self.doc.title.inlines();
+        self.para(&mut out, PPr::styled(id::TITLE), |w, o| {
+            w.runs(o, title, &[])
+        });
+        if let Some(d) = shared::date_place_line(self.doc, self.labels) {
+            self.para(&mut out, PPr::styled(id::DATE), |w, o| w.plain(o, &d));
+        }
+
+        let blocks = &self.doc.content;
+        let mut i = 0;
+        while i < blocks.len() {
+            if let Some(used) = self.marks_beside_address(&mut out, i) {
+                i += used;
+                continue;
+            }
+            self.block(&mut out, i);
+            i += 1;
+        }
+
+        let mut legend_pr = PPr::styled(id::LEGEND);
+        legend_pr.sect = sect;
+        if let Some(legend) = shared::legend(self.doc, self.labels) {
+            // The shared legend is a copy; the document's own remark or free-legend inlines
+            // are written from the document, so note spans in them keep their numbers.
+            let source = self.doc.source.as_ref();
+            let own: &'a [Inline] = match source {
+                Some(s) if s.legend.is_some() => s.legend.as_ref().map_or(&[], |t| t.inlines()),
+                Some(s) => s.remarks.as_ref().map_or(&[], |t| t.inlines()),
+                None => &[],
+            };
+            let composed = legend[..legend.len().saturating_sub(own.len())].to_vec();
+            self.para(&mut out, legend_pr, |w, o| {
+                for inline in &composed {
+                    if let Inline::Text(t) = inline {
+                        w.plain(o, t);
+                    }
+                }
+                w.runs(o, own, &[]);
+            });
+        } else if legend_pr.sect.is_some() {
+            self.para(&mut out, legend_pr, |_, _| {});
+        }
+        self.pkg.body.push_str(&out);
+    }
+
+    /// A paragraph of inline content in a style, written straight into the body (the front
+    /// matter of a volume).
+    pub fn paragraph(&mut self, style: &'static str, inlines: &'a [Inline]) {
+        let mut out = String::new();
+        self.para(&mut out, PPr::styled(style), |w, o| w.runs(o, inlines, &[]));
+        self.pkg.body.push_str(&out);
+    }
+
+    /// A paragraph of plain text in a style, written straight into the body.
+    pub fn plain_paragraph(&mut self, style: &'static str, text: &str) {
+        let mut out = String::new();
+        self.para(&mut out, PPr::styled(style), |w, o| w.plain(o, text));
+        self.pkg.body.push_str(&out);
+    }
+
+    /// An entry of a list of abbreviations: the abbreviation, a tab, what it stands for.
+    pub fn abbreviation(&mut self, short: &str, full: &'a [Inline]) {
+        let mut out = String::new();
+        self.para(&mut out, PPr::styled(id::ABBREVIATION), |w, o| {
+            w.plain(o, short);
+            o.push_str("<w:r><w:tab/></w:r>");
+            w.runs(o, full, &[]);
+        });
+        self.pkg.body.push_str(&out);
+    }
+
+    /// A paragraph: properties, then whatever `content` writes.
+    fn para(&mut self, out: &mut String, ppr: PPr, content: impl FnOnce(&mut Self, &mut String)) {
+        out.push_str("<w:p>");
+        ppr.write(out);
+        self.bold_paragraph = ppr.style.is_some_and(|s| BOLD_PARAGRAPHS.contains(&s));
+        content(self, out);
+        self.bold_paragraph = false;
+        out.push_str("</w:p>");
+    }
+
+    /// A run of plain text with no character style.
+    fn plain(&mut self, out: &mut String, s: &str) {
+        self.run(out, &RPr::default(), s);
+    }
+
+    /// A run of text with the given properties.
+    fn run(&mut self, out: &mut String, rpr: &RPr, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        let mut look = rpr.clone();
+        if let Some(style) = rpr.style {
+            look.merge(&character_props(style, self.style));
+            if style == id::ch::UNDERLINED_TWICE {
+                look.merge(&character_props(id::ch::UNDERLINED, self.style));
+            }
+        }
+        let bold = look.bold || self.bold_paragraph;
+        self.pkg.faces[usize::from(bold) + 2 * usize::from(look.italic)] = true;
+        out.push_str("<w:r>");
+        rpr.write(out);
+        out.push_str("<w:t xml:space=\"preserve\">");
+        self.pkg.text(out, s);
+        out.push_str("</w:t></w:r>");
+    }
+
+    /// Run properties for a run inside the character styles `stack` (outermost first): the
+    /// innermost as the style, the outer ones' looks as direct formatting.
+    fn rpr(&self, stack: &[&'static str]) -> RPr {
+        let mut r = RPr::default();
+        if let Some((inner, outer)) = stack.split_last() {
+            for s in outer {
+                if *s == id::ch::UNDERLINED_TWICE {
+                    // Its look is its base's plus its own.
+                    r.merge(&character_props(id::ch::UNDERLINED, self.style));
+                }
+                r.merge(&character_props(s, self.style));
+            }
+            r.style = Some(inner);
+        }
+        r
+    }
+
+    /// Inline content as runs.
+    fn runs(&mut self, out: &mut String, inlines: &'a [Inline], stack: &[&'static str]) {
+        self.runs_in(out, inlines, stack, &mut None);
+    }
+
+    /// Inline content as runs; inside a footnote (`nested` is `Some`) note references become
+    /// plain superscript numbers and the notes they call are collected.
+    fn runs_in(
+        &mut self,
+        out: &mut String,
+        inlines: &'a [Inline],
+        stack: &[&'static str],
+        nested: &mut Option<Vec<usize>>,
+    ) {
+        for inline in inlines {
+            let with = |s: &'static str| {
+                let mut v = stack.to_vec();
+                v.push(s);
+                v
+            };
+            match inline {
+                Inline::Text(s) => {
+                    // No-break spaces where Russian typography binds words ("И. В. Сталин",
+                    // "3 декабря", "№ 5"), as in every edition.
+                    let r = self.rpr(stack);
+                    self.run(out, &r, &shared::typography::bind(s));
+                }
+                Inline::Underline { double, content } => {
+                    let mut v = with(id::ch::UNDERLINED);
+                    if *double {
+                        v.pop();
+                        v.push(id::ch::UNDERLINED_TWICE);
+                    }
+                    self.runs_in(out, content, &v, nested);
+                }
+                Inline::Spaced(c) => self.runs_in(out, c, &with(id::ch::SPACED), nested),
+                Inline::Deleted(c) => {
+                    let v = with(id::ch::DELETED);
+                    let brackets =
+                        self.style.inline.deleted == crate::style::DeletedDisplay::Brackets;
+                    let r = self.rpr(&v);
+                    if brackets {
+                        self.run(out, &r, "‹");
+                    }
+                    self.runs_in(out, c, &v, nested);
+                    if brackets {
+                        self.run(out, &r, "›");
+                    }
+                }
+                Inline::Inserted { content, .. } => {
+                    self.runs_in(out, content, &with(id::ch::INSERTED), nested)
+                }
+                Inline::Unclear(c) => {
+                    self.runs_in(out, c, &with(id::ch::UNCLEAR), nested);
+                    let r = self.rpr(&with(id::ch::EDITORIAL));
+                    self.run(out, &r, "[?]");
+                }
+                Inline::Gap(d) => {
+                    let r = self.rpr(&with(id::ch::EDITORIAL));
+                    let text = shared::gap_text(d.as_deref(), self.labels);
+                    self.run(out, &r, &text);
+                }
+                Inline::Supplied(c) => {
+                    let v = with(id::ch::SUPPLIED);
+                    let r = self.rpr(&v);
+                    self.run(out, &r, "[");
+                    self.runs_in(out, c, &v, nested);
+                    self.run(out, &r, "]");
+                }
+                Inline::Sic(c) => self.runs_in(out, c, stack, nested),
+                Inline::Hand { content, .. } => {
+                    self.runs_in(out, content, &with(id::ch::HAND), nested)
+                }
+                Inline::NoteRef(note_id) => {
+                    if let Some(n) = self.notes.of_note(note_id) {
+                        self.note_ref(out, n, nested);
+                    }
+                }
+                Inline::LineBreak => out.push_str("<w:r><w:br/></w:r>"),
+                Inline::Superscript(c) => self.runs_in(out, c, &with(id::ch::RAISED), nested),
+                Inline::Subscript(c) => self.runs_in(out, c, &with(id::ch::LOWERED), nested),
+            }
+            if let Some(n) = self.notes.of_span(inline) {
+                self.note_ref(out, n, nested);
+            }
+        }
+    }
+
+    /// The reference to note `n`: a real footnote the first time in the body; a superscript
+    /// number where a footnote cannot stand (inside a footnote) or for a second reference.
+    fn note_ref(&mut self, out: &mut String, n: usize, nested: &mut Option<Vec<usize>>) {
+        let r = RPr {
+            style: Some(id::ch::NOTE_REF),
+            ..RPr::default()
+        };
+        if let Some(pending) = nested {
+            if !self.emitted.contains(&n) && !pending.contains(&n) {
+                pending.push(n);
+            }
+            self.run(out, &r, &n.to_string());
+            return;
+        }
+        if self.emitted.contains(&n) {
+            self.run(out, &r, &n.to_string());
+            return;
+        }
+        self.emitted.insert(n);
+        self.pkg.last_footnote_id += 1;
+        let fid = self.pkg.last_footnote_id;
+        // Word numbers footnotes by position; NoteNumbers numbers them in the same reading
+        // order, so the two agree. Should they not (a number out of sequence), the number
+        // is written as a custom mark, so the edition still matches the others.
+        self.footnote_count += 1;
+        let custom = n != self.footnote_count;
+        out.push_str("<w:r>");
+        r.write(out);
+        if custom {
+            let _ = write!(
+                out,
+                "<w:footnoteReference w:customMarkFollows=\"1\" w:id=\"{fid}\"/></w:r>"
+            );
+            self.run(out, &r, &n.to_string());
+            self.footnote_count -= 1;
+        } else {
+            let _ = write!(out, "<w:footnoteReference w:id=\"{fid}\"/></w:r>");
+        }
+        let mut note = String::with_capacity(512);
+        let _ = write!(note, "<w:footnote w:id=\"{fid}\">");
+        self.note_paragraph(&mut note, n, custom, true);
+        note.push_str("</w:footnote>");
+        self.pkg.footnotes.push_str(&note);
+    }
+
+    /// The paragraph of note `n` inside a footnote, then the paragraphs of notes it calls
+    /// that have no footnote of their own (a footnote cannot hold a footnote).
+    fn note_paragraph(&mut self, out: &mut String, n: usize, custom: bool, first: bool) {
+        let r = RPr {
+            style: Some(id::ch::NOTE_REF),
+            ..RPr::default()
+        };
+        let entry = self.notes.entries().get(n - 1).cloned();
+        let mut nested = Some(Vec::new());
+        out.push_str("<w:p>");
+        PPr::styled(id::NOTE).write(out);
+        if first && !custom {
+            out.push_str("<w:r>");
+            r.write(out);
+            out.push_str("<w:footnoteRef/></w:r>");
+        } else {
+            self.run(out, &r, &n.to_string());
+        }
+        self.plain(out, " ");
+        if let Some(entry) = entry {
+            match entry.body {
+                NoteBody::Editorial(note) => {
+                    self.runs_in(out, note.text.inlines(), &[], &mut nested)
+                }
+                _ => {
+                    let text = crate::markup::plain_text(&entry.inlines(self.labels));
+                    self.plain(out, &text);
+                }
+            }
+        }
+        out.push_str("</w:p>");
+        for m in nested.unwrap_or_default() {
+            if self.emitted.insert(m) {
+                self.note_paragraph(out, m, true, false);
+            }
+        }
+    }
+
+    /// The note reference closing block `i`, if its hand is noted.
+    fn block_note(&mut self, out: &mut String, i: usize) {
+        if let Some(n) = self.notes.of_block(i) {
+            self.note_ref(out, n, &mut None);
+        }
+    }
+
+    /// Top-left marks from `start` followed by a right-hand address: a borderless table of
+    /// two columns, marks at the left, the address at the right, as on the original. A table
+    /// is what Word and LibreOffice both lay out the same way (frames and text boxes drift).
+    fn marks_beside_address(&mut self, out: &mut String, start: usize) -> Option<usize> {
+        let blocks = &self.doc.content;
+        let (end, address) = crate::shared::marks_beside_address(self.doc, start)?;
+        let left = self.width / 2;
+        let right = self.width - left;
+        let gutter = mm(8.0);
+        let _ = write!(
+            out,
+            "<w:tbl><w:tblPr><w:tblW w:w=\"{w}\" w:type=\"dxa\"/><w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:bottom w:w=\"{gap}\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar><w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"{left}\"/><w:gridCol w:w=\"{right}\"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w=\"{left}\" w:type=\"dxa\"/><w:tcMar><w:right w:w=\"{gutter}\" w:type=\"dxa\"/></w:tcMar></w:tcPr>",
+            w = self.width,
+            gap = 18 * 20
+        );
+        for (i, block) in blocks.iter().enumerate().take(end).skip(start) {
+            if let Block::Mark(m) = block {
+                self.mark(out, i, m, true, i == start);
+            }
+        }
+        let _ = write!(
+            out,
+            "</w:tc><w:tc><w:tcPr><w:tcW w:w=\"{right}\" w:type=\"dxa\"/></w:tcPr>"
+        );
+        self.address(out, address, true);
+        out.push_str("</w:tc></w:tr></w:tbl>");
+        Some(end - start + 1)
+    }
+
+    /// The address: one paragraph, its lines broken as written.
+    fn address(&mut self, out: &mut String, a: &'a crate::model::Address, in_table: bool) {
+        let mut p = PPr::styled(id::ADDRESS);
+        if in_table || a.side == Side::Left {
+            p.ind = Some(Ind {
+                left: Some(0),
+                ..Ind::default()
+            });
+        }
+        self.para(out, p, |w, o| {
+            for (k, line) in a.lines.iter().enumerate() {
+                if k > 0 {
+                    o.push_str("<w:r><w:br/></w:r>");
+                }
+                w.runs(o, line.inlines(), &[]);
+            }
+        });
+    }
+
+    /// Direct paragraph formatting placing a mark where it stands on the original.
+    fn mark_position(&self, m: &Mark, signature: bool) -> PPr {
+        let w = self.width;
+        let mut p = PPr::default();
+        let ind = |left: i64, right: i64| {
+            Some(Ind {
+                left: Some(left),
+                right: Some(right),
+                ..Ind::default()
+            })
+        };
+        match m.position {
+            Position::TopLeft | Position::BottomLeft => p.ind = ind(0, w * 9 / 20),
+            Position::Top | Position::Bottom => {
+                p.ind = ind(w / 5, w / 5);
+                if !signature {
+                    p.jc = Some("center");
+                }
+            }
+            Position::TopRight | Position::BottomRight => {
+                p.ind = ind(w / 2, 0);
+                p.jc = Some("right");
+            }
+            // A margin has no room on the page of the edition: the mark stands in a narrow
+            // column at its side, set apart by a rule.
+            Position::LeftMargin => {
+                p.ind = ind(0, w * 11 / 20);
+                p.borders = vec![Edge::Left];
+            }
+            Position::RightMargin => {
+                p.ind = ind(w * 11 / 20, 0);
+                p.borders = vec![Edge::Right];
+                p.jc = Some("right");
+            }
+        }
+        p
+    }
+
+    /// A mark: its text in the style of its kind, its signature flush right, its date.
+    /// `first_in_cell`: the mark opens a table cell, level with the address beside it.
+    fn mark(
+        &mut self,
+        out: &mut String,
+        i: usize,
+        m: &'a Mark,
+        in_table: bool,
+        first_in_cell: bool,
+    ) {
+        let kind = mark_style(m.kind);
+        let place = |w: &Self, s: &'static str, signature: bool| {
+            let mut p = if in_table {
+                PPr::default()
+            } else {
+                w.mark_position(m, signature)
+            };
+            if m.kind == MarkKind::Stamp {
+                // A stamp keeps its own frame and centres its lines inside it; a margin
+                // rule would replace one side of the frame.
+                p.borders.clear();
+                p.jc = None;
+            }
+            p.style = Some(s);
+            p
+        };
+        let has_signature = m.signature.is_some();
+        let mut p = place(self, kind, false);
+        if first_in_cell {
+            p.spacing = Some((Some(0), None, None));
+        }
+        self.para(out, p, |w, o| {
+            w.runs(o, m.text.inlines(), &[]);
+            if !has_signature {
+                w.block_note(o, i);
+            }
+        });
+        if let Some(sig) = &m.signature {
+            let p = place(self, id::MARK_SIGNATURE, true);
+            self.para(out, p, |w, o| {
+                w.runs(o, sig.inlines(), &[]);
+                w.block_note(o, i);
+            });
+        }
+        if let (Some(date), true) = (&m.date, m.kind != MarkKind::Stamp) {
+            let p = place(self, kind, false);
+            self.para(out, p, |w, o| w.plain(o, date));
+        }
+        if self.style.marks.hand == HandDisplay::Inline {
+            if let Some(hand) = shared::mark_hand_text(m, self.labels) {
+                let p = place(self, kind, false);
+                let r = RPr {
+                    style: Some(id::ch::EDITORIAL),
+                    ..RPr::default()
+                };
+                self.para(out, p, |w, o| w.run(o, &r, &hand));
+            }
+        }
+    }
+
+    /// Block `i` of the content.
+    fn block(&mut self, out: &mut String, i: usize) {
+        let block: &'a Block = &self.doc.content[i];
+        match block {
+            Block::Dateline(d) => {
+                let mut p = PPr::styled(id::DATELINE);
+                if d.side == Side::Left {
+                    p.jc = Some("left");
+                }
+                self.para(out, p, |w, o| {
+                    w.runs(o, d.text.inlines(), &[]);
+                    w.block_note(o, i);
+                });
+            }
+            Block::Mark(m) => self.mark(out, i, m, false, false),
+            Block::Address(a) => self.address(out, a, false),
+            Block::Heading(h) => {
+                self.para(out, PPr::styled(id::HEADING), |w, o| {
+                    w.runs(o, h.text.inlines(), &[])
+                });
+            }
+            Block::Salutation(s) => {
+                self.para(out, PPr::styled(id::SALUTATION), |w, o| {
+                    w.runs(o, s.text.inlines(), &[])
+                });
+            }
+            Block::Text(t) => {
+                let style = if t.indent { id::TEXT } else { id::TEXT_FLUSH };
+                let jc = match t.align {
+                    Align::Justify => None,
+                    Align::Left => Some("left"),
+                    Align::Center => Some("center"),
+                    Align::Right => Some("right"),
+                };
+                self.paragraphs(out, t.text.paragraphs(), style, jc, i);
+            }
+            Block::Postscript(p) => {
+                self.paragraphs(out, p.text.paragraphs(), id::POSTSCRIPT, None, i);
+            }
+            Block::Quote(q) => {
+                for para in q.text.paragraphs() {
+                    self.para(out, PPr::styled(id::QUOTE), |w, o| {
+                        w.runs(o, para.inlines(), &[])
+                    });
+                }
+            }
+            Block::List(l) => {
+                self.pkg.lists.push(match l.style {
+                    ListStyle::Numbered => ListDef::Numbered(l.start),
+                    ListStyle::Bulleted => ListDef::Bulleted,
+                });
+                let num = self.pkg.lists.len() as u32;
+                for item in &l.items {
+                    let mut p = PPr::styled(id::LIST);
+                    p.num = Some(num);
+                    self.para(out, p, |w, o| w.runs(o, item.inlines(), &[]));
+                }
+            }
+            Block::Closer(c) => {
+                for line in &c.lines {
+                    self.para(out, PPr::styled(id::CLOSER), |w, o| {
+                        w.runs(o, line.inlines(), &[])
+                    });
+                }
+                for s in &c.signatures {
+                    let style = match s.side {
+                        Side::Right => id::SIGNATURE_RIGHT,
+                        Side::Left => id::SIGNATURE_LEFT,
+                    };
+                    self.para(out, PPr::styled(style), |w, o| {
+                        if let Some(role) = &s.role {
+                            w.runs(o, role.inlines(), &[]);
+                        }
+                        if s.role.is_some() || s.side == Side::Right {
+                            o.push_str("<w:r><w:tab/></w:r>");
+                        }
+                        w.runs(o, s.name.inlines(), &[]);
+                    });
+                }
+            }
+            Block::Folio(f) => {
+                let label = format!("/{}/", f.label);
+                self.para(out, PPr::styled(id::FOLIO), |w, o| w.plain(o, &label));
+            }
+        }
+    }
+
+    /// Paragraphs of running text; the block's note after the last.
+    fn paragraphs(
+        &mut self,
+        out: &mut String,
+        paragraphs: &'a [crate::model::Text],
+        style: &'static str,
+        jc: Option<&'static str>,
+        i: usize,
+    ) {
+        let last = paragraphs.len().saturating_sub(1);
+        for (k, para) in paragraphs.iter().enumerate() {
+            let mut p = PPr::styled(style);
+            p.jc = jc;
+            self.para(out, p, |w, o| {
+                w.runs(o, para.inlines(), &[]);
+                if k == last {
+                    w.block_note(o, i);
+                }
+            });
+        }
+    }
+}
+
+/// Characters every embedded subset holds whatever the text: Basic Latin and Latin-1,
+/// all of Cyrillic (pre-1918 letters included), the stress mark, general punctuation, №.
+/// Two reasons: an editor may type these on a machine without the font, and LibreOffice
+/// keeps the first embedded font of a family for the whole session (its temporary font
+/// file is named by family and face), so every folio DOCX should embed the same subset —
+/// with this base set, documents in Russian or English do.
+pub fn base_chars() -> BTreeSet<char> {
+    let ranges = [
+        (0x20, 0x7e),
+        (0xa0, 0xff),
+        (0x300, 0x301),
+        (0x400, 0x4ff),
+        (0x2010, 0x2027),
+        (0x2030, 0x203a),
+        (0x20ac, 0x20ac),
+        (0x2116, 0x2116),
+        (0x2122, 0x2122),
+    ];
+    ranges
+        .iter()
+        .flat_map(|&(a, b)| (a..=b).filter_map(char::from_u32))
+        .collect()
+}

@@ -1,0 +1,537 @@
+//! One document as semantic XHTML: one class per role and per inline mark, the layout left
+//! to the stylesheet (css.rs), notes as EPUB 3 footnotes.
+
+use super::html::{attr, Html};
+use crate::markup::Inline;
+use crate::model::{Align, Block, Document, ListStyle, Mark, MarkKind, Position, Side, Text};
+use crate::shared::{self, Labels, NoteBody, NoteNumbers};
+use crate::style::{DeletedDisplay, HandDisplay, Style, UnderlineDisplay};
+use std::collections::BTreeSet;
+
+/// The language of the editorial apparatus (headings, notes, legend) for a document.
+pub fn apparatus_language(doc_language: &str) -> &'static str {
+    let primary = doc_language.split('-').next().unwrap_or("");
+    if primary.eq_ignore_ascii_case("en") {
+        "en"
+    } else {
+        "ru"
+    }
+}
+
+/// A note's content: the document's own inlines, or a composed text.
+type NoteText<'a> = Result<&'a [Inline], Vec<Inline>>;
+
+/// Writes the body of one document: editorial heading, transcription, legend, notes.
+pub struct Chapter<'a> {
+    doc: &'a Document,
+    style: &'a Style,
+    labels: &'static Labels,
+    notes: NoteNumbers<'a>,
+    /// Note numbers whose first reference already carries the `ref-N` id.
+    referenced: BTreeSet<usize>,
+    /// ` lang="…" xml:lang="…"` for apparatus elements when it differs from the document's.
+    apparatus_lang: String,
+    /// Whether initials are tied to the name (the editorial title, not the transcription).
+    tie: bool,
+}
+
+impl<'a> Chapter<'a> {
+    /// A writer for `doc`.
+    pub fn new(doc: &'a Document, style: &'a Style) -> Chapter<'a> {
+        let lang = apparatus_language(&doc.language);
+        Chapter {
+            doc,
+            style,
+            labels: Labels::for_language(&doc.language),
+            notes: NoteNumbers::new(doc, style),
+            referenced: BTreeSet::new(),
+            apparatus_lang: if doc.language == lang {
+                String::new()
+            } else {
+                format!(" lang=\"{lang}\" xml:lang=\"{lang}\"")
+            },
+            tie: false,
+        }
+    }
+
+    /// The document as the content of `<body>`.
+    pub fn body(&mut self, h: &mut Html) {
+        let doc = self.doc;
+        h.raw("<section class=\"document\" epub:type=\"chapter\" aria-labelledby=\"title\">\n");
+        h.raw(&format!(
+            "<header class=\"heading\"{}>\n",
+            self.apparatus_lang
+        ));
+        if let Some(n) = shared::number_line(doc) {
+            h.raw("<p class=\"number\">");
+            h.text(&n);
+            h.raw("</p>\n");
+        }
+        h.raw("<h1 class=\"title\" id=\"title\">");
+        let old = h.face(false, true);
+        self.tie = true;
+        self.inlines(h, doc.title.inlines());
+        self.tie = false;
+        h.restore(old);
+        h.raw("</h1>\n");
+        if let Some(d) = shared::date_place_line(doc, self.labels) {
+            h.raw("<p class=\"date-place\">");
+            h.text(&d);
+            h.raw("</p>\n");
+        }
+        h.raw("</header>\n");
+
+        let blocks = &doc.content;
+        let mut i = 0;
+        while i < blocks.len() {
+            let used = self.opening(h, i);
+            if used > 0 {
+                i += used;
+                continue;
+            }
+            self.block(h, i);
+            i += 1;
+        }
+
+        if let Some(legend) = shared::legend(doc, self.labels) {
+            h.raw(&format!(
+                "<footer class=\"legend\" id=\"legend\" aria-label=\"{}\"{}>\n<p>",
+                attr(self.labels.legend),
+                self.apparatus_lang
+            ));
+            // The legend's remarks are a copy of the document's: spans in them carry no
+            // notes of their own, so they are written without span lookups.
+            self.inlines(h, &legend);
+            h.raw("</p>\n</footer>\n");
+        }
+
+        let entries = self.notes.entries();
+        if !entries.is_empty() {
+            h.raw(&format!(
+                "<section class=\"notes\" id=\"notes\" epub:type=\"footnotes\" aria-labelledby=\"notes-heading\"{}>\n<h2 id=\"notes-heading\">",
+                self.apparatus_lang
+            ));
+            let old = h.face(false, true);
+            h.text(self.labels.notes);
+            h.restore(old);
+            h.raw("</h2>\n");
+            // An editorial note is written from the document's own inlines, so spans in it
+            // (a sic, a hand) find their notes; composed notes are plain text.
+            let bodies: Vec<(usize, NoteText<'a>)> = entries
+                .iter()
+                .map(|e| match &e.body {
+                    NoteBody::Editorial(note) => {
+                        let note: &'a crate::model::Note = note;
+                        (e.number, Ok(note.text.inlines()))
+                    }
+                    _ => (e.number, Err(e.inlines(self.labels))),
+                })
+                .collect();
+            for (n, body) in &bodies {
+                let body: &[Inline] = match body {
+                    Ok(b) => b,
+                    Err(b) => b,
+                };
+                // The number is the back link's generated content (data-n in the CSS), so
+                // a reader that converts the book (pandoc) shows it once, not twice.
+                h.raw(&format!(
+                    "<aside class=\"note\" id=\"note-{n}\" epub:type=\"footnote\" role=\"doc-footnote\">\n<p><a class=\"back\" href=\"#ref-{n}\" role=\"doc-backlink\" data-n=\"{n}\" aria-label=\"{n}\"></a>"
+                ));
+                self.inlines(h, body);
+                h.raw("</p>\n</aside>\n");
+            }
+            h.raw("</section>\n");
+        }
+        h.raw("</section>\n");
+    }
+
+    /// A run of marks at the top of the page, with the right-hand address that follows
+    /// them, set as one opening: marks at the left beside the address at the right when
+    /// the screen is wide enough, above it when not (floats: every reading system has
+    /// them). Returns the number of blocks used (0: no opening here).
+    fn opening(&mut self, h: &mut Html, start: usize) -> usize {
+        let blocks = &self.doc.content;
+        let mut end = start;
+        while let Some(Block::Mark(m)) = blocks.get(end) {
+            if !matches!(
+                m.position,
+                Position::TopLeft | Position::Top | Position::TopRight
+            ) {
+                break;
+            }
+            end += 1;
+        }
+        if end == start {
+            return 0;
+        }
+        let address = matches!(blocks.get(end), Some(Block::Address(a)) if a.side == Side::Right);
+        let position = |i: usize| match &blocks[i] {
+            Block::Mark(m) => m.position,
+            _ => Position::TopRight,
+        };
+        // Consecutive marks on one side form a column, so their signatures share one right
+        // edge; columns keep the document's order (readers and converters follow it) and
+        // the floats put them in place.
+        let class = |p: Position| match p {
+            Position::TopLeft => "opening-left",
+            Position::Top => "opening-center",
+            _ => "opening-right",
+        };
+        let mut columns: Vec<(&'static str, Vec<usize>)> = Vec::new();
+        for i in start..end + usize::from(address) {
+            let c = class(position(i));
+            match columns.last_mut() {
+                Some((last, members)) if *last == c => members.push(i),
+                _ => columns.push((c, vec![i])),
+            }
+        }
+        h.raw("<div class=\"opening\">\n");
+        for (class, members) in columns {
+            h.raw(&format!("<div class=\"{class}\">\n"));
+            for i in members {
+                self.block(h, i);
+            }
+            h.raw("</div>\n");
+        }
+        h.raw("</div>\n");
+        end - start + usize::from(address)
+    }
+
+    /// The note reference at the end of block `i`, if the block has a note.
+    fn block_note(&mut self, h: &mut Html, i: usize) {
+        if let Some(n) = self.notes.of_block(i) {
+            self.noteref(h, n);
+        }
+    }
+
+    fn block(&mut self, h: &mut Html, i: usize) {
+        let doc = self.doc;
+        match &doc.content[i] {
+            Block::Dateline(d) => {
+                h.raw(&format!("<p class=\"dateline {}\">", side(d.side)));
+                self.inlines(h, d.text.inlines());
+                self.block_note(h, i);
+                h.raw("</p>\n");
+            }
+            Block::Mark(m) => self.mark(h, i, m),
+            Block::Address(a) => {
+                h.raw(&format!("<div class=\"address {}\">\n", side(a.side)));
+                for line in &a.lines {
+                    h.raw("<p>");
+                    self.inlines(h, line.inlines());
+                    h.raw("</p>\n");
+                }
+                h.raw("</div>\n");
+            }
+            Block::Heading(t) => {
+                h.raw("<p class=\"heading\">");
+                self.inlines(h, t.text.inlines());
+                h.raw("</p>\n");
+            }
+            Block::Salutation(s) => {
+                h.raw("<p class=\"salutation\">");
+                self.inlines(h, s.text.inlines());
+                h.raw("</p>\n");
+            }
+            Block::Text(p) => {
+                let mut class = String::from("text");
+                if !p.indent {
+                    class.push_str(" noindent");
+                }
+                class.push_str(match p.align {
+                    Align::Justify => "",
+                    Align::Left => " left",
+                    Align::Center => " center",
+                    Align::Right => " right",
+                });
+                if p.hand.is_some() {
+                    class.push_str(" other-hand");
+                }
+                self.paragraphs(h, i, &class, p.text.paragraphs());
+            }
+            Block::Quote(q) => {
+                h.raw("<blockquote class=\"quote\">\n");
+                for para in q.text.paragraphs() {
+                    h.raw("<p>");
+                    self.inlines(h, para.inlines());
+                    h.raw("</p>\n");
+                }
+                h.raw("</blockquote>\n");
+            }
+            Block::List(l) => {
+                match l.style {
+                    ListStyle::Numbered if l.start != 1 => h.raw(&format!(
+                        "<ol class=\"list numbered\" start=\"{}\">\n",
+                        l.start
+                    )),
+                    ListStyle::Numbered => h.raw("<ol class=\"list numbered\">\n"),
+                    ListStyle::Bulleted => h.raw("<ul class=\"list bulleted\">\n"),
+                }
+                for item in &l.items {
+                    h.raw("<li>");
+                    self.inlines(h, item.inlines());
+                    h.raw("</li>\n");
+                }
+                h.raw(match l.style {
+                    ListStyle::Numbered => "</ol>\n",
+                    ListStyle::Bulleted => "</ul>\n",
+                });
+            }
+            Block::Closer(c) => {
+                h.raw("<div class=\"closer\">\n");
+                for line in &c.lines {
+                    h.raw("<p class=\"closer-line\">");
+                    self.inlines(h, line.inlines());
+                    h.raw("</p>\n");
+                }
+                for s in &c.signatures {
+                    let mut class = format!("signature {}", side(s.side));
+                    if s.autograph {
+                        class.push_str(" autograph");
+                    }
+                    h.raw(&format!("<p class=\"{class}\">"));
+                    if let Some(role) = &s.role {
+                        h.raw("<span class=\"role\">");
+                        self.inlines(h, role.inlines());
+                        h.raw("</span> ");
+                    }
+                    h.raw("<span class=\"name\">");
+                    self.inlines(h, s.name.inlines());
+                    h.raw("</span></p>\n");
+                }
+                h.raw("</div>\n");
+            }
+            Block::Postscript(p) => {
+                let class = if p.hand.is_some() {
+                    "postscript other-hand"
+                } else {
+                    "postscript"
+                };
+                self.paragraphs(h, i, class, p.text.paragraphs());
+            }
+            Block::Folio(f) => {
+                h.raw("<p class=\"folio\">");
+                h.text(&format!("/{}/", f.label));
+                h.raw("</p>\n");
+            }
+        }
+    }
+
+    /// Paragraphs of one block, each `<p class=…>`; the block's note after the last.
+    fn paragraphs(&mut self, h: &mut Html, i: usize, class: &str, paragraphs: &'a [Text]) {
+        let last = paragraphs.len().saturating_sub(1);
+        for (k, para) in paragraphs.iter().enumerate() {
+            h.raw(&format!("<p class=\"{class}\">"));
+            self.inlines(h, para.inlines());
+            if k == last {
+                self.block_note(h, i);
+            }
+            h.raw("</p>\n");
+        }
+        if paragraphs.is_empty() {
+            if let Some(n) = self.notes.of_block(i) {
+                h.raw(&format!("<p class=\"{class}\">"));
+                self.noteref(h, n);
+                h.raw("</p>\n");
+            }
+        }
+    }
+
+    /// A mark: its text, signature flush right under it, date, and its hand (a note, or
+    /// in italic, as the style says).
+    fn mark(&mut self, h: &mut Html, i: usize, m: &'a Mark) {
+        let kind = match m.kind {
+            MarkKind::Resolution => "resolution",
+            MarkKind::Annotation => "annotation",
+            MarkKind::Stamp => "stamp",
+            MarkKind::Registration => "registration",
+            MarkKind::MarginalNote => "marginal-note",
+        };
+        let position = match m.position {
+            Position::TopLeft => "top-left",
+            Position::Top => "top",
+            Position::TopRight => "top-right",
+            Position::LeftMargin => "left-margin",
+            Position::RightMargin => "right-margin",
+            Position::BottomLeft => "bottom-left",
+            Position::Bottom => "bottom",
+            Position::BottomRight => "bottom-right",
+        };
+        h.raw(&format!("<div class=\"mark {kind} {position}\">\n"));
+        h.raw("<p class=\"mark-text\">");
+        self.inlines(h, m.text.inlines());
+        if m.signature.is_none() {
+            self.block_note(h, i);
+        }
+        h.raw("</p>\n");
+        if let Some(sig) = &m.signature {
+            h.raw("<p class=\"mark-signature\">");
+            self.inlines(h, sig.inlines());
+            self.block_note(h, i);
+            h.raw("</p>\n");
+        }
+        if let (Some(date), true) = (&m.date, m.kind != MarkKind::Stamp) {
+            h.raw("<p class=\"mark-date\">");
+            h.text(date);
+            h.raw("</p>\n");
+        }
+        if self.style.marks.hand == HandDisplay::Inline {
+            if let Some(text) = shared::mark_hand_text(m, self.labels) {
+                h.raw(&format!("<p class=\"mark-hand\"{}>", self.apparatus_lang));
+                let old = h.face(true, false);
+                h.text(&text);
+                h.restore(old);
+                h.raw("</p>\n");
+            }
+        }
+        h.raw("</div>\n");
+    }
+
+    /// A note reference: the first one to a note carries the id the note links back to.
+    fn noteref(&mut self, h: &mut Html, n: usize) {
+        let id = if self.referenced.insert(n) {
+            format!(" id=\"ref-{n}\"")
+        } else {
+            String::new()
+        };
+        h.raw(&format!(
+            "<a class=\"noteref\" epub:type=\"noteref\" role=\"doc-noteref\" href=\"#note-{n}\"{id}>"
+        ));
+        h.text(&n.to_string());
+        h.raw("</a>");
+    }
+
+    fn inlines(&mut self, h: &mut Html, inlines: &[Inline]) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(s) if self.tie => h.text(&tie_initials(s)),
+                Inline::Text(s) => h.text(s),
+                Inline::Underline { double, content } => {
+                    let class = if *double {
+                        "double-underline"
+                    } else {
+                        "underline"
+                    };
+                    // Italic shows a single underline, bold italic a double one.
+                    let (italic, bold) = match self.style.inline.underline {
+                        UnderlineDisplay::Italic => (true, *double),
+                        UnderlineDisplay::Spaced => (false, *double),
+                        UnderlineDisplay::Underline => (false, false),
+                    };
+                    h.raw(&format!("<span class=\"{class}\">"));
+                    let old = h.face(italic, bold);
+                    self.inlines(h, content);
+                    h.restore(old);
+                    h.raw("</span>");
+                }
+                Inline::Spaced(c) => {
+                    h.raw("<span class=\"spaced\">");
+                    self.inlines(h, c);
+                    h.raw("</span>");
+                }
+                Inline::Deleted(c) => {
+                    h.raw("<del class=\"deleted\">");
+                    let brackets = self.style.inline.deleted == DeletedDisplay::Brackets;
+                    if brackets {
+                        h.text("‹");
+                    }
+                    self.inlines(h, c);
+                    if brackets {
+                        h.text("›");
+                    }
+                    h.raw("</del>");
+                }
+                Inline::Inserted { content, .. } => {
+                    h.raw("<ins class=\"inserted\">");
+                    self.inlines(h, content);
+                    h.raw("</ins>");
+                }
+                Inline::Unclear(c) => {
+                    h.raw("<span class=\"unclear\">");
+                    self.inlines(h, c);
+                    h.raw("<span class=\"query\">");
+                    h.text("[?]");
+                    h.raw("</span></span>");
+                }
+                Inline::Gap(d) => {
+                    h.raw(&format!("<span class=\"gap\"{}>", self.apparatus_lang));
+                    let old = h.face(true, false);
+                    h.text(&shared::gap_text(d.as_deref(), self.labels));
+                    h.restore(old);
+                    h.raw("</span>");
+                }
+                Inline::Supplied(c) => {
+                    h.raw("<span class=\"supplied\">");
+                    h.text("[");
+                    self.inlines(h, c);
+                    h.text("]");
+                    h.raw("</span>");
+                }
+                Inline::Sic(c) => {
+                    h.raw("<span class=\"sic\">");
+                    self.inlines(h, c);
+                    h.raw("</span>");
+                }
+                Inline::Hand { content, .. } => {
+                    h.raw("<span class=\"hand\">");
+                    self.inlines(h, content);
+                    h.raw("</span>");
+                }
+                Inline::NoteRef(id) => {
+                    if let Some(n) = self.notes.of_note(id) {
+                        self.noteref(h, n);
+                    }
+                }
+                Inline::LineBreak => h.raw("<br/>\n"),
+                Inline::Superscript(c) => {
+                    h.raw("<sup class=\"superscript\">");
+                    self.inlines(h, c);
+                    h.raw("</sup>");
+                }
+                Inline::Subscript(c) => {
+                    h.raw("<sub class=\"subscript\">");
+                    self.inlines(h, c);
+                    h.raw("</sub>");
+                }
+            }
+            if let Some(n) = self.notes.of_span(inline) {
+                self.noteref(h, n);
+            }
+        }
+    }
+}
+
+fn side(s: Side) -> &'static str {
+    match s {
+        Side::Left => "left",
+        Side::Right => "right",
+    }
+}
+
+/// The editor's text with initials tied to what follows by no-break spaces ("И.\u{a0}В.
+/// Сталину" never breaks after "И."). Only for editorial text: a transcription keeps its
+/// spaces as typed.
+pub fn tie_initials(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let initial = c == ' '
+            && i >= 2
+            && chars[i - 1] == '.'
+            && chars[i - 2].is_uppercase()
+            && (i < 3 || !chars[i - 3].is_alphabetic());
+        out.push(if initial { '\u{a0}' } else { c });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn initials_are_tied_to_the_name() {
+        assert_eq!(
+            super::tie_initials("Письмо Г. Е. Зиновьева И. В. Сталину. Да"),
+            "Письмо Г.\u{a0}Е.\u{a0}Зиновьева И.\u{a0}В.\u{a0}Сталину. Да"
+        );
+    }
+}
