@@ -812,22 +812,7 @@ impl Composer<'_> {
         start: usize,
         ctx: &mut Ctx,
     ) -> Option<(Elem, usize)> {
-        let mut j = start;
-        while let Some(Block::Mark(m)) = doc.content.get(j) {
-            if m.position != Position::TopLeft {
-                return None;
-            }
-            j += 1;
-        }
-        if j == start {
-            return None;
-        }
-        let Some(Block::Address(a)) = doc.content.get(j) else {
-            return None;
-        };
-        if a.side != Side::Right {
-            return None;
-        }
+        let (j, a) = shared::marks_beside_address(doc, start)?;
         let col = self.measure * 0.46;
         let mut marks = Vec::new();
         for k in start..j {
@@ -1388,55 +1373,34 @@ fn hyphenation_language(tag: &str) -> Option<hypher::Lang> {
     hypher::Lang::from_iso([b[0], b[1]])
 }
 
-/// Binds with no-break spaces what Russian typography keeps on one line: initials and the
-/// surname ("И. В. Сталин"), a day and its month, a year and "г.", "№ 5", and a dash to the
-/// word before it.
+/// Binds with no-break spaces what Russian typography keeps on one line: the shared rules
+/// every edition applies (`shared::typography::bind`: initials and the surname, a day and
+/// its month, a year and "г.", "№ 5", a dash to the word before it), and — since this
+/// edition breaks its own lines — a one- or two-letter preposition or conjunction to the
+/// word after it ("в Москву").
 pub fn bind_spaces(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len() + 8);
+    let bound = shared::typography::bind(s);
+    let chars: Vec<char> = bound.chars().collect();
+    let mut out = String::with_capacity(bound.len());
     for (i, &c) in chars.iter().enumerate() {
         if c != ' ' {
             out.push(c);
             continue;
         }
-        let prev = |k: usize| i.checked_sub(k).and_then(|j| chars.get(j)).copied();
-        let next = chars.get(i + 1).copied();
-        let next2 = chars.get(i + 2).copied();
         // The word before the space, when it is at most two letters long.
-        let short: String = {
-            let n = chars[..i]
-                .iter()
-                .rev()
-                .take(3)
-                .take_while(|c| c.is_alphabetic())
-                .count();
-            let starts_word = n <= 2 && (i == n || !chars[i - n - 1].is_alphanumeric());
-            if n > 0 && starts_word {
-                chars[i - n..i]
-                    .iter()
-                    .flat_map(|c| c.to_lowercase())
-                    .collect()
-            } else {
-                String::new()
-            }
+        let n = chars[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|c| c.is_alphabetic())
+            .count();
+        let starts_word = n <= 2 && (i == n || !chars[i - n - 1].is_alphanumeric());
+        let short: String = if n > 0 && starts_word {
+            chars[i - n..i].iter().flat_map(|c| c.to_lowercase()).collect()
+        } else {
+            String::new()
         };
-        let bind =
-            // A short preposition or conjunction with the word after it.
-            (!short.is_empty() && SHORT_WORDS.contains(&short.as_str()))
-            ||
-            // Before a dash.
-            matches!(next, Some('—' | '–')) || (next == Some('-') && next2 == Some(' '))
-            // After "№".
-            || prev(1) == Some('№')
-            // After an initial: a capital and a full stop ("И. В. Сталин").
-            || (prev(1) == Some('.') && prev(2).is_some_and(char::is_uppercase)
-                && prev(3).is_none_or(|c| !c.is_alphabetic()))
-            // A day before its month, a year before "г.".
-            || (prev(1).is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(char::is_lowercase)
-                && {
-                    let word: String = chars[i + 1..].iter().take_while(|c| c.is_alphabetic()).collect();
-                    MONTHS.iter().any(|m| word.starts_with(m)) || word == "г" || word == "гг"
-                });
+        let bind = !short.is_empty() && SHORT_WORDS.contains(&short.as_str());
         out.push(if bind { '\u{a0}' } else { ' ' });
     }
     out
@@ -1448,20 +1412,6 @@ const SHORT_WORDS: [&str; 22] = [
     "из", "не", "ни", "же", "въ",
 ];
 
-const MONTHS: [&str; 12] = [
-    "январ",
-    "феврал",
-    "март",
-    "апрел",
-    "ма",
-    "июн",
-    "июл",
-    "август",
-    "сентябр",
-    "октябр",
-    "ноябр",
-    "декабр",
-];
 
 /// The front matter of a volume, as the title page prints it.
 pub struct Front<'a> {

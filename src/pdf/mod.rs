@@ -14,11 +14,12 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
     let mut c = Composer::new(style)?;
     c.document(doc, None)?;
     let laid = c.finish();
-    let meta = meta_of(doc);
+    let mut warned = warnings(&laid, &[doc]);
+    let meta = meta_of(doc, pdf_date(&mut warned));
     let bytes = bytes::write(&laid, &meta).map_err(Error::Output)?;
     Ok(Output {
         bytes,
-        warnings: warnings(&laid, &[doc]),
+        warnings: warned,
     })
 }
 
@@ -59,19 +60,20 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         c.document(doc, Some(&m.title))?;
     }
     let laid = c.finish();
+    let docs: Vec<&Document> = volume.documents.iter().collect();
+    let mut warned = warnings(&laid, &docs);
     let meta = bytes::Meta {
         title: volume.manifest.title.clone(),
         author: volume.manifest.editors.join(", "),
         subject: volume.manifest.subtitle.clone().unwrap_or_default(),
         keywords: String::new(),
         lang: plain_language(&volume.manifest.language),
-        date: pdf_date(None),
+        date: pdf_date(&mut warned),
     };
     let bytes = bytes::write(&laid, &meta).map_err(Error::Output)?;
-    let docs: Vec<&Document> = volume.documents.iter().collect();
     Ok(Output {
         bytes,
-        warnings: warnings(&laid, &docs),
+        warnings: warned,
     })
 }
 
@@ -88,7 +90,7 @@ fn entry_title(doc: &Document) -> String {
     s
 }
 
-fn meta_of(doc: &Document) -> bytes::Meta {
+fn meta_of(doc: &Document, date: String) -> bytes::Meta {
     let labels = crate::shared::Labels::for_language(&doc.language);
     let title = crate::markup::plain_text(doc.title.inlines());
     let title = match crate::shared::number_line(doc) {
@@ -111,7 +113,7 @@ fn meta_of(doc: &Document) -> bytes::Meta {
             .replace('\u{a0}', " "),
         keywords: legend.replace('\u{a0}', " "),
         lang: plain_language(&doc.language),
-        date: pdf_date(doc.date.as_deref()),
+        date,
     }
 }
 
@@ -127,35 +129,24 @@ fn plain_language(tag: &str) -> String {
 
 /// The date written as the file's creation and modification date: SOURCE_DATE_EPOCH when
 /// set (reproducible builds), else the Unix epoch — never the clock, so that two runs give
-/// the same bytes.
-fn pdf_date(_doc_date: Option<&str>) -> String {
-    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(0);
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
+/// the same bytes. A value that is no number of seconds is warned about.
+fn pdf_date(warnings: &mut Vec<Warning>) -> String {
+    let secs = match crate::shared::clock::source_date_epoch() {
+        Ok(s) => s.unwrap_or(0),
+        Err(v) => {
+            warnings.push(Warning {
+                message: format!(
+                    "SOURCE_DATE_EPOCH `{v}` is not a number of seconds; the PDF's dates are 1970-01-01"
+                ),
+            });
+            0
+        }
+    };
+    let c = crate::shared::clock::Civil::from_unix(secs);
     format!(
-        "D:{y:04}{m:02}{d:02}{:02}{:02}{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
+        "D:{:04}{:02}{:02}{:02}{:02}{:02}Z",
+        c.year, c.month, c.day, c.hour, c.minute, c.second
     )
-}
-
-/// Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
 /// One warning per document naming the characters the text face lacks and where they stand.
@@ -199,11 +190,3 @@ fn warnings(laid: &Laid, docs: &[&Document]) -> Vec<Warning> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn dates_from_the_epoch() {
-        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
-        assert_eq!(super::civil_from_days(19_000), (2022, 1, 8));
-    }
-}
