@@ -503,9 +503,21 @@ fn a_volume_has_a_title_page_contents_and_every_document() {
             "page {page} does not open {number}: {text:.80}"
         );
     }
+    // The preface and the list of abbreviations follow the contents.
+    let page3 = normalized(&pdftotext(&pdf, Some(3)));
+    assert!(
+        page3.starts_with("Предисловие") && page3.contains("разрядка"),
+        "preface: {page3}"
+    );
+    let page4 = normalized(&pdftotext(&pdf, Some(4)));
+    assert!(
+        page4.starts_with("Список сокращений") && page4.contains("РГАСПИ — Российский"),
+        "abbreviations: {page4}"
+    );
+    // Bookmarks: title page, contents, preface, abbreviations, each document.
     let (_, qdf, _) = run("qpdf", &["--qdf", "--object-streams=disable", p, "-"]);
     assert!(
-        qdf.contains(&format!("/Count {}", volume.documents.len() + 2)),
+        qdf.contains(&format!("/Count {}", volume.documents.len() + 4)),
         "a bookmark per document"
     );
 }

@@ -1396,7 +1396,10 @@ pub fn bind_spaces(s: &str) -> String {
             .count();
         let starts_word = n <= 2 && (i == n || !chars[i - n - 1].is_alphanumeric());
         let short: String = if n > 0 && starts_word {
-            chars[i - n..i].iter().flat_map(|c| c.to_lowercase()).collect()
+            chars[i - n..i]
+                .iter()
+                .flat_map(|c| c.to_lowercase())
+                .collect()
         } else {
             String::new()
         };
@@ -1411,7 +1414,6 @@ const SHORT_WORDS: [&str; 22] = [
     "в", "во", "к", "ко", "с", "со", "у", "о", "об", "и", "а", "но", "от", "до", "на", "по", "за",
     "из", "не", "ни", "же", "въ",
 ];
-
 
 /// The front matter of a volume, as the title page prints it.
 pub struct Front<'a> {
@@ -1571,5 +1573,80 @@ impl Composer<'_> {
             flow.push(e);
         }
         self.paginate(flow, &[]);
+    }
+}
+
+impl Composer<'_> {
+    /// A volume's preface from a new page: a centred heading, then justified paragraphs
+    /// with their inline marks.
+    pub fn preface(&mut self, paras: &[crate::markup::Text], volume_title: &str, language: &str) {
+        let mut ctx = self.front_ctx(language);
+        ctx.lang = hyphenation_language(language).filter(|_| self.style.pdf.hyphenate);
+        let labels = ctx.labels;
+        self.section_start(labels.preface, volume_title);
+        let mut flow = vec![self.section_heading(labels.preface, &mut ctx)];
+        for p in paras {
+            let pieces = self.pieces(p.inlines(), Sty::PLAIN, &mut ctx);
+            let mut lines = self.para(&pieces, self.frame(Align::Justify, true), &mut ctx);
+            keep_lines(&mut lines);
+            flow.extend(lines);
+        }
+        if let Some(e) = flow.get_mut(1) {
+            e.breakable = false;
+        }
+        self.paginate(flow, &[]);
+    }
+
+    /// A volume's list of abbreviations from a new page: each abbreviation, a dash, and
+    /// what it stands for, later lines hanging.
+    pub fn abbreviations(
+        &mut self,
+        list: &[(String, crate::markup::Text)],
+        volume_title: &str,
+        language: &str,
+    ) {
+        let mut ctx = self.front_ctx(language);
+        let labels = ctx.labels;
+        self.section_start(labels.abbreviations, volume_title);
+        let mut flow = vec![self.section_heading(labels.abbreviations, &mut ctx)];
+        for (short, full) in list {
+            let mut pieces = vec![piece(&format!("{short} — "), Sty::PLAIN)];
+            pieces.extend(self.pieces(full.inlines(), Sty::PLAIN, &mut ctx));
+            let mut f = self.frame(Align::Left, false);
+            f.rest_indent = self.size * 1.5;
+            let mut e = stack(self.para(&pieces, f, &mut ctx));
+            e.gap = self.leading * 0.2;
+            flow.push(e);
+        }
+        if let Some(e) = flow.get_mut(1) {
+            e.breakable = false;
+        }
+        self.paginate(flow, &[]);
+    }
+
+    fn section_start(&mut self, title: &str, volume_title: &str) {
+        self.head = (volume_title.to_string(), title.to_string());
+        self.bookmarks.push(Bookmark {
+            title: title.to_string(),
+            page: self.pages.len(),
+            y: self.top,
+        });
+    }
+
+    fn section_heading(&mut self, title: &str, ctx: &mut Ctx) -> Elem {
+        let mut head = self.line_of(
+            &[piece(
+                title,
+                Sty {
+                    bold: true,
+                    ..Sty::PLAIN
+                },
+            )],
+            Align::Center,
+            self.size * 1.2,
+            ctx,
+        );
+        head.h += self.leading;
+        head
     }
 }

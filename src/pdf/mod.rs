@@ -44,9 +44,24 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         dry.document(doc, Some(&m.title))?;
     }
     let titles: Vec<String> = volume.documents.iter().map(entry_title).collect();
+    let abbreviations: Vec<(String, crate::markup::Text)> = m
+        .abbreviations
+        .iter()
+        .map(|a| (a.short.clone(), a.full.clone()))
+        .collect();
+    // The front matter after the contents: the preface, the list of abbreviations.
+    let front_matter = |c: &mut Composer| {
+        if let Some(p) = &m.preface {
+            c.preface(p.paragraphs(), &m.title, &m.language);
+        }
+        if !abbreviations.is_empty() {
+            c.abbreviations(&abbreviations, &m.title, &m.language);
+        }
+    };
     let mut toc = Composer::new(style)?;
     let placeholder: Vec<(String, usize)> = titles.iter().map(|t| (t.clone(), 999)).collect();
     toc.contents(&placeholder, &m.title, &m.language);
+    front_matter(&mut toc);
     let before = 1 + toc.page_count();
     let entries: Vec<(String, usize)> = titles
         .into_iter()
@@ -56,6 +71,7 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
     let mut c = Composer::new(style)?;
     c.title_page(&front);
     c.contents(&entries, &m.title, &m.language);
+    front_matter(&mut c);
     for doc in &volume.documents {
         c.document(doc, Some(&m.title))?;
     }
@@ -189,4 +205,3 @@ fn warnings(laid: &Laid, docs: &[&Document]) -> Vec<Warning> {
     }
     out
 }
-
