@@ -3,17 +3,23 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A paper size.
+/// A paper size: "a4", "a5", "b5" or "letter", as the DOCX edition spells them ("A4"… is
+/// accepted too).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
 pub enum PageSize {
     /// ISO A4, 210 × 297 mm.
     #[default]
+    #[serde(alias = "A4")]
     A4,
     /// ISO A5, 148 × 210 mm: the usual page of a book edition.
+    #[serde(alias = "A5")]
     A5,
     /// ISO B5, 176 × 250 mm.
+    #[serde(alias = "B5")]
     B5,
     /// US Letter, 8.5 × 11 in.
+    #[serde(alias = "Letter")]
     Letter,
 }
 
@@ -70,7 +76,7 @@ impl Default for Margins {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PdfStyle {
-    /// Paper size: "A4", "A5", "B5" or "Letter".
+    /// Paper size: "a4", "a5", "b5" or "letter".
     pub page_size: PageSize,
     /// Page margins in millimetres.
     pub margins: Margins,
