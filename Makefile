@@ -2,7 +2,7 @@
 FOLIO   := target/release/folio
 SAMPLES := $(wildcard samples/*.toml)
 # Editions `make run` writes; grows as editions land.
-FORMATS := txt,docx,epub
+FORMATS := all
 
 .PHONY: help run test bench build deps lint golden clean
 
