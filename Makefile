@@ -1,10 +1,10 @@
 # folio — `make help` lists the targets.
 FOLIO   := target/release/folio
-SAMPLES := $(wildcard samples/*.toml)
+SAMPLES := $(wildcard samples/*.toml samples/long/*.toml)
 # Editions `make run` writes; grows as editions land.
 FORMATS := all
 
-.PHONY: help run test bench build deps lint golden clean
+.PHONY: help run test bench build deps lint golden references clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -30,6 +30,14 @@ test: deps lint ## Run every test (installs what the tests need first)
 golden: ## Regenerate golden files (review the diff before committing)
 	FOLIO_ACCEPT=1 cargo test --locked --release --test text
 	git status --short tests/
+
+references: build ## Re-render the reference pages in tests/reference (review the images)
+	$(FOLIO) export samples/zinoviev-1932-12-03.toml -o /tmp/folio-se.pdf
+	$(FOLIO) export samples/zinoviev-1932-12-03.toml --preset handout -o /tmp/folio-sh.pdf
+	pdftoppm -png -mono -r 90 -singlefile -f 1 -l 1 /tmp/folio-se.pdf tests/reference/seed-edition
+	pdftoppm -png -mono -r 72 -singlefile -f 1 -l 1 /tmp/folio-sh.pdf tests/reference/seed-handout
+	tests/reference/docx-seed-page1.sh
+	@echo "tests/reference/epub-seed.png needs Chromium: see docs/epub.md"
 
 bench: build ## Benchmarks: whole-process medians per edition (needs hyperfine)
 	./scripts/bench.sh

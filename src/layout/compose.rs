@@ -633,10 +633,10 @@ impl Composer<'_> {
     /// Closing lines and signatures, kept together as one block.
     fn closer(&mut self, c: &model::Closer, ctx: &mut Ctx) -> Elem {
         let mut parts: Vec<Elem> = Vec::new();
+        // Closing lines stand flush right above the signature, as in every edition.
         for l in &c.lines {
             let p = self.pieces(l.inlines(), Sty::PLAIN, ctx);
-            let mut f = self.frame(Align::Left, true);
-            f.indent = self.style.pdf.indent * self.size;
+            let f = self.frame(Align::Right, false);
             parts.push(stack(self.para(&p, f, ctx)));
         }
         for s in &c.signatures {
