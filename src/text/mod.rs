@@ -112,12 +112,7 @@ pub fn write_volume(
         }
         front(&mut out, labels.abbreviations, body);
     }
-    let mut text = out
-        .iter()
-        .map(|l| l.replace(NBSP, " ").trim_end().to_string())
-        .collect::<Vec<_>>()
-        .join("\n");
-    text.push('\n');
+    let mut text = finish_lines(&out);
     for doc in &volume.documents {
         text.push('\n');
         text.push_str(&rule);
@@ -228,6 +223,17 @@ impl Page {
     }
 }
 
+/// The lines as the file holds them: no-break spaces printed as spaces, no trailing blanks,
+/// a newline after each.
+fn finish_lines(lines: &[String]) -> String {
+    let mut text = String::new();
+    for l in lines {
+        text.push_str(l.replace(NBSP, " ").trim_end());
+        text.push('\n');
+    }
+    text
+}
+
 /// The display width of a string in columns.
 fn cols(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -281,13 +287,7 @@ impl Writer<'_> {
         while out.last().is_some_and(|l| l.is_empty()) {
             out.pop();
         }
-        let mut text = out
-            .iter()
-            .map(|l| l.replace(NBSP, " ").trim_end().to_string())
-            .collect::<Vec<_>>()
-            .join("\n");
-        text.push('\n');
-        text
+        finish_lines(&out)
     }
 
     /// Top-left marks starting at `start` followed by a right-side address, set side by side.
