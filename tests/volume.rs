@@ -78,3 +78,134 @@ fn a_manifest_naming_a_missing_document_is_an_error_with_position() {
     );
     assert!(!dir.path().join("bad.txt").exists());
 }
+
+/// Runs a reader program; a missing program fails the test with the way to install it.
+fn reader(program: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {program} ({e}): run `make deps`"))
+}
+
+fn pdftotext_page(pdf: &str, page: usize) -> String {
+    let p = page.to_string();
+    let out = reader("pdftotext", &["-f", &p, "-l", &p, "-layout", pdf, "-"]);
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout)
+        .replace('\u{a0}', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_sample_volume_exports_to_every_edition() {
+    let dir = tempdir();
+    let out_dir = dir.path().to_str().unwrap();
+    let out = run(&["volume", MANIFEST, "--to", "all", "--out-dir", out_dir]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (volume, _) = folio::volume::load(&root().join(MANIFEST)).unwrap();
+
+    // PDF: valid, and the contents give each document's real first page.
+    let pdf = dir.path().join("sample.pdf");
+    let pdf = pdf.to_str().unwrap();
+    let check = reader("qpdf", &["--check", pdf]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let contents_page = (1..=4)
+        .find(|&p| pdftotext_page(pdf, p).contains("Содержание"))
+        .expect("a contents page among the first four");
+    let contents = pdftotext_page(pdf, contents_page);
+    for (k, doc) in volume.documents.iter().enumerate() {
+        let number = format!("№ {}.", doc.number.as_deref().unwrap());
+        let at = contents
+            .find(&number)
+            .unwrap_or_else(|| panic!("{number} in the contents: {contents}"));
+        let next = volume
+            .documents
+            .get(k + 1)
+            .and_then(|d| contents.find(&format!("№ {}.", d.number.as_deref().unwrap())))
+            .unwrap_or(contents.len());
+        let page: usize = contents[at..next]
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .next_back()
+            .unwrap_or_else(|| panic!("a page number for {number}"));
+        let text = pdftotext_page(pdf, page);
+        let title_start: String = folio::markup::plain_text(doc.title.inlines())
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains(&format!("№ {}", doc.number.as_deref().unwrap()))
+                && text.contains(&title_start),
+            "the contents send {number} to page {page}, which holds: {text:.120}"
+        );
+    }
+
+    // EPUB: epubcheck, no error and no warning.
+    let epub = dir.path().join("sample.epub");
+    let out = reader(
+        "java",
+        &[
+            "-jar",
+            "/usr/share/java/epubcheck.jar",
+            epub.to_str().unwrap(),
+        ],
+    );
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.status.success() && report.contains("No errors or warnings detected"),
+        "{report}"
+    );
+
+    // DOCX: LibreOffice opens it and finds every document's title.
+    let docx = dir.path().join("sample.docx");
+    let profile = format!("-env:UserInstallation=file://{}/lo", dir.path().display());
+    let out = reader(
+        "soffice",
+        &[
+            &profile,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            &format!("{}/lo-out", out_dir),
+            docx.to_str().unwrap(),
+        ],
+    );
+    let converted = dir.path().join("lo-out/sample.pdf");
+    assert!(
+        out.status.success() && converted.is_file(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = reader("pdftotext", &[converted.to_str().unwrap(), "-"]);
+    let text = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for doc in &volume.documents {
+        let first_words: String = folio::markup::plain_text(doc.title.inlines())
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains(&first_words),
+            "LibreOffice's text holds `{first_words}`"
+        );
+    }
+}
