@@ -12,7 +12,7 @@ command -v java >/dev/null || need+=(default-jre-headless)
 [ -e /usr/share/java/epubcheck.jar ] || need+=(epubcheck)
 command -v hyperfine >/dev/null || need+=(hyperfine)
 command -v parallel >/dev/null || need+=(parallel)
-fc-list 2>/dev/null | grep -q DejaVu || need+=(fonts-dejavu-core)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
