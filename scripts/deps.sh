@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the programs the tests use to read the editions back (Debian packages), once.
 # Each edition is checked by its real readers: pdftotext/pdffonts (poppler-utils), qpdf,
-# LibreOffice, pandoc, epubcheck; fonts-paratype only to hide it in the DOCX font test.
+# LibreOffice, pandoc, epubcheck, GNU parallel (docs/scaling.md), hyperfine (make bench), and
+# DejaVu for the DOCX test that hides PT Serif from LibreOffice.
 set -euo pipefail
 need=()
 command -v pdftotext >/dev/null || need+=(poppler-utils)

@@ -5,6 +5,7 @@
 //! DejaVu Serif is the per-character fallback for anything PT Serif lacks.
 
 use std::borrow::Cow;
+use std::sync::Mutex;
 
 /// PT Serif Regular.
 pub static PT_SERIF_REGULAR: &[u8] = include_bytes!("../fonts/PTSerif-Regular.ttf");
@@ -46,29 +47,47 @@ impl Family {
         }
     }
 
-    /// The family a style asks for: the bundled one, or font files named in the style.
+    /// The family a style asks for: the bundled one, or font files named in the style. The
+    /// files are read once per process and kept for its life, so a batch of thousands of
+    /// documents in one style reads (and each writer parses) them once.
     pub fn from_style(fonts: &crate::style::FontStyle) -> Result<Family, crate::diag::Error> {
-        let Some(regular) = &fonts.regular else {
+        if fonts.regular.is_none() {
             return Ok(Family::pt_serif());
+        }
+        static LOADED: Mutex<Vec<(crate::style::FontStyle, Family)>> = Mutex::new(Vec::new());
+        let mut loaded = LOADED.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, family)) = loaded.iter().find(|(f, _)| f == fonts) {
+            return Ok(family.clone());
+        }
+        let load = |p: &std::path::PathBuf| -> Result<&'static [u8], crate::diag::Error> {
+            let bytes = std::fs::read(p).map_err(|e| {
+                crate::diag::Error::Usage(format!("cannot read the font {}: {e}", p.display()))
+            })?;
+            Ok(Box::leak(bytes.into_boxed_slice()))
         };
-        let load = |p: &std::path::PathBuf| {
-            std::fs::read(p)
-                .map(Cow::<'static, [u8]>::Owned)
-                .map_err(|e| {
-                    crate::diag::Error::Usage(format!("cannot read the font {}: {e}", p.display()))
-                })
-        };
-        let regular = load(regular)?;
+        let regular = fonts
+            .regular
+            .as_ref()
+            .map(load)
+            .transpose()?
+            .unwrap_or(PT_SERIF_REGULAR);
         let pick = |p: &Option<std::path::PathBuf>| match p {
             Some(p) => load(p),
-            None => Ok(regular.clone()),
+            None => Ok(regular),
         };
-        Ok(Family {
+        let family = Family {
             name: fonts.family.clone(),
-            italic: pick(&fonts.italic)?,
-            bold: pick(&fonts.bold)?,
-            bold_italic: pick(&fonts.bold_italic)?,
-            regular,
-        })
+            italic: Cow::Borrowed(pick(&fonts.italic)?),
+            bold: Cow::Borrowed(pick(&fonts.bold)?),
+            bold_italic: Cow::Borrowed(pick(&fonts.bold_italic)?),
+            regular: Cow::Borrowed(regular),
+        };
+        loaded.push((fonts.clone(), family.clone()));
+        Ok(family)
+    }
+
+    /// Whether this is the bundled PT Serif (the same bytes, not a copy).
+    pub fn is_bundled(&self) -> bool {
+        std::ptr::eq(self.regular.as_ref(), PT_SERIF_REGULAR)
     }
 }

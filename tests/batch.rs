@@ -217,3 +217,44 @@ fn quiet_and_non_terminal_runs_print_nothing_but_errors() {
     );
     assert!(run.stdout.is_empty());
 }
+
+#[test]
+fn a_custom_font_family_sets_every_document_of_a_batch() {
+    let dir = tempdir();
+    let style = dir.path().join("house.style.toml");
+    std::fs::write(
+        &style,
+        format!(
+            "[fonts]\nfamily = \"DejaVu Serif\"\nregular = \"{}\"\n",
+            root().join("fonts/DejaVuSerif.ttf").display()
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let run = folio()
+        .args(["export", "--to", "pdf,epub,docx", "--jobs", "2", "--style"])
+        .arg(&style)
+        .arg("--out-dir")
+        .arg(&out)
+        .arg(root().join("samples"))
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for sample in samples() {
+        let stem = sample.file_stem().unwrap().to_str().unwrap();
+        let fonts = std::process::Command::new("pdffonts")
+            .arg(out.join(format!("{stem}.pdf")))
+            .output()
+            .expect("pdffonts runs: make deps");
+        let list = String::from_utf8_lossy(&fonts.stdout);
+        assert!(list.contains("DejaVuSerif"), "{stem}: {list}");
+        assert!(
+            !list.contains("PTSerif-Regular") && !list.contains("PT Serif"),
+            "{stem}: the body is not in PT Serif: {list}"
+        );
+    }
+}

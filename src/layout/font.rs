@@ -6,7 +6,7 @@ use crate::fonts::{Family, DEJAVU_SERIF};
 use rustybuzz::{BufferClusterLevel, Face, ShapePlan, UnicodeBuffer};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// The source text of one glyph, stored inline (no allocation per glyph): with clusters
 /// kept per character a glyph stands for one character, or a few for a ligature.
@@ -131,18 +131,23 @@ pub struct FontSet {
 static BUNDLED: OnceLock<Option<FontSet>> = OnceLock::new();
 
 impl FontSet {
-    /// The font set for a family: the bundled PT Serif is parsed once per process; a custom
-    /// family is parsed for this run (its bytes live as long as the process, like the
-    /// bundled ones, since a CLI run is short).
+    /// The font set for a family, parsed once per process: the bundled PT Serif, or a
+    /// custom family (whose bytes [`Family::from_style`] keeps for the process's life).
     pub fn for_family(family: &Family) -> Option<&'static FontSet> {
-        let bundled = matches!(family.regular, std::borrow::Cow::Borrowed(_));
-        if bundled {
+        if family.is_bundled() {
             return BUNDLED
                 .get_or_init(|| FontSet::build(Family::pt_serif()))
                 .as_ref();
         }
-        let set = FontSet::build(family.clone())?;
-        Some(Box::leak(Box::new(set)))
+        static CUSTOM: Mutex<Vec<(usize, &'static FontSet)>> = Mutex::new(Vec::new());
+        let key = family.regular.as_ptr() as usize;
+        let mut custom = CUSTOM.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, set)) = custom.iter().find(|(k, _)| *k == key) {
+            return Some(set);
+        }
+        let set: &'static FontSet = Box::leak(Box::new(FontSet::build(family.clone())?));
+        custom.push((key, set));
+        Some(set)
     }
 
     fn build(family: Family) -> Option<FontSet> {
