@@ -44,7 +44,7 @@ pub enum Command {
 /// Options of `folio export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Transcription files (.toml or .json).
+    /// Transcription files (.toml or .json) and folders (searched recursively).
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// Editions to write, comma-separated: txt, pdf, docx, epub, or all.
