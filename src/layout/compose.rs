@@ -589,17 +589,24 @@ impl Composer<'_> {
                 self.block_ref(i, &mut pieces, ctx);
             }
             let mut lines = self.para(&pieces, frame, ctx);
-            let id = self.paragraphs;
-            for l in lines.iter_mut() {
-                l.counted = counted;
-                if let Some((li, cnt)) = l.line {
-                    l.line = Some((id * 10000 + li, cnt));
-                }
-            }
-            keep_lines(&mut lines);
+            self.count_lines(&mut lines, counted);
             out.extend(lines);
         }
         out
+    }
+
+    /// Marks a paragraph's lines as counted (or not) for the handout's line numbers, with
+    /// ids unique to this paragraph, and keeps its first and last lines with their
+    /// neighbours (no widow, no orphan).
+    fn count_lines(&self, lines: &mut [Elem], counted: bool) {
+        let id = self.paragraphs;
+        for l in lines.iter_mut() {
+            l.counted = counted;
+            if let Some((li, cnt)) = l.line {
+                l.line = Some((id * 10000 + li, cnt));
+            }
+        }
+        keep_lines(lines);
     }
 
     fn list(&mut self, l: &model::List, ctx: &mut Ctx) -> Vec<Elem> {
@@ -617,14 +624,7 @@ impl Composer<'_> {
             // Later lines hang under the item's text, not under its number.
             frame.rest_indent = self.text_width(&format!("{label}\u{2002}"), self.size);
             let mut lines = self.para(&pieces, frame, ctx);
-            let id = self.paragraphs;
-            for li in lines.iter_mut() {
-                li.counted = true;
-                if let Some((x, cnt)) = li.line {
-                    li.line = Some((id * 10000 + x, cnt));
-                }
-            }
-            keep_lines(&mut lines);
+            self.count_lines(&mut lines, true);
             out.extend(lines);
         }
         out
