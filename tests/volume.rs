@@ -98,27 +98,10 @@ fn pdftotext_page(pdf: &str, page: usize) -> String {
         .join(" ")
 }
 
-#[test]
-fn the_sample_volume_exports_to_every_edition() {
-    let dir = tempdir();
-    let out_dir = dir.path().to_str().unwrap();
-    let out = run(&["volume", MANIFEST, "--to", "all", "--out-dir", out_dir]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let (volume, _) = folio::volume::load(&root().join(MANIFEST)).unwrap();
-
-    // PDF: valid, and the contents give each document's real first page.
-    let pdf = dir.path().join("sample.pdf");
-    let pdf = pdf.to_str().unwrap();
-    let check = reader("qpdf", &["--check", pdf]);
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
+/// Checks that the PDF's contents send each document to the page where it starts, and
+/// returns those pages.
+fn contents_pages(pdf: &str, volume: &folio::volume::Volume) -> Vec<usize> {
+    let mut pages = Vec::new();
     let contents_page = (1..=4)
         .find(|&p| pdftotext_page(pdf, p).contains("Содержание"))
         .expect("a contents page among the first four");
@@ -144,12 +127,39 @@ fn the_sample_volume_exports_to_every_edition() {
             .take(3)
             .collect::<Vec<_>>()
             .join(" ");
+        pages.push(page);
         assert!(
             text.contains(&format!("№ {}", doc.number.as_deref().unwrap()))
                 && text.contains(&title_start),
             "the contents send {number} to page {page}, which holds: {text:.120}"
         );
     }
+
+    pages
+}
+
+#[test]
+fn the_sample_volume_exports_to_every_edition() {
+    let dir = tempdir();
+    let out_dir = dir.path().to_str().unwrap();
+    let out = run(&["volume", MANIFEST, "--to", "all", "--out-dir", out_dir]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (volume, _) = folio::volume::load(&root().join(MANIFEST)).unwrap();
+
+    // PDF: valid, and the contents give each document's real first page.
+    let pdf = dir.path().join("sample.pdf");
+    let pdf = pdf.to_str().unwrap();
+    let check = reader("qpdf", &["--check", pdf]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    contents_pages(pdf, &volume);
 
     // EPUB: epubcheck, no error and no warning.
     let epub = dir.path().join("sample.epub");
@@ -208,4 +218,46 @@ fn the_sample_volume_exports_to_every_edition() {
             "LibreOffice's text holds `{first_words}`"
         );
     }
+}
+
+#[test]
+fn run_on_documents_share_pages_and_the_contents_stay_right() {
+    let dir = tempdir();
+    let style = dir.path().join("run-on.style.toml");
+    std::fs::write(&style, "[pdf]\ndocument-start = \"run-on\"\n").unwrap();
+    let manifest = dir.path().join("run-on.volume.toml");
+    let text = std::fs::read_to_string(root().join(MANIFEST))
+        .unwrap()
+        .replace(
+            "preset = \"edition\"",
+            &format!("style = \"{}\"", style.display()),
+        )
+        .replace("\"../", &format!("\"{}/samples/", root().display()));
+    std::fs::write(&manifest, text).unwrap();
+    let out = run(&[
+        "volume",
+        manifest.to_str().unwrap(),
+        "--to",
+        "pdf",
+        "--out-dir",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (volume, _) = folio::volume::load(&manifest).unwrap();
+    let pdf = dir.path().join("run-on.pdf");
+    let pages = contents_pages(pdf.to_str().unwrap(), &volume);
+    // A document after the first runs on: it starts on the page where the one before it
+    // ends, below its text (its number line is not at the top of the page).
+    let shared = (1..pages.len()).any(|k| {
+        let text = pdftotext_page(pdf.to_str().unwrap(), pages[k]);
+        let number = format!("№ {}", volume.documents[k].number.as_deref().unwrap());
+        text.find(&number).is_some_and(|at| at > 200)
+    });
+    assert!(shared, "no document ran on: {pages:?}");
+    let check = reader("qpdf", &["--check", pdf.to_str().unwrap()]);
+    assert!(check.status.success());
 }

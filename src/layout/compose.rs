@@ -32,6 +32,8 @@ pub struct Composer<'s> {
     /// The running head of the current document: left and right texts.
     head: (String, String),
     documents: usize,
+    /// The next document runs on below the last one instead of starting a new page.
+    run_on: bool,
 }
 
 /// Where in the document text is being set, for warnings.
@@ -78,6 +80,7 @@ impl<'s> Composer<'s> {
             paragraphs: 0,
             head: (String::new(), String::new()),
             documents: 0,
+            run_on: false,
         })
     }
 
@@ -96,9 +99,35 @@ impl<'s> Composer<'s> {
         self.pages.len()
     }
 
-    /// Lays out a document from a new page. `head_left` replaces the left running head (a
-    /// volume's title).
+    /// The next [`Composer::document`] runs on below the text of the last page, when there is
+    /// room for its heading and a few lines, instead of starting a new page (a volume's
+    /// `document-start = "run-on"`).
+    pub fn run_on_next(&mut self) {
+        self.run_on = true;
+    }
+
+    /// The page (0-based) on which the last document laid out starts.
+    pub fn last_document_page(&self) -> Option<usize> {
+        self.bookmarks.last().map(|b| b.page)
+    }
+
+    /// Whether a run-on document fits below the last page's text: room for its heading and
+    /// at least six lines.
+    fn room_to_run_on(&self) -> Option<f32> {
+        let last = self.pages.last()?;
+        let top = last.body_end + self.leading * 2.0;
+        (last.foot_top - top > self.leading * 10.0).then_some(top)
+    }
+
+    /// Lays out a document from a new page (or below the last, see
+    /// [`Composer::run_on_next`]). `head_left` replaces the left running head (a volume's
+    /// title).
     pub fn document(&mut self, doc: &Document, head_left: Option<&str>) -> Result<(), Error> {
+        let run_on_at = if std::mem::take(&mut self.run_on) {
+            self.room_to_run_on()
+        } else {
+            None
+        };
         let labels = Labels::for_language(&doc.language);
         let mut ctx = Ctx {
             numbers: NoteNumbers::new(doc, self.style),
@@ -124,8 +153,11 @@ impl<'s> Composer<'s> {
                 Some(n) => format!("{n}. {title}"),
                 None => title.clone(),
             },
-            page: self.pages.len(),
-            y: self.top,
+            page: match run_on_at {
+                Some(_) => self.pages.len() - 1,
+                None => self.pages.len(),
+            },
+            y: run_on_at.unwrap_or(self.top),
         });
         let mut flow: Vec<Elem> = Vec::new();
         self.heading(doc, &mut ctx, &mut flow);
@@ -172,9 +204,9 @@ impl<'s> Composer<'s> {
             for e in flow.iter_mut() {
                 e.notes.clear();
             }
-            self.paginate(flow, &[]);
+            self.paginate(flow, &[], run_on_at.is_some());
         } else {
-            self.paginate(flow, &notes);
+            self.paginate(flow, &notes, run_on_at.is_some());
         }
         self.documents += 1;
         self.missing.push(std::mem::take(&mut ctx.missing));
@@ -929,9 +961,11 @@ impl Composer<'_> {
 
     /// Cuts the flow into pages: each line's notes at the foot of its page, no widow or
     /// orphan (the elements say where a break may fall), running head and page numbers.
-    fn paginate(&mut self, flow: Vec<Elem>, notes: &[(usize, Vec<Elem>)]) {
-        let body_top = self.top;
-        let body_h = self.page_h - self.top - self.bottom;
+    /// With `run_on`, the flow starts below the text of the last page, its notes above the
+    /// notes already there.
+    fn paginate(&mut self, flow: Vec<Elem>, notes: &[(usize, Vec<Elem>)], run_on: bool) {
+        let mut resume = if run_on { self.pages.pop() } else { None };
+        let resumed_first = resume.is_some();
         let sep = self.small_leading * 0.9;
         let note_h = |ns: &[usize]| -> f32 {
             let mut h = 0.0;
@@ -953,6 +987,13 @@ impl Composer<'_> {
         // Lines of a note continued from the page before, with its number.
         let mut carry: Vec<(usize, &Elem)> = Vec::new();
         while s < n || !carry.is_empty() {
+            // This page's frame: a fresh page, or the rest of the last one.
+            let resumed = resume.take();
+            let (body_top, limit) = match &resumed {
+                Some(p) => (p.body_end + self.leading * 2.0, p.foot_top),
+                None => (self.top, self.page_h - self.bottom),
+            };
+            let body_h = limit - body_top;
             // Find the end of this page.
             let carry_h: f32 = carry.iter().map(|(_, l)| l.h).sum();
             let notes_h = |ns: &[usize]| {
@@ -1013,12 +1054,13 @@ impl Composer<'_> {
                 page_notes = with;
                 j += 1;
             }
-            let mut page = Page {
+            let had_notes = resumed.as_ref().is_some_and(|p| !p.footnotes.is_empty());
+            let mut page = resumed.unwrap_or_else(|| Page {
                 width: self.page_w,
                 height: self.page_h,
                 document: self.documents,
                 ..Page::default()
-            };
+            });
             let mut y = body_top;
             for (k, e) in flow[s..end].iter().enumerate() {
                 if k > 0 {
@@ -1085,16 +1127,22 @@ impl Composer<'_> {
                     }
                 }
             }
+            page.body_end = y;
+            page.foot_top = limit;
             if !lines.is_empty() {
                 let h: f32 = lines.iter().map(|(_, l)| l.h).sum::<f32>() + sep;
-                let mut ny = self.page_h - self.bottom - h;
-                page.items.push(Item::Rule {
-                    x1: self.left,
-                    y1: ny + sep * 0.4,
-                    x2: self.left + self.measure * 0.3,
-                    y2: ny + sep * 0.4,
-                    width: 0.4,
-                });
+                let mut ny = limit - h;
+                page.foot_top = ny;
+                // On a page that has notes already, the rule above them serves these too.
+                if !had_notes {
+                    page.items.push(Item::Rule {
+                        x1: self.left,
+                        y1: ny + sep * 0.4,
+                        x2: self.left + self.measure * 0.3,
+                        y2: ny + sep * 0.4,
+                        width: 0.4,
+                    });
+                }
                 ny += sep;
                 for (nn, l) in lines {
                     for it in &l.items {
@@ -1113,7 +1161,8 @@ impl Composer<'_> {
         }
         // Running heads and page numbers.
         let total = self.pages.len();
-        for p in first_page..total {
+        // A resumed page has its head and number already.
+        for p in first_page + usize::from(resumed_first)..total {
             let folio = (p + 1).to_string();
             let head_y = self.top - self.small_leading * 1.2;
             let mut items = Vec::new();
@@ -1572,7 +1621,7 @@ impl Composer<'_> {
             e.breakable = true;
             flow.push(e);
         }
-        self.paginate(flow, &[]);
+        self.paginate(flow, &[], false);
     }
 }
 
@@ -1594,7 +1643,7 @@ impl Composer<'_> {
         if let Some(e) = flow.get_mut(1) {
             e.breakable = false;
         }
-        self.paginate(flow, &[]);
+        self.paginate(flow, &[], false);
     }
 
     /// A volume's list of abbreviations from a new page: each abbreviation, a dash, and
@@ -1621,7 +1670,7 @@ impl Composer<'_> {
         if let Some(e) = flow.get_mut(1) {
             e.breakable = false;
         }
-        self.paginate(flow, &[]);
+        self.paginate(flow, &[], false);
     }
 
     fn section_start(&mut self, title: &str, volume_title: &str) {

@@ -158,6 +158,11 @@ pub struct Page {
     pub lines: Vec<LineTag>,
     /// Which document of the run the page belongs to (index in the order laid out).
     pub document: usize,
+    /// Where the page's text ends (points from the top): a run-on document starts below.
+    pub body_end: f32,
+    /// The top of the footnote area (the page's bottom margin when it has no notes): a
+    /// run-on document's text and notes must stay above it.
+    pub foot_top: f32,
 }
 
 /// An entry of the outline (bookmarks).

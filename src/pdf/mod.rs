@@ -37,11 +37,15 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
     };
     // Documents alone first, for where each starts; then the contents with placeholder
     // numbers, for how many pages it takes; then the volume itself.
+    let run_on = style.pdf.document_start == crate::style::pdf::DocumentStart::RunOn;
     let mut dry = Composer::new(style)?;
     let mut starts = Vec::new();
-    for doc in &volume.documents {
-        starts.push(dry.page_count());
+    for (k, doc) in volume.documents.iter().enumerate() {
+        if run_on && k > 0 {
+            dry.run_on_next();
+        }
         dry.document(doc, Some(&m.title))?;
+        starts.push(dry.last_document_page().unwrap_or_default());
     }
     let titles: Vec<String> = volume.documents.iter().map(entry_title).collect();
     let abbreviations: Vec<(String, crate::markup::Text)> = m
@@ -72,7 +76,10 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
     c.title_page(&front);
     c.contents(&entries, &m.title, &m.language);
     front_matter(&mut c);
-    for doc in &volume.documents {
+    for (k, doc) in volume.documents.iter().enumerate() {
+        if run_on && k > 0 {
+            c.run_on_next();
+        }
         c.document(doc, Some(&m.title))?;
     }
     let laid = c.finish();

@@ -47,6 +47,17 @@ pub enum NotesPlacement {
     End,
 }
 
+/// Where a volume's document starts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentStart {
+    /// On a new page.
+    #[default]
+    NewPage,
+    /// Below the previous document, when its heading and a few lines fit on that page.
+    RunOn,
+}
+
 /// Page margins in millimetres.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -101,6 +112,8 @@ pub struct PdfStyle {
     pub line_numbers: u32,
     /// Where notes stand: "foot" or "end".
     pub notes: NotesPlacement,
+    /// In a volume, where each document after the first starts: "new-page" or "run-on".
+    pub document_start: DocumentStart,
 }
 
 impl PdfStyle {
@@ -124,6 +137,7 @@ impl PdfStyle {
             page_numbers: true,
             line_numbers: 0,
             notes: NotesPlacement::Foot,
+            document_start: DocumentStart::NewPage,
         }
     }
 
@@ -148,6 +162,7 @@ impl PdfStyle {
             page_numbers: true,
             line_numbers: 5,
             notes: NotesPlacement::Foot,
+            document_start: DocumentStart::NewPage,
         }
     }
 }
