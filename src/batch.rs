@@ -376,7 +376,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// An output must never replace its input, whatever the names.
-fn refuse_overwriting(output: &Path, input: &Path) -> Result<(), Error> {
+pub fn refuse_overwriting(output: &Path, input: &Path) -> Result<(), Error> {
     if let (Ok(o), Ok(i)) = (std::fs::canonicalize(output), std::fs::canonicalize(input)) {
         if o == i {
             return Err(Error::Usage(format!(

@@ -100,8 +100,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Export(args) => export(&args),
         Command::Volume(args) => volume(&args),
         Command::Check { inputs } => check(&inputs),
-        Command::Schema => print_stdout(&schema()),
-        Command::New => print_stdout(TEMPLATE),
+        Command::Schema => print_stdout(schema().as_bytes()),
+        Command::New => print_stdout(TEMPLATE.as_bytes()),
     };
     match result {
         Ok(()) => 0,
@@ -123,9 +123,9 @@ pub fn schema() -> String {
     s
 }
 
-fn print_stdout(s: &str) -> Result<(), Error> {
+fn print_stdout(s: &[u8]) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+    match out.write_all(s).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         // A closed pipe (`folio schema | head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -231,16 +231,9 @@ fn export(args: &ExportArgs) -> Result<(), Error> {
         let out = writers::write(format, &doc.document, &style)?;
         print_write_warnings(input, &out.warnings);
         if output.as_os_str() == "-" {
-            let mut stdout = std::io::stdout().lock();
-            return match stdout.write_all(&out.bytes).and_then(|_| stdout.flush()) {
-                Ok(()) => Ok(()),
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                Err(e) => Err(Error::Output(format!(
-                    "cannot write to standard output: {e}"
-                ))),
-            };
+            return print_stdout(&out.bytes);
         }
-        refuse_overwriting_input(output, &args.inputs)?;
+        crate::batch::refuse_overwriting(output, input)?;
         return write_atomically(output, &out.bytes);
     }
 
@@ -342,23 +335,6 @@ fn print_write_warnings(input: &Path, warnings: &[crate::diag::Warning]) {
     for w in warnings {
         eprintln!("{}: warning: {w}", input.display());
     }
-}
-
-/// An output must never replace an input, whatever the names on the command line.
-fn refuse_overwriting_input(output: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
-    let Ok(out) = std::fs::canonicalize(output) else {
-        return Ok(()); // Does not exist yet: cannot be an input.
-    };
-    if inputs
-        .iter()
-        .any(|i| std::fs::canonicalize(i).is_ok_and(|i| i == out))
-    {
-        return Err(Error::Usage(format!(
-            "refusing to overwrite the input {} with an edition",
-            output.display()
-        )));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

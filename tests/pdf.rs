@@ -560,20 +560,7 @@ fn a_note_too_long_for_its_page_continues_on_the_next() {
 #[test]
 fn no_line_of_any_sample_breaks_a_name_a_date_a_number_or_before_a_dash() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let months = [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ];
+    let months = folio::shared::Labels::for_language("ru").months_genitive;
     for input in samples() {
         for preset in ["edition", "handout"] {
             let pdf = export(&input, preset, dir.path());

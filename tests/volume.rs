@@ -5,22 +5,27 @@ use common::*;
 
 const MANIFEST: &str = "samples/volume/sample.volume.toml";
 
-#[test]
-fn the_text_volume_has_contents_front_matter_and_every_document() {
-    let dir = tempdir();
+/// Runs `folio volume MANIFEST --to FORMATS --out-dir DIR` and asserts it succeeds.
+fn export_volume(manifest: &str, formats: &str, dir: &std::path::Path) {
     let out = run(&[
         "volume",
-        MANIFEST,
+        manifest,
         "--to",
-        "txt",
+        formats,
         "--out-dir",
-        dir.path().to_str().unwrap(),
+        dir.to_str().unwrap(),
     ]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn the_text_volume_has_contents_front_matter_and_every_document() {
+    let dir = tempdir();
+    export_volume(MANIFEST, "txt", dir.path());
     let text = std::fs::read_to_string(dir.path().join("sample.txt")).unwrap();
     let (volume, _) = folio::volume::load(&root().join(MANIFEST)).unwrap();
     assert_eq!(volume.documents.len(), 4);
@@ -142,12 +147,7 @@ fn contents_pages(pdf: &str, volume: &folio::volume::Volume) -> Vec<usize> {
 fn the_sample_volume_exports_to_every_edition() {
     let dir = tempdir();
     let out_dir = dir.path().to_str().unwrap();
-    let out = run(&["volume", MANIFEST, "--to", "all", "--out-dir", out_dir]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    export_volume(MANIFEST, "all", dir.path());
     let (volume, _) = folio::volume::load(&root().join(MANIFEST)).unwrap();
 
     // PDF: valid, and the contents give each document's real first page.
@@ -234,19 +234,7 @@ fn run_on_documents_share_pages_and_the_contents_stay_right() {
         )
         .replace("\"../", &format!("\"{}/samples/", root().display()));
     std::fs::write(&manifest, text).unwrap();
-    let out = run(&[
-        "volume",
-        manifest.to_str().unwrap(),
-        "--to",
-        "pdf",
-        "--out-dir",
-        dir.path().to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    export_volume(manifest.to_str().unwrap(), "pdf", dir.path());
     let (volume, _) = folio::volume::load(&manifest).unwrap();
     let pdf = dir.path().join("run-on.pdf");
     let pages = contents_pages(pdf.to_str().unwrap(), &volume);

@@ -103,6 +103,34 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
     )
 }
 
+/// Opens a front-matter section (preface, abbreviations) with its bold heading; the caller
+/// writes the body and closes the section.
+fn front_section<'f>(faces: &'f mut Faces, id: &str, label: &str, epub_type: &str) -> Html<'f> {
+    let mut h = Html::new(faces);
+    h.raw(&format!(
+        "<section class=\"{id}\"{epub_type} aria-labelledby=\"{id}\">\n<h1 id=\"{id}\">"
+    ));
+    let old = h.face(false, true);
+    h.text(label);
+    h.restore(old);
+    h.raw("</h1>\n");
+    h
+}
+
+/// Adds a front-matter chapter `<id>.xhtml` to the spine and the contents.
+fn push_front(
+    spine: &mut Vec<Item>,
+    toc: &mut String,
+    lang: &str,
+    id: &str,
+    label: &str,
+    body: String,
+) {
+    let href = format!("{id}.xhtml");
+    spine.push(Item::xhtml(&href, page(lang, label, "frontmatter", &body)));
+    toc.push_str(&format!("<li><a href=\"{href}\">{}</a></li>\n", esc(label)));
+}
+
 /// Writes the EPUB edition of a whole volume: a title page, the preface and the list of
 /// abbreviations as chapters of their own, then one XHTML file per document; the navigation
 /// lists every one.
@@ -141,35 +169,20 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         ));
     }
     if let Some(preface) = &m.preface {
-        let mut h = Html::new(&mut faces);
-        h.raw("<section class=\"preface\" epub:type=\"preface\" aria-labelledby=\"preface\">\n<h1 id=\"preface\">");
-        let old = h.face(false, true);
-        h.text(preface_label);
-        h.restore(old);
-        h.raw("</h1>\n");
+        let (id, label) = ("preface", preface_label);
+        let mut h = front_section(&mut faces, id, label, " epub:type=\"preface\"");
         for para in preface.paragraphs() {
             h.raw("<p class=\"text\">");
             front_inlines(&mut h, para.inlines(), labels);
             h.raw("</p>\n");
         }
         h.raw("</section>\n");
-        let body = h.out;
-        spine.push(Item::xhtml(
-            "preface.xhtml",
-            page(&m.language, preface_label, "frontmatter", &body),
-        ));
-        toc.push_str(&format!(
-            "<li><a href=\"preface.xhtml\">{}</a></li>\n",
-            esc(preface_label)
-        ));
+        push_front(&mut spine, &mut toc, &m.language, id, label, h.out);
     }
     if !m.abbreviations.is_empty() {
-        let mut h = Html::new(&mut faces);
-        h.raw("<section class=\"abbreviations\" aria-labelledby=\"abbreviations\">\n<h1 id=\"abbreviations\">");
-        let old = h.face(false, true);
-        h.text(abbreviations_label);
-        h.restore(old);
-        h.raw("</h1>\n<dl class=\"abbreviations\">\n");
+        let (id, label) = ("abbreviations", abbreviations_label);
+        let mut h = front_section(&mut faces, id, label, "");
+        h.raw("<dl class=\"abbreviations\">\n");
         for a in &m.abbreviations {
             h.raw("<dt>");
             h.text(&a.short);
@@ -178,15 +191,7 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
             h.raw("</dd>\n");
         }
         h.raw("</dl>\n</section>\n");
-        let body = h.out;
-        spine.push(Item::xhtml(
-            "abbreviations.xhtml",
-            page(&m.language, abbreviations_label, "frontmatter", &body),
-        ));
-        toc.push_str(&format!(
-            "<li><a href=\"abbreviations.xhtml\">{}</a></li>\n",
-            esc(abbreviations_label)
-        ));
+        push_front(&mut spine, &mut toc, &m.language, id, label, h.out);
     }
     let mut first_document = None;
     for (k, doc) in volume.documents.iter().enumerate() {
