@@ -108,7 +108,7 @@ fn export(doc: &Path, preset: &str, dir: &Path) -> (PathBuf, String) {
 }
 
 #[test]
-fn hyphens_are_rare_never_three_in_a_row_and_spaces_stay_under_twice_their_width() {
+fn hyphens_are_rare_spaces_under_twice_their_width_and_pages_full() {
     let dir = tempdir();
     let mut report = Vec::new();
     let mut failures = Vec::new();
@@ -123,10 +123,20 @@ fn hyphens_are_rare_never_three_in_a_row_and_spaces_stay_under_twice_their_width
                 f.num("longest_run"),
                 f.num("widest_space"),
             );
+            let white = f.num("shortest_page_white_lines");
             report.push(format!(
-                "{name}: {} lines, {percent} % hyphenated, run {run}, widest space {widest}",
+                "{name}: {} lines, {percent} % hyphenated, run {run}, widest space {widest}, \
+                 shortest page {white} lines short",
                 f.num("lines")
             ));
+            // Every page but the last reaches within 2 lines of the foot, with no hole
+            // above the notes either.
+            if white > 2.0 {
+                failures.push(format!(
+                    "{name}: page {} ends {white} lines short of its foot",
+                    f.num("shortest_page")
+                ));
+            }
             if percent > limit {
                 failures.push(format!(
                     "{name}: {percent} % of lines hyphenated (at most {limit})"
@@ -377,4 +387,40 @@ fn the_text_edition_writes_nothing_invisible_from_the_input() {
     .status
     .success());
     assert!(pdf_text(&pdf).contains("Обследование хозяйств закончено"));
+}
+
+#[test]
+fn a_protocol_item_keeps_what_was_heard_with_what_was_decided() {
+    let dir = tempdir();
+    let protocol = generated_protocol(dir.path());
+    for preset in ["edition", "handout"] {
+        let (pdf, _) = export(&protocol, preset, dir.path());
+        let pages = figures(&pdf, preset).num("pages") as usize;
+        let mut checked = 0;
+        for page in 2..=pages {
+            let out = Command::new("pdftotext")
+                .args(["-f", &page.to_string(), "-l", &page.to_string()])
+                .args([pdf.to_str().unwrap(), "-"])
+                .output()
+                .expect("pdftotext runs");
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            // The first line of the text (after the edition's running head).
+            let head = if preset == "edition" { 2 } else { 0 };
+            let first: String = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .nth(head)
+                .unwrap_or("")
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            assert!(
+                !first.starts_with("Постановили"),
+                "{preset}: page {page} opens with a decision parted from its item: {text}"
+            );
+            checked += 1;
+        }
+        assert!(checked >= 25, "{preset}: {checked} pages checked");
+    }
 }

@@ -128,6 +128,9 @@ pub struct Elem {
     pub counted: bool,
     /// The natural width of its content.
     pub width: f32,
+    /// On a paragraph's first line: the paragraph set one line longer, at no worse
+    /// spacing than allowed, which the page builder may take to fill a page.
+    pub longer: Option<Vec<Elem>>,
 }
 
 /// What a test or a reader may want to know of a line on a page.
