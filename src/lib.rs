@@ -13,6 +13,7 @@ pub mod fonts;
 pub mod layout;
 pub mod markup;
 pub mod model;
+pub mod output;
 pub mod pdf;
 pub mod read;
 pub mod shared;
