@@ -333,13 +333,11 @@ fn export_one(input: &Input, outputs: &[(Format, PathBuf)], style: &Style) -> In
         let mut made = Vec::with_capacity(outputs.len());
         for (format, path) in outputs {
             let out = writers::write(*format, &read.document, style)?;
-            record.warnings.extend(out.warnings.into_iter().map(|w| {
-                Diagnostic::warning(
-                    Code::WriterWarning,
-                    name.clone(),
-                    format!("{}: {}", format.extension(), w.message),
-                )
-            }));
+            record.warnings.extend(
+                out.warnings
+                    .iter()
+                    .map(|w| Diagnostic::of_writer(name.clone(), format.extension(), w)),
+            );
             made.push((*format, path, out.bytes));
         }
         for (format, path, bytes) in made {

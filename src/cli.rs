@@ -372,6 +372,7 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
         return Err(no_inputs("export"));
     }
     let style = Style::load(args.preset.as_deref(), args.style.as_deref())?;
+    let formats = parse_formats(&args.to)?;
     if let Some(output) = &args.output {
         if args.inputs.len() != 1 {
             return Err(Error::Usage(
@@ -384,7 +385,14 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
         let doc = read_input(input, args.from)?;
         printer.all(&doc.warnings);
         let out = writers::write(format, &doc.document, &style)?;
-        print_write_warnings(input, &out.warnings);
+        let file = input.display().to_string();
+        let edition = format.extension();
+        let warnings: Vec<Diagnostic> = out
+            .warnings
+            .iter()
+            .map(|w| Diagnostic::of_writer(file.clone(), edition, w))
+            .collect();
+        printer.all(&warnings);
         if output.as_os_str() == "-" {
             return print_stdout(&out.bytes);
         }
@@ -402,7 +410,6 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
             .unwrap_or_else(|| no_inputs("export")));
     }
 
-    let formats = parse_formats(&args.to)?;
     let mut inputs = crate::batch::expand_inputs(&args.inputs)?;
     if let Some(shard) = args.shard {
         inputs = shard.select(inputs);
@@ -495,13 +502,12 @@ fn volume(args: &VolumeArgs, printer: &Printer) -> Result<(), Error> {
     let mut made = Vec::new();
     for (format, path) in targets {
         let out = writers::write_volume(format, &volume, &style)?;
-        warnings.extend(out.warnings.iter().map(|w| {
-            Diagnostic::warning(
-                crate::diag::Code::WriterWarning,
-                args.manifest.display().to_string(),
-                format!("{}: {}", format.extension(), w.message),
-            )
-        }));
+        let file = args.manifest.display().to_string();
+        warnings.extend(
+            out.warnings
+                .iter()
+                .map(|w| Diagnostic::of_writer(file.clone(), format.extension(), w)),
+        );
         made.push((format, path, out.bytes));
     }
     if !args.quiet {
@@ -562,12 +568,6 @@ fn one_format(output: &Path, to: &str) -> Result<Format, Error> {
         )));
     }
     Ok(format)
-}
-
-fn print_write_warnings(input: &Path, warnings: &[crate::diag::Warning]) {
-    for w in warnings {
-        eprintln!("{}: warning: {w}", input.display());
-    }
 }
 
 #[cfg(test)]

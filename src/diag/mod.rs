@@ -113,6 +113,15 @@ impl Diagnostic {
         self
     }
 
+    /// A writer's warning about an edition of `file`, as a diagnostic beside the reader's.
+    pub fn of_writer(file: impl Into<String>, edition: &str, warning: &Warning) -> Diagnostic {
+        Diagnostic::warning(
+            Code::WriterWarning,
+            file,
+            format!("{edition}: {}", warning.message),
+        )
+    }
+
     /// The start as a position.
     pub fn start(&self) -> Position {
         Position {
