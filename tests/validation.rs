@@ -198,3 +198,20 @@ mod mutations {
         }
     }
 }
+
+#[test]
+fn the_readme_shows_an_error_exactly_as_folio_prints_it() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let expected =
+        std::fs::read_to_string(root().join("tests/fixtures/invalid/readme-example/expected.txt"))
+            .unwrap();
+    let printed = expected
+        .strip_prefix("exit: 1\n")
+        .unwrap()
+        .trim_end()
+        .replace("input.toml", "letter.toml");
+    assert!(
+        readme.contains(&format!("$ folio check letter.toml\n{printed}\n```")),
+        "README.md shows:\n{printed}"
+    );
+}
