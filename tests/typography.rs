@@ -424,3 +424,60 @@ fn a_protocol_item_keeps_what_was_heard_with_what_was_decided() {
         assert!(checked >= 25, "{preset}: {checked} pages checked");
     }
 }
+
+#[test]
+fn every_sample_first_page_looks_as_its_reference_render() {
+    let dir = tempdir();
+    let mut docs = common::samples();
+    docs.push(root().join("samples/long/long-report-1925.toml"));
+    let mut failures = Vec::new();
+    for doc in &docs {
+        let stem = doc.file_stem().unwrap().to_str().unwrap();
+        for preset in ["edition", "handout"] {
+            let (pdf, _) = export(doc, preset, dir.path());
+            let actual = dir.path().join(format!("{stem}-{preset}"));
+            let ok = Command::new("pdftoppm")
+                .args([
+                    "-png",
+                    "-mono",
+                    "-r",
+                    "72",
+                    "-singlefile",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                ])
+                .arg(&pdf)
+                .arg(&actual)
+                .status()
+                .expect("pdftoppm runs (poppler-utils; make deps)");
+            assert!(ok.success());
+            let reference = root().join(format!("tests/reference/{stem}-{preset}.png"));
+            assert!(
+                reference.exists(),
+                "{} is missing: make references",
+                reference.display()
+            );
+            let out = Command::new("python3")
+                .arg(root().join("scripts/png-diff.py"))
+                .arg(&reference)
+                .arg(actual.with_extension("png"))
+                .arg("0.3")
+                .output()
+                .expect("python3 runs");
+            if !out.status.success() {
+                failures.push(format!(
+                    "{stem} ({preset}): {}",
+                    String::from_utf8_lossy(&out.stdout).trim()
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "page 1 differs from tests/reference/ (if intended: `make references`, look at the \
+         images, commit them):\n{}",
+        failures.join("\n")
+    );
+}
