@@ -204,7 +204,19 @@ fn hyphen_points(text: &str, lang: hypher::Lang) -> Vec<usize> {
             out.extend(points.iter().map(|p| p + s));
         });
     };
-    for (i, c) in text.char_indices() {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        // A compound breaks after its own hyphen ("по-|прежнему"), with two letters at least
+        // on either side; the hyphen stays at the line's end.
+        if c == '-'
+            && k >= 2
+            && chars[k - 2..k].iter().all(|(_, c)| is_letter(*c))
+            && chars
+                .get(k + 1..k + 3)
+                .is_some_and(|n| n.iter().all(|(_, c)| is_letter(*c)))
+        {
+            out.push(i + 1);
+        }
         // A stress mark and digits belong to their word.
         if is_letter(c) || c == STRESS || c.is_ascii_digit() {
             if word_start.is_none() {
@@ -217,6 +229,8 @@ fn hyphen_points(text: &str, lang: hypher::Lang) -> Vec<usize> {
     if let Some(s) = word_start {
         flush(s, text.len(), &mut out);
     }
+    // A compound's point was found before its first word's.
+    out.sort_unstable();
     out
 }
 
@@ -360,13 +374,15 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> (Vec<Ele
             gaps_before += 1;
         }
         if is_break {
-            let h = hyphen_for(g);
+            // After a compound's own hyphen nothing is added at the line's end.
+            let own = i > 0 && glyphs[i - 1].0.text == "-";
+            let h = (!own).then(|| hyphen_for(g));
             let pen = Kp::Penalty {
-                width: h.advance,
+                width: h.as_ref().map_or(0.0, |h| h.advance),
                 cost: params.hyphen_penalty,
                 flagged: true,
             };
-            push(&mut items, pen, i, Some(h));
+            push(&mut items, pen, i, h);
         }
         match &mut cur {
             Some((_, w)) => *w += g.advance,
@@ -747,6 +763,8 @@ mod tests {
         // Capitals, numbers, a stress mark's neighbours.
         assert_eq!(split("ГУБИСПОЛКОМ"), "ГУБИСПОЛКОМ");
         assert_eq!(split("1925-го"), "1925-го");
+        assert_eq!(split("по-прежнему"), "по--преж-не-му");
+        assert_eq!(split("из-за"), "из--за");
         assert_eq!(split("12345678"), "12345678");
         let stressed = split("Вели\u{301}кого");
         assert!(
