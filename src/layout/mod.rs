@@ -15,7 +15,7 @@ use crate::model::Document;
 use crate::style::Style;
 use font::{FontId, FontSet};
 
-pub use compose::{bind_spaces, Composer, Front};
+pub use compose::{Composer, Front};
 
 /// A glyph placed on a page.
 #[derive(Clone, Debug, PartialEq)]
