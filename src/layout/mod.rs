@@ -9,6 +9,7 @@ pub mod breaking;
 mod compose;
 pub mod font;
 pub mod para;
+pub mod structure;
 
 use crate::diag::Error;
 use crate::model::Document;
@@ -38,6 +39,8 @@ pub struct Placed {
     pub width: f32,
     /// The source text the glyph stands for ("" for the second glyph of a cluster).
     pub text: font::Cluster,
+    /// The structure node it belongs to, or an artifact id (`structure`).
+    pub node: structure::NodeId,
 }
 
 /// One positioned item of a page.
@@ -192,6 +195,8 @@ pub struct Laid {
     /// Paragraphs that had no setting with word spaces under twice their width and were
     /// set looser, with where they stand, per document.
     pub loose: Vec<Vec<String>>,
+    /// What each glyph is, in reading order: the tagged PDF's structure tree.
+    pub structure: structure::Structure,
 }
 
 /// Lays out one document.

@@ -3,6 +3,7 @@
 
 use super::breaking::{self, Item as Kp, Params, INFINITY};
 use super::font::{shape, Cluster, FontId, FontSet, Glyph, DOUBLE, SPACED, STRIKE, UNDERLINE};
+use super::structure::NodeId;
 use super::{Elem, Item, Placed};
 
 /// How a piece of text is set.
@@ -20,6 +21,8 @@ pub struct Sty {
     pub spacing: f32,
     /// Decoration bits.
     pub deco: u8,
+    /// The structure node the text belongs to (0: the block being set).
+    pub node: NodeId,
 }
 
 impl Sty {
@@ -31,6 +34,7 @@ impl Sty {
         rise: 0.0,
         spacing: 0.0,
         deco: 0,
+        node: 0,
     };
 
     /// The face of this style.
@@ -119,6 +123,7 @@ pub fn glyphs(
         for (k, g) in shaped.iter_mut().enumerate() {
             g.dy += p.sty.rise * size;
             g.deco = p.sty.deco;
+            g.node = p.sty.node;
             if p.sty.spacing > 0.0 {
                 g.deco |= SPACED;
                 // No spacing after the last letter: it would stand off the punctuation.
@@ -155,6 +160,7 @@ fn newline_glyph(size: f32) -> Glyph {
         spacing: 0.0,
         text: Cluster::new("\n"),
         deco: 0,
+        node: 0,
         notes: vec![],
     }
 }
@@ -376,7 +382,11 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> (Vec<Ele
         if is_break {
             // After a compound's own hyphen nothing is added at the line's end.
             let own = i > 0 && glyphs[i - 1].0.text == "-";
-            let h = (!own).then(|| hyphen_for(g));
+            let h = (!own).then(|| {
+                let mut h = hyphen_for(g);
+                h.node = g.node;
+                h
+            });
             let pen = Kp::Penalty {
                 width: h.as_ref().map_or(0.0, |h| h.advance),
                 cost: params.hyphen_penalty,
@@ -672,6 +682,7 @@ pub fn set_line(fonts: &FontSet, line: &[&Glyph], x0: f32, y: f32, extra: f32, t
             spaced: g.deco & SPACED != 0,
             width: face.advance_1000(g.id) * g.size / 1000.0,
             text: g.text,
+            node: g.node,
         });
         notes.extend(g.notes.iter().copied());
         pen += adv;

@@ -1,8 +1,10 @@
 //! The page builder: cuts the vertical flow into pages, each line's footnotes at the foot
 //! of its page, and adds running heads and page and line numbers.
 
+use super::elems::stamp;
 use super::Composer;
 use crate::layout::para::{Align, Sty};
+use crate::layout::structure;
 use crate::layout::{Elem, Item, LineTag, Page};
 
 /// The most a space between blocks grows to fill a page, in leadings: more would read as
@@ -189,17 +191,15 @@ impl Composer<'_> {
                             _ => None,
                         });
                         if let Some(b) = baseline {
-                            let num = self.text_right(
+                            let mut num = self.text_right(
                                 &line_no.to_string(),
                                 self.left - self.size,
                                 y + b,
                                 self.small * 0.9,
                             );
-                            // A line number is not text of the document: an empty
-                            // ActualText keeps it out of copied and extracted text.
-                            page.items.push(Item::Actual(Some(String::new())));
+                            // A line number is not text of the document: an artifact.
+                            stamp(&mut num, structure::LINE_NUMBER, true);
                             page.items.push(num);
-                            page.items.push(Item::Actual(None));
                         }
                     }
                 }
@@ -293,17 +293,22 @@ impl Composer<'_> {
                     y2: head_y + size * 0.45,
                     width: 0.3,
                 });
+                for it in items.iter_mut() {
+                    stamp(it, structure::HEADER, true);
+                }
             }
             if self.style.pdf.page_numbers {
                 let y = self.page_h - self.bottom + self.leading * 1.6;
                 let w = self.text_width(&folio, self.small);
-                items.push(self.text_at(
+                let mut num = self.text_at(
                     &folio,
                     Sty::PLAIN,
                     self.left + (self.measure - w) / 2.0,
                     y,
                     self.small,
-                ));
+                );
+                stamp(&mut num, structure::PAGE_NUMBER, true);
+                items.push(num);
             }
             self.pages[p].items.extend(items);
         }
