@@ -297,7 +297,24 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                     }
                     self.runs_in(out, content, &v, nested);
                 }
-                Inline::Spaced(c) => self.runs_in(out, c, &with(id::ch::SPACED), nested),
+                Inline::Spaced(c) => {
+                    let stack = with(id::ch::SPACED);
+                    match shared::spacing::last_letter_apart(c) {
+                        // The last letter keeps the style but no spacing, so no gap opens
+                        // before the punctuation after it.
+                        Some((before, head, last)) => {
+                            self.runs_in(out, before, &stack, nested);
+                            let r = self.rpr(&stack);
+                            self.run(out, &r, &shared::typography::bind(head));
+                            let end = RPr {
+                                letter_spacing: Some(0),
+                                ..r
+                            };
+                            self.run(out, &end, last);
+                        }
+                        None => self.runs_in(out, c, &stack, nested),
+                    }
+                }
                 Inline::Deleted(c) => {
                     let v = with(id::ch::DELETED);
                     let brackets =
@@ -312,7 +329,13 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                     }
                 }
                 Inline::Inserted { content, .. } => {
-                    self.runs_in(out, content, &with(id::ch::INSERTED), nested)
+                    // The editorial convention of the text and EPUB editions: \added/, so
+                    // an insertion reads apart from the typescript in every edition.
+                    let v = with(id::ch::INSERTED);
+                    let r = self.rpr(&v);
+                    self.run(out, &r, "\\");
+                    self.runs_in(out, content, &v, nested);
+                    self.run(out, &r, "/");
                 }
                 Inline::Unclear(c) => {
                     self.runs_in(out, c, &with(id::ch::UNCLEAR), nested);
