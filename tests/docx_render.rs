@@ -291,3 +291,22 @@ fn openxml_audit_strict_finds_nothing_in_any_sample_or_the_volume() {
         );
     }
 }
+
+#[test]
+fn the_seed_docx_is_small_with_its_fonts_and_smaller_without() {
+    let seed = document(&common::root().join("samples/zinoviev-1932-12-03.toml"));
+    let with = docx(&seed).len();
+    let style =
+        Style::from_toml("[docx]\nembed-fonts = false\n", None, "t.toml").expect("the style reads");
+    let without = folio::writers::write(Format::Docx, &seed, &style)
+        .expect("written")
+        .bytes
+        .len();
+    assert!(with < 120 * 1024, "with fonts: {with} bytes");
+    assert!(without < 20 * 1024, "without fonts: {without} bytes");
+    let fonts: Vec<(String, Vec<u8>)> = common::office::zip_parts(&docx(&seed))
+        .into_iter()
+        .filter(|(n, _)| n.ends_with(".odttf"))
+        .collect();
+    assert_eq!(fonts.len(), 2, "the seed embeds regular and bold");
+}
