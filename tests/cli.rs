@@ -48,8 +48,12 @@ fn exit_1_on_invalid_input_and_nothing_written() {
         dir.path().to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr)
-        .contains("input.toml:7:25: error: reference to a note `kustanay`"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("error[F0309]: reference to a note `kustanay`")
+            && err.contains("input.toml:7:25\n"),
+        "{err}"
+    );
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
         0,
@@ -176,7 +180,8 @@ fn schema_is_json_schema_of_the_format() {
     let out = run(&["schema"]);
     assert_eq!(out.status.code(), Some(0));
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    assert_eq!(schema["title"], "Document");
+    assert_eq!(schema["title"], "folio transcription");
+    assert_eq!(schema["$id"], folio::schema::SCHEMA_ID);
     assert!(schema["$schema"]
         .as_str()
         .unwrap()

@@ -6,7 +6,7 @@ use super::xml::{escape_into, mm, Edge, Ind, PPr, RPr};
 use crate::markup::Inline;
 use crate::model::{Align, Block, Document, ListStyle, Mark, MarkKind, Position, Side};
 use crate::shared::{self, Labels, NoteBody, NoteNumbers};
-use crate::style::{HandDisplay, Style};
+use crate::style::{HandDisplay, InsertedDisplay, Style};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
@@ -329,13 +329,19 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                     }
                 }
                 Inline::Inserted { content, .. } => {
-                    // The editorial convention of the text and EPUB editions: \added/, so
-                    // an insertion reads apart from the typescript in every edition.
+                    // The style's editorial convention, as in every edition: \added/, or
+                    // (`inline.inserted = "note"`) the words as written with a note saying
+                    // where they were added, which NoteNumbers gives the span.
                     let v = with(id::ch::INSERTED);
+                    let slashes = self.style.inline.inserted == InsertedDisplay::Slashes;
                     let r = self.rpr(&v);
-                    self.run(out, &r, "\\");
+                    if slashes {
+                        self.run(out, &r, "\\");
+                    }
                     self.runs_in(out, content, &v, nested);
-                    self.run(out, &r, "/");
+                    if slashes {
+                        self.run(out, &r, "/");
+                    }
                 }
                 Inline::Unclear(c) => {
                     self.runs_in(out, c, &with(id::ch::UNCLEAR), nested);

@@ -6,7 +6,7 @@
 //! screen is wide enough and the address drops below the marks, still at the right, when
 //! it is not.
 
-use crate::style::{DeletedDisplay, Style, UnderlineDisplay};
+use crate::style::{DeletedDisplay, InsertedDisplay, Style, UnderlineDisplay};
 
 /// One embedded face, as `@font-face` declares it.
 pub struct FontFace {
@@ -60,6 +60,13 @@ pub fn stylesheet(style: &Style, family: &str, faces: &[FontFace]) -> String {
         DeletedDisplay::Strike => "del.deleted { text-decoration: line-through; }\n",
         DeletedDisplay::Brackets => "del.deleted { text-decoration: none; }\n",
     });
+    // An insertion between the signs of the editorial convention, \слово/; with
+    // `inline.inserted = "note"` its note says where it was added instead.
+    if style.inline.inserted == InsertedDisplay::Slashes {
+        css.push_str(
+            "ins.inserted:before { content: \"\\5C \"; }\nins.inserted:after { content: \"/\"; }\n",
+        );
+    }
     css
 }
 
@@ -146,8 +153,6 @@ ul.bulleted li:before { content: "\2013\a0"; display: inline-block; width: 1.2em
 .spaced { letter-spacing: 0.25em; }
 .spaced-end { letter-spacing: 0; }
 ins.inserted { text-decoration: none; }
-ins.inserted:before { content: "\5C "; }
-ins.inserted:after { content: "/"; }
 .unclear .query { font-size: 0.85em; }
 .gap { font-style: italic; }
 sup.superscript, sub.subscript { font-size: 0.7em; line-height: 0; }

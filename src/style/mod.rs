@@ -74,8 +74,15 @@ impl Style {
             "edition" => Ok(Style::edition()),
             "handout" => Ok(Style::handout()),
             other => Err(Error::Usage(format!(
-                "unknown style preset `{other}`; expected one of {}",
-                PRESETS.join(", ")
+                "unknown style preset `{other}`; expected one of {}{}",
+                PRESETS.join(", "),
+                Some(crate::diag::suggest::did_you_mean(
+                    other,
+                    PRESETS.iter().copied()
+                ))
+                .filter(|h| !h.is_empty())
+                .map(|h| format!("\n  hint: {h}"))
+                .unwrap_or_default()
             ))),
         }
     }
@@ -93,15 +100,10 @@ impl Style {
 
     /// Parses a style file's text over its preset.
     pub fn from_toml(text: &str, preset: Option<&str>, name: &str) -> Result<Style, Error> {
-        let overrides: toml::Table = toml::from_str(text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map_or((0, 0), |s| crate::diag::line_column(text, s.start));
-            Error::Usage(format!(
-                "{name}:{line}:{column}: {}",
-                e.message().trim_end()
-            ))
-        })?;
+        let overrides: toml::Table = toml::from_str(text).map_err(|e| locate(text, name, &e))?;
+        // Read the file as a style on its own first: toml then places an unknown key or a
+        // wrong value exactly, which the merged JSON value below could not.
+        toml::from_str::<Style>(text).map_err(|e| locate(text, name, &e))?;
         let preset_name = overrides
             .get("preset")
             .and_then(|v| v.as_str())
@@ -119,6 +121,23 @@ impl Style {
             ))
         })
     }
+}
+
+/// A style file's error at its key or value, with the codes of style files.
+fn locate(text: &str, name: &str, e: &toml::de::Error) -> Error {
+    use crate::diag::Code;
+    let source = crate::read::SourceText::new(name, text);
+    let context = crate::read::Context {
+        docs: "docs/styles.md",
+        blocks: false,
+    };
+    let mut d = crate::read::locate_toml(&source, e, context);
+    d.code = match d.code {
+        Code::TomlSyntax => Code::StyleSyntax,
+        Code::UnknownField => Code::UnknownStyleKey,
+        _ => Code::StyleValue,
+    };
+    Error::Settings(vec![d])
 }
 
 /// Lays `over` onto `base`, table by table.
@@ -211,6 +230,19 @@ pub enum DeletedDisplay {
     Brackets,
 }
 
+/// How text inserted in the original (`{+…+}`) is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum InsertedDisplay {
+    /// Between a backslash and a slash, `\слово/`, the sign of an insertion above the line
+    /// in Russian documentary editions (and the text edition's convention).
+    #[default]
+    Slashes,
+    /// As the text of the line, with a numbered note "Вписано над строкой." (or "под
+    /// строкой", "на полях", with the hand when known).
+    Note,
+}
+
 /// How inline marks of the original are shown in the typeset editions.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -219,6 +251,8 @@ pub struct InlineStyle {
     pub underline: UnderlineDisplay,
     /// Struck-out text: strike or brackets.
     pub deleted: DeletedDisplay,
+    /// Inserted text: slashes (`\слово/`) or note.
+    pub inserted: InsertedDisplay,
 }
 
 /// The plain-text edition.

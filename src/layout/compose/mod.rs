@@ -23,6 +23,7 @@ mod text;
 
 use super::font::FontSet;
 use super::para::{self, Align, Frame, Piece, Sty};
+use super::structure::{NodeId, Role, Structure};
 use super::{Bookmark, Elem, Laid, Page};
 use crate::diag::Error;
 use crate::model::Document;
@@ -31,7 +32,6 @@ use crate::style::pdf::NotesPlacement;
 use crate::style::Style;
 use elems::{keep_lines, stack};
 pub use front::Front;
-pub use inline::bind_spaces;
 use inline::piece;
 
 /// Lays out documents one after another, each from a new page, into one run of pages.
@@ -51,12 +51,16 @@ pub struct Composer<'s> {
     pages: Vec<Page>,
     bookmarks: Vec<Bookmark>,
     missing: Vec<Vec<(char, String)>>,
+    loose: Vec<Vec<String>>,
     paragraphs: usize,
     /// The running head of the current document: left and right texts.
     head: (String, String),
     documents: usize,
     /// The next document runs on below the last one instead of starting a new page.
     run_on: bool,
+    /// What is being set, for the tagged PDF: the tree so far and the open node.
+    tree: Structure,
+    node: NodeId,
 }
 
 /// Where in the document text is being set, for warnings.
@@ -66,6 +70,8 @@ struct Ctx<'a> {
     lang: Option<hypher::Lang>,
     place: String,
     missing: Vec<(char, String)>,
+    /// Paragraphs set with word spaces over twice their width: where, and how they begin.
+    loose: Vec<String>,
 }
 
 const MM: f32 = 72.0 / 25.4;
@@ -100,10 +106,13 @@ impl<'s> Composer<'s> {
             pages: Vec::new(),
             bookmarks: Vec::new(),
             missing: Vec::new(),
+            loose: Vec::new(),
             paragraphs: 0,
             head: (String::new(), String::new()),
             documents: 0,
             run_on: false,
+            tree: Structure::new(""),
+            node: 0,
         })
     }
 
@@ -114,6 +123,26 @@ impl<'s> Composer<'s> {
             bookmarks: self.bookmarks,
             fonts: self.fonts,
             missing: self.missing,
+            loose: self.loose,
+            structure: self.tree,
+        }
+    }
+
+    /// Opens a structure node under the open one; returns the node to go back to.
+    fn open(&mut self, role: Role) -> NodeId {
+        let id = self.tree.push(role, self.node);
+        std::mem::replace(&mut self.node, id)
+    }
+
+    /// Closes the open node, back to `prev`.
+    fn close(&mut self, prev: NodeId) {
+        self.node = prev;
+    }
+
+    /// The language of the run (the first document's or the volume's).
+    fn tree_language(&mut self, language: &str) {
+        if self.tree.lang.is_empty() {
+            self.tree.lang = language.to_string();
         }
     }
 
@@ -152,12 +181,20 @@ impl<'s> Composer<'s> {
             None
         };
         let labels = Labels::for_language(&doc.language);
+        self.tree_language(&doc.language);
+        let outer = self.open(Role::Document);
+        if self.tree.lang != doc.language {
+            if let Some(n) = self.tree.get_mut(self.node) {
+                n.lang = Some(doc.language.clone());
+            }
+        }
         let mut ctx = Ctx {
             numbers: NoteNumbers::new(doc, self.style),
             labels,
             lang: hyphenation_language(&doc.language).filter(|_| self.style.pdf.hyphenate),
             place: "title".into(),
             missing: Vec::new(),
+            loose: Vec::new(),
         };
         let number = shared::number_line(doc);
         let title = crate::markup::plain_text(doc.title.inlines());
@@ -188,8 +225,10 @@ impl<'s> Composer<'s> {
         // The legend: small, after the text.
         if let Some(legend) = shared::legend(doc, labels) {
             ctx.place = "legend".into();
+            let prev = self.open(Role::Legend);
             let pieces = self.pieces(&legend, Sty::PLAIN, &mut ctx);
             let mut lines = self.para(&pieces, self.frame_small(Align::Justify, true), &mut ctx);
+            self.close(prev);
             if let Some(f) = lines.first_mut() {
                 f.gap = self.leading;
             }
@@ -231,8 +270,10 @@ impl<'s> Composer<'s> {
         } else {
             self.paginate(flow, &notes, run_on_at.is_some());
         }
+        self.close(outer);
         self.documents += 1;
         self.missing.push(std::mem::take(&mut ctx.missing));
+        self.loose.push(std::mem::take(&mut ctx.loose));
         Ok(())
     }
 
@@ -277,7 +318,16 @@ impl<'s> Composer<'s> {
         for c in missing {
             ctx.missing.push((c, ctx.place.clone()));
         }
-        let lines = para::set(self.fonts, &glyphs, &frame);
+        let (mut lines, loose) = para::set(self.fonts, &glyphs, &frame);
+        for l in lines.iter_mut() {
+            for it in l.items.iter_mut() {
+                elems::stamp(it, self.node, false);
+            }
+        }
+        if loose {
+            ctx.loose
+                .push(format!("{} («{}…»)", ctx.place, opening_words(pieces)));
+        }
         self.paragraphs += 1;
         lines
     }
@@ -291,6 +341,13 @@ impl<'s> Composer<'s> {
         };
         stack(self.para(pieces, frame, ctx))
     }
+}
+
+/// The first words of a paragraph, to name it in a warning.
+fn opening_words(pieces: &[Piece]) -> String {
+    let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    words.join(" ")
 }
 
 /// The hyphenation language for a BCP 47 tag ("ru-petr1708" hyphenates as "ru").
