@@ -688,6 +688,11 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                 for item in &l.items {
                     let mut p = PPr::styled(id::LIST);
                     p.num = Some(num);
+                    // A protocol's "Слушали" item stays on the page of its "Постановили".
+                    let text = crate::markup::plain_text(item.inlines());
+                    p.keep_next = ["Слушали", "Слушали:", "Heard"]
+                        .iter()
+                        .any(|w| text.split_whitespace().next() == Some(*w));
                     self.para(out, p, |w, o| w.runs(o, item.inlines(), &[]));
                 }
             }
