@@ -110,7 +110,16 @@ pub fn read_str(text: &str, name: &str, syntax: Syntax) -> Result<Read, Error> {
             .map_err(|e| locate::json_error(&source, &e, locate::TRANSCRIPTION)),
     };
     let document = match parsed {
-        Ok(d) => d,
+        Ok(mut d) => {
+            let file = std::path::Path::new(name)
+                .file_name()
+                .map_or_else(|| name.to_string(), |f| f.to_string_lossy().into_owned());
+            d.origin = Some(crate::model::Origin {
+                name: file,
+                bytes: text.as_bytes().into(),
+            });
+            d
+        }
         Err(diagnostic) => {
             // A file of a newer major version may fail for fields this folio does not know:
             // say so first, since that is the real cause.

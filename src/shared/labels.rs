@@ -51,6 +51,8 @@ pub struct Labels {
     pub preface: &'static str,
     /// The heading of a volume's list of abbreviations ("Список сокращений").
     pub abbreviations: &'static str,
+    /// What a screen reader says before struck-out words ("зачёркнуто").
+    pub deleted: &'static str,
 }
 
 static RU: Labels = Labels {
@@ -85,6 +87,7 @@ static RU: Labels = Labels {
     year_suffix: "\u{a0}г.",
     notes: "Примечания",
     illegible: "неразб.",
+    deleted: "зачёркнуто",
     sic: "Так в документе.",
     in_hand_of: "Рукой",
     inserted: "Вписано",
@@ -150,6 +153,7 @@ static EN: Labels = Labels {
     year_suffix: "",
     notes: "Notes",
     illegible: "illegible",
+    deleted: "struck out",
     sic: "Sic in the original.",
     in_hand_of: "In the hand of",
     inserted: "Added",
