@@ -31,10 +31,12 @@ pub enum Command {
     Volume(VolumeArgs),
     /// Validate transcriptions without writing anything.
     Check {
-        /// Transcription files (.toml or .json).
+        /// Transcription files (.toml, .json or .xml TEI).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
     },
+    /// Write a transcription (a TEI file above all) in folio's own format, TOML or JSON.
+    Convert(ConvertArgs),
     /// Print the JSON Schema of the transcription format.
     Schema,
     /// Print a commented template transcription to start from.
@@ -44,10 +46,10 @@ pub enum Command {
 /// Options of `folio export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Transcription files (.toml or .json) and folders (searched recursively).
+    /// Transcription files (.toml, .json or .xml TEI).and folders (searched recursively).
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// Editions to write, comma-separated: txt, pdf, docx, epub, or all.
+    /// Editions to write, comma-separated: txt, pdf, docx, epub, tei, or all.
     #[arg(long = "to", default_value = "all", value_name = "FORMATS")]
     pub to: String,
     /// Directory for the editions, created if missing; files are named <input stem>.<ext>.
@@ -81,12 +83,29 @@ pub struct ExportArgs {
     pub mirror: bool,
 }
 
+/// Options of `folio convert`.
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    /// The transcription to convert (.xml TEI, .toml or .json).
+    pub input: PathBuf,
+    /// The format to write: toml or json.
+    #[arg(long = "to", default_value = "toml", value_name = "FORMAT")]
+    pub to: String,
+    /// The file to write (default: standard output); never the input itself.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// A TEI collection's mapping of rend/rendition values (default: tei-mapping.toml
+    /// beside the input); see docs/tei.md.
+    #[arg(long, value_name = "FILE")]
+    pub tei_mapping: Option<PathBuf>,
+}
+
 /// Options of `folio volume`.
 #[derive(Debug, clap::Args)]
 pub struct VolumeArgs {
     /// The volume manifest (TOML); see docs/volumes.md.
     pub manifest: PathBuf,
-    /// Editions to write, comma-separated: txt, pdf, docx, epub, or all.
+    /// Editions to write, comma-separated: txt, pdf, docx, epub, tei, or all.
     #[arg(long = "to", default_value = "all", value_name = "FORMATS")]
     pub to: String,
     /// Directory for the editions, created if missing; files are named <manifest stem>.<ext>.
@@ -100,6 +119,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Export(args) => export(&args),
         Command::Volume(args) => volume(&args),
         Command::Check { inputs } => check(&inputs),
+        Command::Convert(args) => convert(&args),
         Command::Schema => print_stdout(schema().as_bytes()),
         Command::New => print_stdout(TEMPLATE.as_bytes()),
     };
@@ -157,7 +177,7 @@ pub fn parse_formats(list: &str) -> Result<Vec<Format>, Error> {
             Some(f) => formats.push(f),
             None => {
                 return Err(Error::Usage(format!(
-                    "unknown format `{word}` in --to; expected txt, pdf, docx, epub or all"
+                    "unknown format `{word}` in --to; expected txt, pdf, docx, epub, tei or all"
                 )))
             }
         }
@@ -166,7 +186,7 @@ pub fn parse_formats(list: &str) -> Result<Vec<Format>, Error> {
     formats.dedup();
     if formats.is_empty() {
         return Err(Error::Usage(
-            "--to names no format; expected txt, pdf, docx, epub or all".into(),
+            "--to names no format; expected txt, pdf, docx, epub, tei or all".into(),
         ));
     }
     Ok(formats)
@@ -185,6 +205,44 @@ fn check(inputs: &[PathBuf]) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::Invalid(errors))
+    }
+}
+
+fn convert(args: &ConvertArgs) -> Result<(), Error> {
+    let target = crate::convert::Target::from_name(&args.to).ok_or_else(|| {
+        Error::Usage(format!(
+            "unknown format `{}` in --to; expected toml or json",
+            args.to
+        ))
+    })?;
+    let read = match &args.tei_mapping {
+        Some(m) if read::Syntax::of(&args.input) == Some(read::Syntax::Tei) => {
+            let mapping = crate::tei::mapping::Mapping::load(m)?;
+            let bytes = std::fs::read(&args.input)
+                .map_err(|e| Error::Output(format!("cannot read {}: {e}", args.input.display())))?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Error::Invalid(vec![Diagnostic {
+                    severity: crate::diag::Severity::Error,
+                    file: args.input.display().to_string(),
+                    line: 0,
+                    column: 0,
+                    message: "the file is not valid UTF-8".into(),
+                    hint: Some("save the file as UTF-8".into()),
+                }])
+            })?;
+            read::read_tei(&text, &args.input.display().to_string(), &mapping)?
+        }
+        _ => read::read_file(&args.input)?,
+    };
+    print_warnings(&read.warnings);
+    let text = crate::convert::write(&read.document, target)?;
+    match &args.output {
+        None => print_stdout(text.as_bytes()),
+        Some(p) if p.as_os_str() == "-" => print_stdout(text.as_bytes()),
+        Some(p) => {
+            crate::batch::refuse_overwriting(p, &args.input)?;
+            write_atomically(p, text.as_bytes())
+        }
     }
 }
 
@@ -212,7 +270,7 @@ fn export(args: &ExportArgs) -> Result<(), Error> {
             let ext = output.extension().and_then(|e| e.to_str()).unwrap_or("");
             let format = Format::from_name(ext).ok_or_else(|| {
                 Error::Usage(format!(
-                    "cannot tell the format of {} from its extension; expected .txt, .pdf, .docx or .epub",
+                    "cannot tell the format of {} from its extension; expected .txt, .pdf, .docx, .epub or .xml (TEI)",
                     output.display()
                 ))
             })?;

@@ -19,6 +19,8 @@ pub enum Syntax {
     Toml,
     /// `.json`: the pipeline format.
     Json,
+    /// `.xml`: TEI P5 (docs/tei.md).
+    Tei,
 }
 
 impl Syntax {
@@ -27,6 +29,7 @@ impl Syntax {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "toml" => Some(Syntax::Toml),
             "json" => Some(Syntax::Json),
+            "xml" => Some(Syntax::Tei),
             _ => None,
         }
     }
@@ -50,9 +53,9 @@ pub fn read_file(path: &Path) -> Result<Read, Error> {
             file: name.clone(),
             line: 0,
             column: 0,
-            message: "not a transcription: expected a .toml or .json file".into(),
+            message: "not a transcription: expected a .toml, .json or .xml (TEI) file".into(),
             hint: Some(
-                "folio reads TOML (authoring) and JSON (pipelines); `folio new` prints a template"
+                "folio reads TOML (authoring), JSON (pipelines) and TEI P5 XML; `folio new` prints a template"
                     .into(),
             ),
         }])
@@ -73,11 +76,45 @@ pub fn read_file(path: &Path) -> Result<Read, Error> {
             hint: Some("save the transcription as UTF-8".into()),
         }])
     })?;
+    if syntax == Syntax::Tei {
+        let mapping = crate::tei::mapping::Mapping::for_document(path)?;
+        return read_tei(&text, &name, &mapping);
+    }
     read_str(&text, &name, syntax)
+}
+
+/// Reads a TEI file's text with a collection's mapping, then validates the document as
+/// any other.
+pub fn read_tei(
+    text: &str,
+    name: &str,
+    mapping: &crate::tei::mapping::Mapping,
+) -> Result<Read, Error> {
+    let read = crate::tei::read::read(text, name, mapping)?;
+    let source = SourceText { name, text };
+    let mut diagnostics = read.warnings;
+    let mut found = Vec::new();
+    validate(&read.document, &source, &mut found);
+    found.sort_by_key(|d| (d.line, d.column));
+    diagnostics.extend(found);
+    let (errors, warnings): (Vec<_>, Vec<_>) = diagnostics
+        .into_iter()
+        .partition(|d| d.severity == Severity::Error);
+    if errors.is_empty() {
+        Ok(Read {
+            document: read.document,
+            warnings,
+        })
+    } else {
+        Err(Error::Invalid(errors))
+    }
 }
 
 /// Reads and validates a transcription held in memory; `name` is used in diagnostics.
 pub fn read_str(text: &str, name: &str, syntax: Syntax) -> Result<Read, Error> {
+    if syntax == Syntax::Tei {
+        return read_tei(text, name, &crate::tei::mapping::Mapping::default());
+    }
     let source = SourceText { name, text };
     let parsed: Result<Document, (String, Option<usize>)> = match syntax {
         Syntax::Toml => {
@@ -87,6 +124,7 @@ pub fn read_str(text: &str, name: &str, syntax: Syntax) -> Result<Read, Error> {
             let offset = offset_of_line_column(text, e.line(), e.column());
             (strip_json_position(&e.to_string()), Some(offset))
         }),
+        Syntax::Tei => unreachable!("TEI is read by read_tei"),
     };
     let document = match parsed {
         Ok(d) => d,
@@ -260,6 +298,7 @@ fn version_problem(source: &SourceText, syntax: Syntax) -> Option<Diagnostic> {
             .get("format")?
             .as_str()?
             .to_string(),
+        Syntax::Tei => return None,
     };
     check_version(&version, source)
 }

@@ -76,6 +76,7 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         source: None,
         content: vec![],
         notes: vec![],
+        edition: None,
     };
     let mut front = DocWriter::new(&front_doc, style, &mut pkg);
     front.plain_paragraph(styles::id::VOLUME_TITLE, &m.title);

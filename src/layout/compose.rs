@@ -11,6 +11,8 @@ use crate::shared::{self, Labels, NoteNumbers};
 use crate::style::pdf::NotesPlacement;
 use crate::style::{DeletedDisplay, HandDisplay, Style, UnderlineDisplay};
 
+mod table;
+
 /// Lays out documents one after another, each from a new page, into one run of pages.
 pub struct Composer<'s> {
     style: &'s Style,
@@ -421,6 +423,7 @@ impl<'s> Composer<'s> {
                     self.paragraphs_of(i, q.text.paragraphs(), f, true, ctx)
                 }
                 Block::List(l) => self.list(l, ctx),
+                Block::Table(t) => self.table(t, ctx),
                 Block::Closer(c) => vec![self.closer(c, ctx)],
                 Block::Folio(f) => {
                     let p = [piece(
@@ -548,7 +551,12 @@ impl Composer<'_> {
                 },
                 Inline::Inserted { content, .. }
                 | Inline::Sic(content)
-                | Inline::Hand { content, .. } => self.walk(content, sty, ctx, out),
+                | Inline::Hand { content, .. }
+                | Inline::Choice {
+                    original: content, ..
+                }
+                | Inline::Name { content, .. }
+                | Inline::Foreign { content, .. } => self.walk(content, sty, ctx, out),
                 Inline::Unclear(content) => {
                     self.walk(content, sty, ctx, out);
                     out.push(piece("[?]", sty));
