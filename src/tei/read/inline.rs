@@ -197,7 +197,11 @@ impl<'a, 'i> Reader<'a, 'i> {
                 n.tag_name().namespace().unwrap_or("none")
             );
             self.report(n, what);
-            return self.inline_children(n, out);
+            // Its structure is unknown: its edges are word boundaries.
+            push_text(out, " ");
+            self.inline_children(n, out);
+            push_text(out, " ");
+            return;
         }
         let lang = xml_lang(n)
             .filter(|l| is_language_tag(l) && !l.eq_ignore_ascii_case(&self.language))

@@ -960,6 +960,11 @@ pub(super) fn attach_ref(out: &mut [Block], id: String) {
         k += 1;
         if k == count {
             let mut inlines = t.inlines().to_vec();
+            // References in a row stay breakable: a letter's dozen commentary notes
+            // would otherwise make one unbreakable run of numbers.
+            if matches!(inlines.last(), Some(Inline::NoteRef(_))) {
+                inlines.push(Inline::Text(" ".into()));
+            }
             inlines.push(Inline::NoteRef(id.clone()));
             markup_write::text(&inlines)
         } else {
