@@ -15,6 +15,7 @@ pub mod layout;
 pub mod markup;
 pub mod markup_write;
 pub mod model;
+pub mod output;
 pub mod pdf;
 pub mod read;
 pub mod shared;

@@ -6,8 +6,8 @@ pub mod bytes;
 use crate::diag::{Error, Warning};
 use crate::layout::{font::FALLBACK, Composer, Front, Laid};
 use crate::model::Document;
+use crate::output::Output;
 use crate::style::Style;
-use crate::writers::Output;
 
 /// Writes the PDF edition of a document.
 pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
@@ -207,6 +207,18 @@ fn warnings(laid: &Laid, docs: &[&Document]) -> Vec<Warning> {
             message: format!(
                 "{id}: characters missing from the text font: {}",
                 list.join("; ")
+            ),
+        });
+    }
+    for (k, loose) in laid.loose.iter().enumerate() {
+        if loose.is_empty() {
+            continue;
+        }
+        let id = docs.get(k).map_or("document", |d| d.id.as_str());
+        out.push(Warning {
+            message: format!(
+                "{id}: word spaces wider than twice their width, as no other line breaks fit, in {}; hint: look at those lines: a shorter word or a rewording there gives them room",
+                loose.join("; ")
             ),
         });
     }

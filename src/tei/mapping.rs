@@ -177,16 +177,13 @@ impl Mapping {
             let (line, column) = e
                 .span()
                 .map_or((0, 0), |s| crate::diag::line_column(text, s.start));
-            Error::Invalid(vec![crate::diag::Diagnostic {
-                severity: crate::diag::Severity::Error,
-                file: name.to_string(),
-                line,
-                column,
-                message: format!("TEI mapping: {}", e.message().trim_end()),
-                hint: Some(
-                    "values map to underline, double-underline, spaced, superscript, subscript, deleted, plain, salutation, closer, signature, heading, dateline, quote, postscript, left, center, right, justify, indent or no-indent (docs/tei.md)".into(),
-                ),
-            }])
+            Error::Invalid(vec![crate::diag::Diagnostic::error(
+                crate::diag::Code::TeiMapping,
+                name,
+                format!("TEI mapping: {}", e.message().trim_end()),
+            )
+            .at_line_column(line, column)
+            .hint("values map to underline, double-underline, spaced, superscript, subscript, deleted, plain, salutation, closer, signature, heading, dateline, quote, postscript, left, center, right, justify, indent or no-indent (docs/tei.md)")])
         })?;
         let mut mapping = Mapping::default();
         if let Some(lb) = parsed.line_breaks {

@@ -1,7 +1,9 @@
 //! A table block: each row a line of cells side by side, each cell a paragraph set in its
 //! column's width. Header rows are bold; a row never breaks across pages.
 
-use super::{beside, piece, read_as_one, stack, Composer, Ctx};
+use super::elems::{beside, read_as_one, stack};
+use super::inline::piece;
+use super::{Composer, Ctx};
 use crate::layout::para::{Align, Sty};
 use crate::layout::{Elem, Item};
 use crate::model::Table;

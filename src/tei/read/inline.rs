@@ -837,7 +837,14 @@ pub(super) fn shift_to(who: String) -> Inline {
 /// A note reference right after the word it follows, not after the space that a
 /// pretty-printer put before the `ref` or `note`.
 fn push_ref(out: &mut Vec<Inline>, id: String) {
+    let after_ref = out.len() >= 2 && matches!(out[out.len() - 2], Inline::NoteRef(_));
     if let Some(Inline::Text(t)) = out.last_mut() {
+        if after_ref && t.trim().is_empty() {
+            // A space between two references keeps them breakable.
+            *t = " ".into();
+            out.push(Inline::NoteRef(id));
+            return;
+        }
         let trimmed = t.trim_end().len();
         t.truncate(trimmed);
         if t.is_empty() {

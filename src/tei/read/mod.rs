@@ -15,7 +15,7 @@ mod inline;
 mod structure;
 
 use super::mapping::Mapping;
-use crate::diag::{line_column, Diagnostic, Error, Severity};
+use crate::diag::{line_column, Code, Diagnostic, Error};
 use crate::markup::Inline;
 use crate::model::{Block, Document, Note};
 use roxmltree::Node;
@@ -41,22 +41,21 @@ pub struct TeiRead {
 
 /// Reads a TEI file's text; `name` names it in diagnostics and gives the document's id.
 pub fn read(text: &str, name: &str, mapping: &Mapping) -> Result<TeiRead, Error> {
-    let fail =
-        |offset: Option<usize>, line_col: Option<(usize, usize)>, message: String, hint: &str| {
-            let (line, column) = line_col
-                .or_else(|| offset.map(|o| line_column(text, o)))
-                .unwrap_or((0, 0));
-            Error::Invalid(vec![Diagnostic {
-                severity: Severity::Error,
-                file: name.to_string(),
-                line,
-                column,
-                message,
-                hint: Some(hint.to_string()),
-            }])
-        };
+    let fail = |code: Code,
+                offset: Option<usize>,
+                line_col: Option<(usize, usize)>,
+                message: String,
+                hint: &str| {
+        let (line, column) = line_col
+            .or_else(|| offset.map(|o| line_column(text, o)))
+            .unwrap_or((0, 0));
+        Error::Invalid(vec![Diagnostic::error(code, name, message)
+            .at_line_column(line, column)
+            .hint(hint)])
+    };
     if text.len() > MAX_BYTES {
         return Err(fail(
+            Code::TeiLimit,
             None,
             None,
             format!(
@@ -87,11 +86,17 @@ pub fn read(text: &str, name: &str, mapping: &Mapping) -> Result<TeiRead, Error>
                 Some((p.row as usize, p.col as usize))
             }
         };
-        fail(None, at, format!("not well-formed XML: {e}"), hint)
+        let code = if matches!(e, roxmltree::Error::NodesLimitReached) {
+            Code::TeiLimit
+        } else {
+            Code::TeiSyntax
+        };
+        fail(code, None, at, format!("not well-formed XML: {e}"), hint)
     })?;
     let root = xml.root_element();
     if root.tag_name().namespace() != Some(TEI_NS) {
         return Err(fail(
+            Code::TeiSyntax,
             Some(root.range().start),
             None,
             format!(
@@ -104,6 +109,7 @@ pub fn read(text: &str, name: &str, mapping: &Mapping) -> Result<TeiRead, Error>
     }
     if let Some(deep) = too_deep(root) {
         return Err(fail(
+            Code::TeiLimit,
             Some(deep.range().start),
             None,
             format!("elements nest more than {MAX_DEPTH} deep here"),
@@ -236,14 +242,12 @@ impl<'a, 'i> Reader<'a, 'i> {
                 } else {
                     format!("{} times", u.count)
                 };
-                Diagnostic {
-                    severity: Severity::Warning,
-                    file: self.name.to_string(),
-                    line,
-                    column,
-                    message: format!("TEI: {what}, {times}"),
-                    hint: None,
-                }
+                Diagnostic::warning(
+                    Code::TeiUnmapped,
+                    self.name,
+                    format!("TEI: {what}, {times}"),
+                )
+                .at_line_column(line, column)
             })
             .collect()
     }
