@@ -37,6 +37,7 @@ references: build ## Re-render the reference pages in tests/reference (review th
 	pdftoppm -png -mono -r 90 -singlefile -f 1 -l 1 /tmp/folio-se.pdf tests/reference/seed-edition
 	pdftoppm -png -mono -r 72 -singlefile -f 1 -l 1 /tmp/folio-sh.pdf tests/reference/seed-handout
 	tests/reference/docx-seed-page1.sh
+	./scripts/tei-references.sh
 	@echo "tests/reference/epub-seed.png needs Chromium: see docs/epub.md"
 
 bench: build ## Benchmarks: whole-process medians per edition (needs hyperfine)

@@ -51,3 +51,8 @@ if $FOLIO volume "$coll/bench.volume.toml" --to pdf --out-dir "$out" 2>/dev/null
 else
   echo; echo "volume   PDF volumes not available"
 fi
+
+# TEI: a 1,000-letter batch copied from the corpus, every edition; read time per letter,
+# TEI next to TOML (scripts/tei-batch.sh).
+echo
+./scripts/tei-batch.sh "$out"

@@ -795,3 +795,14 @@ fn hostile_xml_gets_a_clear_error_and_never_reads_outside_the_input() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("not TEI"), "{err}");
 }
+
+#[test]
+fn the_tei_reference_renders_are_committed_small_with_their_sources() {
+    let sources = std::fs::read_to_string(root().join("tests/reference/TEI-SOURCES.md")).unwrap();
+    for name in ["tei-tolstoy-nekrasov.png", "tei-alter-rebbe-084.png"] {
+        let bytes = std::fs::read(root().join("tests/reference").join(name)).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{name} is a PNG");
+        assert!(bytes.len() < 50 * 1024, "{name}: {} bytes", bytes.len());
+        assert!(sources.contains(name), "TEI-SOURCES.md names {name}");
+    }
+}

@@ -77,9 +77,11 @@ impl<'a, 'i> Reader<'a, 'i> {
         let title = title_stmt
             .and_then(|t| {
                 let titles: Vec<Node> = t.children().filter(|n| is(*n, "title")).collect();
+                // The letter's own title (analytic level) before the series' or edition's.
                 titles
                     .iter()
-                    .find(|n| n.attribute("type") == Some("main"))
+                    .find(|n| n.attribute("level") == Some("a"))
+                    .or_else(|| titles.iter().find(|n| n.attribute("type") == Some("main")))
                     .or(titles.first())
                     .copied()
             })

@@ -868,6 +868,10 @@ impl<'a, 'i> Reader<'a, 'i> {
             return (None, None);
         };
         let id = pointer.trim().trim_start_matches('#');
+        // `#author` with nothing of that id: the author's own hand, the document's.
+        if id == "author" && !self.by_id.contains_key(id) {
+            return (None, None);
+        }
         let note = self.by_id.get(id).filter(|h| is(**h, "handNote"));
         let medium = note
             .and_then(|h| h.attribute("medium"))
