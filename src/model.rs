@@ -446,7 +446,7 @@ pub struct Folio {
 
 /// A table of rows and cells.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Table {
     /// How many rows at the top label the columns (default none).
     #[serde(default, skip_serializing_if = "is_zero")]
@@ -688,6 +688,7 @@ pub const ROLES: &[&str] = &[
     "closer",
     "postscript",
     "folio",
+    "table",
 ];
 
 impl Block {
@@ -710,6 +711,7 @@ impl Block {
             "closer" => Closer::deserialize(d).map(Block::Closer),
             "postscript" => Postscript::deserialize(d).map(Block::Postscript),
             "folio" => Folio::deserialize(d).map(Block::Folio),
+            "table" => Table::deserialize(d).map(Block::Table),
             _ => return None,
         })
     }

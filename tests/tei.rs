@@ -108,9 +108,10 @@ fn every_corpus_file_reads_with_the_expected_warnings() {
 
 #[test]
 fn samples_round_trip_through_tei_to_the_same_model() {
-    for sample in samples().into_iter().chain(std::iter::once(
+    for sample in samples().into_iter().chain([
         root().join("samples/long/long-report-1925.toml"),
-    )) {
+        root().join("tests/fixtures/table.toml"),
+    ]) {
         let doc = folio::read::read_file(&sample).unwrap().document;
         let tei = to_tei(&doc);
         let back = read_tei(&tei, &format!("{}.xml", doc.id), &Mapping::default());
