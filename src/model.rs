@@ -63,6 +63,11 @@ pub struct Document {
     /// `licence`), kept for the edition's metadata.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<Edition>,
+    /// The file the document was read from, kept for editions that carry their source
+    /// (the PDF's `--embed-source`); not part of the format.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub origin: Option<Origin>,
 }
 
 /// The making of the transcription: its licence and who did what.
@@ -85,6 +90,23 @@ pub struct Credit {
     pub role: String,
     /// Who did it, as the source names them.
     pub name: String,
+}
+
+/// A transcription file as read: its name and its exact bytes.
+#[derive(Clone, Debug)]
+pub struct Origin {
+    /// The file name, without folders ("zinoviev-1932-12-03.toml").
+    pub name: String,
+    /// The bytes of the file, unchanged.
+    pub bytes: std::sync::Arc<[u8]>,
+}
+
+/// Where a document was read from does not make it another document: a TOML file and
+/// its JSON twin hold equal documents.
+impl PartialEq for Origin {
+    fn eq(&self, _: &Origin) -> bool {
+        true
+    }
 }
 
 fn default_language() -> String {

@@ -81,6 +81,7 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         content: vec![],
         notes: vec![],
         edition: None,
+        origin: None,
     };
     let mut front = DocWriter::new(&front_doc, style, &mut pkg);
     front.plain_paragraph(styles::id::VOLUME_TITLE, &m.title);
