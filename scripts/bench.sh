@@ -52,6 +52,21 @@ else
   echo; echo "volume   PDF volumes not available"
 fi
 
+# Sizes of the seed's DOCX (fonts embedded, and `docx.embed-fonts = false`) and EPUB, and of
+# the sample volume's: targets in docs/docx.md (under 120 KB with fonts, 20 KB without).
+sizes="$out/sizes"; rm -rf "$sizes"; mkdir -p "$sizes/plain"
+printf '[docx]\nembed-fonts = false\n' > "$sizes/no-fonts.style.toml"
+$FOLIO export samples/zinoviev-1932-12-03.toml --to docx,epub --out-dir "$sizes" >/dev/null
+$FOLIO export samples/zinoviev-1932-12-03.toml --to docx --style "$sizes/no-fonts.style.toml" --out-dir "$sizes/plain" --quiet
+$FOLIO volume samples/volume/sample.volume.toml --to docx,epub --out-dir "$sizes" >/dev/null
+echo
+printf '%-34s %10s\n' file KB
+for f in "$sizes/zinoviev-1932-12-03.docx" "$sizes/plain/zinoviev-1932-12-03.docx" \
+         "$sizes/zinoviev-1932-12-03.epub" "$sizes/sample.docx" "$sizes/sample.epub"; do
+  label=${f#"$sizes/"}; [ "${label#plain/}" != "$label" ] && label="${label#plain/} (no fonts)"
+  printf '%-34s %10.1f\n' "$label" "$(awk -v b="$(stat -c %s "$f")" 'BEGIN{print b/1024}')"
+done
+
 # TEI: a 1,000-letter batch copied from the corpus, every edition; read time per letter,
 # TEI next to TOML (scripts/tei-batch.sh).
 echo

@@ -6,7 +6,7 @@ use super::xml::{escape_into, mm, Edge, Ind, PPr, RPr};
 use crate::markup::Inline;
 use crate::model::{Align, Block, Document, ListStyle, Mark, MarkKind, Position, Side};
 use crate::shared::{self, Labels, NoteBody, NoteNumbers};
-use crate::style::{HandDisplay, Style};
+use crate::style::{HandDisplay, InsertedDisplay, Style};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
@@ -299,7 +299,24 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                     }
                     self.runs_in(out, content, &v, nested);
                 }
-                Inline::Spaced(c) => self.runs_in(out, c, &with(id::ch::SPACED), nested),
+                Inline::Spaced(c) => {
+                    let stack = with(id::ch::SPACED);
+                    match shared::spacing::last_letter_apart(c) {
+                        // The last letter keeps the style but no spacing, so no gap opens
+                        // before the punctuation after it.
+                        Some((before, head, last)) => {
+                            self.runs_in(out, before, &stack, nested);
+                            let r = self.rpr(&stack);
+                            self.run(out, &r, &shared::typography::bind(head));
+                            let end = RPr {
+                                letter_spacing: Some(0),
+                                ..r
+                            };
+                            self.run(out, &end, last);
+                        }
+                        None => self.runs_in(out, c, &stack, nested),
+                    }
+                }
                 Inline::Deleted(c) => {
                     let v = with(id::ch::DELETED);
                     let brackets =
@@ -314,7 +331,19 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                     }
                 }
                 Inline::Inserted { content, .. } => {
-                    self.runs_in(out, content, &with(id::ch::INSERTED), nested)
+                    // The style's editorial convention, as in every edition: \added/, or
+                    // (`inline.inserted = "note"`) the words as written with a note saying
+                    // where they were added, which NoteNumbers gives the span.
+                    let v = with(id::ch::INSERTED);
+                    let slashes = self.style.inline.inserted == InsertedDisplay::Slashes;
+                    let r = self.rpr(&v);
+                    if slashes {
+                        self.run(out, &r, "\\");
+                    }
+                    self.runs_in(out, content, &v, nested);
+                    if slashes {
+                        self.run(out, &r, "/");
+                    }
                 }
                 Inline::Unclear(c) => {
                     self.runs_in(out, c, &with(id::ch::UNCLEAR), nested);
@@ -664,6 +693,11 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                 for item in &l.items {
                     let mut p = PPr::styled(id::LIST);
                     p.num = Some(num);
+                    // A protocol's "Слушали" item stays on the page of its "Постановили".
+                    let text = crate::markup::plain_text(item.inlines());
+                    p.keep_next = ["Слушали", "Слушали:", "Heard"]
+                        .iter()
+                        .any(|w| text.split_whitespace().next() == Some(*w));
                     self.para(out, p, |w, o| w.runs(o, item.inlines(), &[]));
                 }
             }

@@ -33,6 +33,8 @@ pub struct Chapter<'a> {
     apparatus_lang: String,
     /// Whether initials are tied to the name (the editorial title, not the transcription).
     tie: bool,
+    /// The folio breaks written so far: element id and label ("л. 1 об."), for the page list.
+    folios: Vec<(String, String)>,
 }
 
 impl<'a> Chapter<'a> {
@@ -51,13 +53,20 @@ impl<'a> Chapter<'a> {
                 format!(" lang=\"{lang}\" xml:lang=\"{lang}\"")
             },
             tie: false,
+            folios: Vec::new(),
         }
+    }
+
+    /// The folio breaks of the original (element id, label) in reading order: the book's
+    /// page list, so a reader can go to a folio of the original.
+    pub fn folios(&self) -> &[(String, String)] {
+        &self.folios
     }
 
     /// The document as the content of `<body>`.
     pub fn body(&mut self, h: &mut Html) {
         let doc = self.doc;
-        h.raw("<section class=\"document\" epub:type=\"chapter\" aria-labelledby=\"title\">\n");
+        h.raw("<section class=\"document\" epub:type=\"chapter\" role=\"doc-chapter\" aria-labelledby=\"title\">\n");
         h.raw(&format!(
             "<header class=\"heading\"{}>\n",
             self.apparatus_lang
@@ -324,9 +333,16 @@ impl<'a> Chapter<'a> {
                 h.raw("</table>\n");
             }
             Block::Folio(f) => {
-                h.raw("<p class=\"folio\">");
+                // A page break of the original, named for assistive technology and listed
+                // in the page-list nav.
+                let id = format!("folio-{}", self.folios.len() + 1);
+                h.raw(&format!(
+                    "<p class=\"folio\" id=\"{id}\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"{}\">",
+                    attr(&f.label)
+                ));
                 h.text(&format!("/{}/", f.label));
                 h.raw("</p>\n");
+                self.folios.push((id, f.label.clone()));
             }
         }
     }
@@ -419,6 +435,7 @@ impl<'a> Chapter<'a> {
         for inline in inlines {
             match inline {
                 Inline::Text(s) if self.tie => h.text(&tie_initials(s)),
+                // No-break spaces where Russian typography binds words, as in every edition.
                 Inline::Text(s) => h.text(&shared::typography::bind(s)),
                 Inline::Underline { double, content } => {
                     let class = if *double {
@@ -439,8 +456,19 @@ impl<'a> Chapter<'a> {
                     h.raw("</span>");
                 }
                 Inline::Spaced(c) => {
+                    // Letter spacing, not spaces, so a search finds the word; the last letter
+                    // unspaced, so no gap opens before the punctuation after it.
                     h.raw("<span class=\"spaced\">");
-                    self.inlines(h, c);
+                    match shared::spacing::last_letter_apart(c) {
+                        Some((before, head, last)) => {
+                            self.inlines(h, before);
+                            self.inlines(h, &[Inline::Text(head.to_string())]);
+                            h.raw("<span class=\"spaced-end\">");
+                            h.text(last);
+                            h.raw("</span>");
+                        }
+                        None => self.inlines(h, c),
+                    }
                     h.raw("</span>");
                 }
                 Inline::Deleted(c) => {

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod labels;
 pub mod legend;
 pub mod notes;
+pub mod spacing;
 pub mod spelling;
 pub mod typography;
 pub mod xml;
