@@ -36,6 +36,7 @@ golden: ## Regenerate golden files (review the diff before committing)
 references: build ## Re-render page 1 of every sample in tests/reference (look at the images)
 	./scripts/references.sh
 	tests/reference/docx-seed-page1.sh
+	./scripts/tei-references.sh
 	@echo "tests/reference/epub-seed.png needs Chromium: see docs/epub.md"
 
 bench: build ## Benchmarks: whole-process medians per edition (needs hyperfine)

@@ -102,3 +102,8 @@ for f in "$sizes/zinoviev-1932-12-03.docx" "$sizes/plain/zinoviev-1932-12-03.doc
   label=${f#"$sizes/"}; [ "${label#plain/}" != "$label" ] && label="${label#plain/} (no fonts)"
   printf '%-34s %10.1f\n' "$label" "$(awk -v b="$(stat -c %s "$f")" 'BEGIN{print b/1024}')"
 done
+
+# TEI: a 1,000-letter batch copied from the corpus, every edition; read time per letter,
+# TEI next to TOML (scripts/tei-batch.sh).
+echo
+./scripts/tei-batch.sh "$out"

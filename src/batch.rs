@@ -21,7 +21,10 @@ use std::time::Instant;
 /// and style files, which may sit beside the transcriptions.
 fn is_auxiliary(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.ends_with(".volume.toml") || name.ends_with(".style.toml")
+    name.ends_with(".volume.toml")
+        || name.ends_with(".style.toml")
+        || name == crate::tei::mapping::FILE_NAME
+        || name.ends_with(".tei.xml")
 }
 
 /// One input with the folder it was found under (for `--mirror`).
@@ -245,6 +248,9 @@ pub struct Totals {
     pub bytes: u64,
     /// Warnings raised.
     pub warnings: usize,
+    /// Of the warnings, those naming a TEI element or value folio does not map
+    /// (docs/tei.md): one per thing per document.
+    pub tei_unmapped: usize,
     /// Wall-clock milliseconds for the whole batch.
     pub ms: f64,
 }
@@ -306,6 +312,11 @@ pub fn run(
         totals.outputs += r.outputs.len();
         totals.bytes += r.outputs.iter().map(|o| o.bytes).sum::<u64>();
         totals.warnings += r.warnings.len();
+        totals.tei_unmapped += r
+            .warnings
+            .iter()
+            .filter(|w| w.message.starts_with("TEI: "))
+            .count();
     }
     Report {
         folio: env!("CARGO_PKG_VERSION"),

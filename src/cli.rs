@@ -1,6 +1,7 @@
 //! The command line: parses arguments, reads inputs, calls the writers, writes files.
 //! Only this module and `main.rs` touch the terminal and the file system for output.
 
+mod convert;
 mod print;
 
 use crate::batch::write_atomically;
@@ -59,6 +60,9 @@ pub enum Command {
     /// Validate transcriptions without writing anything.
     #[command(after_help = "Example:\n  folio check samples/ --message-format json")]
     Check(CheckArgs),
+    /// Write a transcription (a TEI file above all) in folio's own format, TOML or JSON.
+    #[command(after_help = "Example:\n  folio convert letter.xml --to toml -o letter.toml")]
+    Convert(ConvertArgs),
     /// Print the JSON Schema of the transcription format.
     #[command(after_help = "Example:\n  folio schema > folio.schema.json")]
     Schema,
@@ -94,7 +98,7 @@ pub enum FromFormat {
 /// Options of `folio check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Transcription files (.toml or .json), folders (searched recursively), or `-` for
+    /// Transcription files (.toml, .json or .xml TEI), folders (searched recursively), or `-` for
     /// standard input.
     pub inputs: Vec<PathBuf>,
     /// The syntax of standard input (default: sniffed, `{` opens JSON).
@@ -102,16 +106,33 @@ pub struct CheckArgs {
     pub from: Option<FromFormat>,
 }
 
+/// Options of `folio convert`.
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    /// The transcription to convert (.xml TEI, .toml or .json).
+    pub input: PathBuf,
+    /// The format to write: toml or json.
+    #[arg(long = "to", default_value = "toml", value_name = "FORMAT")]
+    pub to: String,
+    /// The file to write (default: standard output); never the input itself.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// A TEI collection's mapping of rend/rendition values (default: tei-mapping.toml
+    /// beside the input); see docs/tei.md.
+    #[arg(long, value_name = "FILE")]
+    pub tei_mapping: Option<PathBuf>,
+}
+
 /// Options of `folio export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Transcription files (.toml or .json), folders (searched recursively), or `-` for
+    /// Transcription files (.toml, .json or .xml TEI), folders (searched recursively), or `-` for
     /// standard input (with -o).
     pub inputs: Vec<PathBuf>,
     /// The syntax of standard input (default: sniffed, `{` opens JSON).
     #[arg(long, value_enum, value_name = "SYNTAX")]
     pub from: Option<FromFormat>,
-    /// Editions to write, comma-separated: txt, pdf, docx, epub, or all.
+    /// Editions to write, comma-separated: txt, pdf, docx, epub, tei, or all.
     #[arg(
         short = 't',
         long = "to",
@@ -181,7 +202,7 @@ impl PdfArgs {
 pub struct VolumeArgs {
     /// The volume manifest (TOML); see docs/volumes.md.
     pub manifest: PathBuf,
-    /// Editions to write, comma-separated: txt, pdf, docx, epub, or all.
+    /// Editions to write, comma-separated: txt, pdf, docx, epub, tei, or all.
     #[arg(
         short = 't',
         long = "to",
@@ -219,6 +240,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Export(args) => export(&args, &printer),
         Command::Volume(args) => volume(&args, &printer),
         Command::Check(args) => check(&args, &printer),
+        Command::Convert(args) => convert::run(&args, &printer),
         Command::Schema => print_stdout(crate::schema::document().as_bytes()),
         Command::New => print_stdout(TEMPLATE.as_bytes()),
         Command::Explain { code } => explain(&code),
@@ -296,7 +318,7 @@ fn read_input(input: &Path, from: Option<FromFormat>) -> Result<read::Read, Erro
     if input.as_os_str() != "-" {
         if !input.exists() {
             return Err(Error::Output(format!(
-                "{}: no such file; expected a transcription (.toml or .json), a folder, or - for standard input",
+                "{}: no such file; expected a transcription (.toml, .json or .xml TEI), a folder, or - for standard input",
                 input.display()
             )));
         }
@@ -317,7 +339,7 @@ fn read_input(input: &Path, from: Option<FromFormat>) -> Result<read::Read, Erro
 /// The error for a subcommand given no input.
 fn no_inputs(command: &str) -> Error {
     Error::Usage(format!(
-        "`folio {command}` needs an input: a transcription (.toml or .json), a folder, or - for standard input\n  hint: folio {command} letter.toml"
+        "`folio {command}` needs an input: a transcription (.toml, .json or .xml TEI), a folder, or - for standard input\n  hint: folio {command} letter.toml"
     ))
 }
 
@@ -335,7 +357,7 @@ pub fn parse_formats(list: &str) -> Result<Vec<Format>, Error> {
                 let names = Format::ALL.iter().map(|f| f.extension()).chain(["all"]);
                 let near = crate::diag::suggest::did_you_mean(word, names);
                 return Err(Error::Usage(format!(
-                    "unknown format `{word}` in --to; expected txt, pdf, docx, epub or all{}",
+                    "unknown format `{word}` in --to; expected txt, pdf, docx, epub, tei or all{}",
                     if near.is_empty() {
                         String::new()
                     } else {
@@ -349,7 +371,7 @@ pub fn parse_formats(list: &str) -> Result<Vec<Format>, Error> {
     formats.dedup();
     if formats.is_empty() {
         return Err(Error::Usage(
-            "--to names no format; expected txt, pdf, docx, epub or all".into(),
+            "--to names no format; expected txt, pdf, docx, epub, tei or all".into(),
         ));
     }
     Ok(formats)
@@ -581,7 +603,7 @@ fn one_format(output: &Path, to: &str) -> Result<Format, Error> {
     let ext = output.extension().and_then(|e| e.to_str()).unwrap_or("");
     let format = Format::from_name(ext).ok_or_else(|| {
         Error::Usage(format!(
-            "cannot tell the format of {} from its extension; expected .txt, .pdf, .docx or .epub",
+            "cannot tell the format of {} from its extension; expected .txt, .pdf, .docx, .epub or .xml (TEI)",
             output.display()
         ))
     })?;

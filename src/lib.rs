@@ -6,12 +6,14 @@
 
 pub mod batch;
 pub mod cli;
+pub mod convert;
 pub mod diag;
 pub mod docx;
 pub mod epub;
 pub mod fonts;
 pub mod layout;
 pub mod markup;
+pub mod markup_write;
 pub mod model;
 pub mod output;
 pub mod pdf;
@@ -19,6 +21,7 @@ pub mod read;
 pub mod schema;
 pub mod shared;
 pub mod style;
+pub mod tei;
 pub mod text;
 pub mod volume;
 pub mod writers;

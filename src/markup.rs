@@ -78,16 +78,84 @@ pub enum Inline {
         /// What that hand wrote.
         content: Vec<Inline>,
     },
+    /// Two readings of one span: as the original writes it and as the editor regularizes
+    /// it (pre-reform and modern spelling, an abbreviation and its expansion, an error and
+    /// its correction). The style's `spelling` chooses the one an edition prints.
+    Choice {
+        /// The original's reading (pre-reform spelling, abbreviation, error).
+        original: Vec<Inline>,
+        /// The editor's reading (modern spelling, expansion, correction).
+        regularized: Vec<Inline>,
+    },
+    /// A name of a person, place, organization or work, with its key for a name index.
+    Name {
+        /// What the name names.
+        kind: NameKind,
+        /// The key in a register ("#pmb2563", "9649"), when the source has one.
+        key: Option<String>,
+        /// The name as written.
+        content: Vec<Inline>,
+    },
+    /// A span in another language than the document's.
+    Foreign {
+        /// Its language, a BCP 47 tag ("fr", "la").
+        lang: String,
+        /// The foreign words.
+        content: Vec<Inline>,
+    },
+}
+
+/// What a marked name names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    /// A person (`.person`).
+    Person,
+    /// A place (`.place`).
+    Place,
+    /// An organization (`.org`).
+    Org,
+    /// A work: a book, a play, an article (`.work`).
+    Work,
+    /// Any other name (`.name`).
+    Other,
+}
+
+impl NameKind {
+    /// The span class that marks this kind of name.
+    pub fn class(self) -> &'static str {
+        match self {
+            NameKind::Person => "person",
+            NameKind::Place => "place",
+            NameKind::Org => "org",
+            NameKind::Work => "work",
+            NameKind::Other => "name",
+        }
+    }
+
+    fn of_class(class: &str) -> Option<NameKind> {
+        Some(match class {
+            "person" => NameKind::Person,
+            "place" => NameKind::Place,
+            "org" => NameKind::Org,
+            "work" => NameKind::Work,
+            "name" => NameKind::Other,
+            _ => return None,
+        })
+    }
 }
 
 impl Inline {
     /// The inline content this mark wraps; empty for text, gaps, note references and line
-    /// breaks. Walks over the tree use it so they need not know every kind of mark.
+    /// breaks; the original reading of a choice. Walks over the tree use it so they need not
+    /// know every kind of mark.
     pub fn children(&self) -> &[Inline] {
         match self {
+            Inline::Choice { original, .. } => original,
             Inline::Underline { content, .. }
             | Inline::Inserted { content, .. }
             | Inline::Hand { content, .. }
+            | Inline::Name { content, .. }
+            | Inline::Foreign { content, .. }
             | Inline::Spaced(content)
             | Inline::Deleted(content)
             | Inline::Unclear(content)
@@ -194,13 +262,20 @@ pub const SPAN_CLASSES: &[&str] = &[
     "gap",
     "supplied",
     "sic",
+    "orig",
+    "reg",
+    "person",
+    "place",
+    "org",
+    "work",
+    "name",
 ];
 
 /// The places an insertion may stand, for `{place=…}`.
 pub const PLACES: &[&str] = &["above", "below", "margin", "inline"];
 
 /// The attribute keys folio knows, for `{key=value}`.
-pub const ATTRIBUTE_KEYS: &[&str] = &["hand", "place"];
+pub const ATTRIBUTE_KEYS: &[&str] = &["hand", "place", "key", "lang"];
 
 /// A character put before the text so that Djot's block syntax ("1. ", "# ", "> ", "- ")
 /// at the start of a transcribed line is read as text, not as a list or a heading.
@@ -224,6 +299,8 @@ struct Open {
     classes: Vec<String>,
     hand: Option<String>,
     place: Option<InsertPlace>,
+    key: Option<String>,
+    lang: Option<String>,
     content: Vec<Inline>,
     /// Source offset where the container starts, for error snippets.
     start: usize,
@@ -305,6 +382,8 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
                     classes: vec![],
                     hand: None,
                     place: None,
+                    key: None,
+                    lang: None,
                     content: vec![],
                     start: range.start,
                     error: None,
@@ -350,6 +429,18 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
                                     }))
                                 }
                             }
+                        }
+                        AttributeKind::Pair { key: "key" } => open.key = Some(value),
+                        AttributeKind::Pair { key: "lang" } => {
+                            if value.trim().is_empty() {
+                                open.error = open.error.or(Some(Fault {
+                                    code: Code::AttributeValue,
+                                    message: "`lang` needs a language tag".into(),
+                                    hint: "write a BCP 47 tag: [mon cher]{lang=fr}".into(),
+                                    needle: "lang".into(),
+                                }));
+                            }
+                            open.lang = Some(value)
                         }
                         AttributeKind::Pair { key } => {
                             let near = did_you_mean(key, ATTRIBUTE_KEYS.iter().copied());
@@ -456,6 +547,14 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
             0..source.len(),
         ));
     }
+    if has_half_choice(&root) {
+        let at = source.find("{.orig").or(source.find("{.reg")).unwrap_or(0);
+        return Err(err(
+            Code::MarkupMisuse,
+            "the two readings of a choice stand side by side: the original first, then the regularized one, as in [іюля]{.orig}[июля]{.reg}".into(),
+            &(at + shift..at + shift + 8),
+        ));
+    }
     Ok(root)
 }
 
@@ -466,6 +565,8 @@ fn close(open: Open) -> Result<Inline, String> {
         classes,
         hand,
         place,
+        key,
+        lang,
         content,
         ..
     } = open;
@@ -473,6 +574,10 @@ fn close(open: Open) -> Result<Inline, String> {
     let inserted = matches!(frame, Frame::Inserted) || has("inserted");
     if place.is_some() && !inserted {
         return Err("`place` belongs to an insertion: {+text+}{place=margin}".into());
+    }
+    let name_kind = classes.iter().find_map(|c| NameKind::of_class(c));
+    if key.is_some() && name_kind.is_none() {
+        return Err("`key` belongs to a name: [Некрасову]{.person key=\"9649\"}".into());
     }
     let mut inline = match frame {
         Frame::Underline => Inline::Underline {
@@ -514,6 +619,19 @@ fn close(open: Open) -> Result<Inline, String> {
                 Some("unclear") => Inline::Unclear(content),
                 Some("supplied") => Inline::Supplied(content),
                 Some("sic") => Inline::Sic(content),
+                Some("orig") => Inline::Choice {
+                    original: content,
+                    regularized: vec![Inline::Text(HALF.into())],
+                },
+                Some("reg") => Inline::Choice {
+                    original: vec![Inline::Text(HALF.into())],
+                    regularized: content,
+                },
+                Some(class) if name_kind.is_some() => Inline::Name {
+                    kind: NameKind::of_class(class).unwrap_or(NameKind::Other),
+                    key,
+                    content,
+                },
                 Some("gap") => {
                     let description = plain_text(&content);
                     let description = description.trim();
@@ -524,6 +642,10 @@ fn close(open: Open) -> Result<Inline, String> {
                 }
                 _ if has("double") => Inline::Underline {
                     double: true,
+                    content,
+                },
+                _ if lang.is_some() => Inline::Foreign {
+                    lang: lang.clone().unwrap_or_default(),
                     content,
                 },
                 _ if hand.is_some() => {
@@ -545,6 +667,15 @@ fn close(open: Open) -> Result<Inline, String> {
             }
         }
     };
+    // A language on any other span wraps it, as a hand does.
+    if let Some(lang) = lang {
+        if !matches!(inline, Inline::Foreign { .. }) {
+            inline = Inline::Foreign {
+                lang,
+                content: vec![inline],
+            };
+        }
+    }
     // A hand on anything but an insertion wraps it: the marked words are in that hand.
     if let Some(hand) = hand {
         if !inserted {
@@ -557,13 +688,53 @@ fn close(open: Open) -> Result<Inline, String> {
     Ok(inline)
 }
 
-/// Appends an inline, merging adjacent plain text.
+/// Stands for the missing reading of a half-parsed choice: `[іюля]{.orig}` waits for the
+/// `[июля]{.reg}` right after it.
+const HALF: &str = "\u{E001}";
+
+fn is_half(readings: &[Inline]) -> bool {
+    matches!(readings, [Inline::Text(t)] if t == HALF)
+}
+
+/// Appends an inline, merging adjacent plain text and the two halves of a choice.
 fn push_inline(content: &mut Vec<Inline>, inline: Inline) {
     if let (Some(Inline::Text(last)), Inline::Text(new)) = (content.last_mut(), &inline) {
         last.push_str(new);
         return;
     }
+    if let (
+        Some(Inline::Choice {
+            regularized: waiting,
+            ..
+        }),
+        Inline::Choice {
+            original,
+            regularized,
+        },
+    ) = (content.last_mut(), &inline)
+    {
+        if is_half(waiting) && is_half(original) {
+            *waiting = regularized.clone();
+            return;
+        }
+    }
     content.push(inline);
+}
+
+/// Whether a choice still lacks one of its readings somewhere in `inlines`.
+fn has_half_choice(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|i| match i {
+        Inline::Choice {
+            original,
+            regularized,
+        } => {
+            is_half(original)
+                || is_half(regularized)
+                || has_half_choice(original)
+                || has_half_choice(regularized)
+        }
+        other => has_half_choice(other.children()),
+    })
 }
 
 fn describe(container: &Container) -> &'static str {

@@ -28,6 +28,8 @@ pub enum Syntax {
     Toml,
     /// `.json`: the pipeline format.
     Json,
+    /// `.xml`: TEI P5 (docs/tei.md).
+    Tei,
 }
 
 impl Syntax {
@@ -36,6 +38,7 @@ impl Syntax {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "toml" => Some(Syntax::Toml),
             "json" => Some(Syntax::Json),
+            "xml" => Some(Syntax::Tei),
             _ => None,
         }
     }
@@ -57,16 +60,54 @@ pub fn read_file(path: &Path) -> Result<Read, Error> {
         Error::Invalid(vec![Diagnostic::error(
             Code::NotATranscription,
             name.clone(),
-            "not a transcription: expected a .toml or .json file",
+            "not a transcription: expected a .toml, .json or .xml (TEI) file",
         )
         .hint(
-            "folio reads TOML (authoring) and JSON (pipelines); `folio new` prints a template",
+            "folio reads TOML (authoring), JSON (pipelines) and TEI P5 XML; `folio new` prints a template",
         )])
     })?;
     let bytes =
         std::fs::read(path).map_err(|e| Error::Output(format!("cannot read {name}: {e}")))?;
     let text = utf8(bytes, &name)?;
+    if syntax == Syntax::Tei {
+        let mapping = crate::tei::mapping::Mapping::for_document(path)?;
+        return read_tei(&text, &name, &mapping);
+    }
     read_str(&text, &name, syntax)
+}
+
+/// Reads a TEI file's text with a collection's mapping, then validates the document as
+/// any other.
+pub fn read_tei(
+    text: &str,
+    name: &str,
+    mapping: &crate::tei::mapping::Mapping,
+) -> Result<Read, Error> {
+    let mut read = crate::tei::read::read(text, name, mapping)?;
+    let file = std::path::Path::new(name)
+        .file_name()
+        .map_or_else(|| name.to_string(), |f| f.to_string_lossy().into_owned());
+    read.document.origin = Some(crate::model::Origin {
+        name: file,
+        bytes: text.as_bytes().into(),
+    });
+    let source = SourceText::new(name, text);
+    let mut diagnostics = read.warnings;
+    let mut found = Vec::new();
+    validate(&read.document, &source, &mut found);
+    found.sort_by_key(|d| (d.line, d.column));
+    diagnostics.extend(found);
+    let (errors, warnings): (Vec<_>, Vec<_>) = diagnostics
+        .into_iter()
+        .partition(|d| d.severity == Severity::Error);
+    if errors.is_empty() {
+        Ok(Read {
+            document: read.document,
+            warnings,
+        })
+    } else {
+        Err(Error::Invalid(errors))
+    }
 }
 
 /// Decodes a file's bytes as UTF-8, or says where the first invalid byte is.
@@ -101,6 +142,9 @@ pub fn sniff(text: &str) -> Syntax {
 
 /// Reads and validates a transcription held in memory; `name` is used in diagnostics.
 pub fn read_str(text: &str, name: &str, syntax: Syntax) -> Result<Read, Error> {
+    if syntax == Syntax::Tei {
+        return read_tei(text, name, &crate::tei::mapping::Mapping::default());
+    }
     let source = SourceText::new(name, text);
     let parsed: Result<Document, Diagnostic> = match syntax {
         Syntax::Toml => {
@@ -108,6 +152,7 @@ pub fn read_str(text: &str, name: &str, syntax: Syntax) -> Result<Read, Error> {
         }
         Syntax::Json => serde_json::from_str(text)
             .map_err(|e| locate::json_error(&source, &e, locate::TRANSCRIPTION)),
+        Syntax::Tei => unreachable!("TEI is read by read_tei"),
     };
     let document = match parsed {
         Ok(mut d) => {
@@ -235,6 +280,7 @@ fn version_problem(source: &SourceText, syntax: Syntax) -> Option<Diagnostic> {
             .get("format")?
             .as_str()?
             .to_string(),
+        Syntax::Tei => return None,
     };
     check_version(&version, source)
 }

@@ -71,7 +71,7 @@ pub struct Abbreviation {
 }
 
 /// A volume ready to write: the manifest and its documents, read and validated, in order.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Volume {
     /// The manifest.
     pub manifest: Manifest,

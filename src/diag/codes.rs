@@ -75,6 +75,10 @@ codes! {
     WriterWarning = "F0701": "An edition was written, with something to look at (warning).",
     OutputFailed = "F0702": "An edition could not be made or written.",
     Usage = "F0703": "The command line asks for something folio cannot do.",
+    TeiSyntax = "F0801": "The TEI file is not well-formed XML, holds a DTD, or is not TEI.",
+    TeiLimit = "F0802": "The TEI file passes one of folio's bounds (size, nesting depth).",
+    TeiUnmapped = "F0803": "A TEI element or value that folio does not map (warning).",
+    TeiMapping = "F0804": "The collection's TEI mapping file is not valid.",
 }
 
 impl fmt::Display for Code {

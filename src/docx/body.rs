@@ -10,6 +10,8 @@ use crate::style::{HandDisplay, InsertedDisplay, Style};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+mod table;
+
 /// A list needing a numbering instance in `numbering.xml`.
 #[derive(Clone, Copy, Debug)]
 pub enum ListDef {
@@ -360,7 +362,10 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                     self.runs_in(out, c, &v, nested);
                     self.run(out, &r, "]");
                 }
-                Inline::Sic(c) => self.runs_in(out, c, stack, nested),
+                Inline::Sic(c)
+                | Inline::Choice { original: c, .. }
+                | Inline::Name { content: c, .. }
+                | Inline::Foreign { content: c, .. } => self.runs_in(out, c, stack, nested),
                 Inline::Hand { content, .. } => {
                     self.runs_in(out, content, &with(id::ch::HAND), nested)
                 }
@@ -718,6 +723,7 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                     });
                 }
             }
+            Block::Table(t) => self.table(out, t),
             Block::Folio(f) => {
                 let label = format!("/{}/", f.label);
                 self.para(out, PPr::styled(id::FOLIO), |w, o| w.plain(o, &label));

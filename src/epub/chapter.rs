@@ -318,6 +318,20 @@ impl<'a> Chapter<'a> {
                 };
                 self.paragraphs(h, i, class, p.text.paragraphs());
             }
+            Block::Table(t) => {
+                h.raw("<table class=\"table\">\n");
+                for (r, row) in t.rows.iter().enumerate() {
+                    let cell = if r < t.header_rows { "th" } else { "td" };
+                    h.raw("<tr>");
+                    for c in row {
+                        h.raw(&format!("<{cell}>"));
+                        self.inlines(h, c.inlines());
+                        h.raw(&format!("</{cell}>"));
+                    }
+                    h.raw("</tr>\n");
+                }
+                h.raw("</table>\n");
+            }
             Block::Folio(f) => {
                 // A page break of the original, named for assistive technology and listed
                 // in the page-list nav.
@@ -493,6 +507,18 @@ impl<'a> Chapter<'a> {
                     h.text("[");
                     self.inlines(h, c);
                     h.text("]");
+                    h.raw("</span>");
+                }
+                Inline::Choice { original: c, .. } | Inline::Name { content: c, .. } => {
+                    self.inlines(h, c)
+                }
+                Inline::Foreign { lang, content } => {
+                    h.raw(&format!(
+                        "<span lang=\"{}\" xml:lang=\"{}\">",
+                        attr(lang),
+                        attr(lang)
+                    ));
+                    self.inlines(h, content);
                     h.raw("</span>");
                 }
                 Inline::Sic(c) => {

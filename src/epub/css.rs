@@ -99,6 +99,9 @@ p.heading { margin: 0.8em 0; font-weight: normal; }
 ul.bulleted { list-style-type: none; }
 ul.bulleted li:before { content: "\2013\a0"; display: inline-block; width: 1.2em; margin-left: -1.2em; }
 .address { margin: 0.8em 0; }
+table.table { border-collapse: collapse; margin: 0.8em 0; width: 100%; }
+table.table td, table.table th { border: 1px solid #444; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }
+table.table th { font-weight: bold; }
 .address.right { display: table; margin-left: auto; margin-right: 0; }
 .address p { text-align: left; text-indent: 0; }
 .closer { margin: 0.8em 0; }

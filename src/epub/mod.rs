@@ -318,7 +318,10 @@ fn front_inlines(h: &mut Html, inlines: &[crate::markup::Inline], labels: &Label
             | Inline::Unclear(c)
             | Inline::Supplied(c)
             | Inline::Sic(c)
-            | Inline::Hand { content: c, .. } => front_inlines(h, c, labels),
+            | Inline::Hand { content: c, .. }
+            | Inline::Choice { original: c, .. }
+            | Inline::Name { content: c, .. }
+            | Inline::Foreign { content: c, .. } => front_inlines(h, c, labels),
         }
     }
 }

@@ -25,6 +25,9 @@ pub struct Style {
     pub marks: MarkStyle,
     /// How inline marks of the original are shown.
     pub inline: InlineStyle,
+    /// Which reading of a choice (pre-reform or modern spelling, abbreviation or
+    /// expansion, error or correction) the edition prints.
+    pub spelling: Spelling,
     /// The plain-text edition.
     pub text: TextStyle,
     /// The PDF edition.
@@ -41,6 +44,18 @@ impl Default for Style {
     }
 }
 
+/// The reading of a choice that an edition prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Spelling {
+    /// As the original writes it: pre-reform spelling, abbreviations, errors (with "so in
+    /// the document" notes). The default, for a diplomatic edition.
+    #[default]
+    Original,
+    /// As the editor regularizes it: modern spelling, expansions, corrections.
+    Regularized,
+}
+
 /// The names of the presets, for help texts and errors.
 pub const PRESETS: &[&str] = &["edition", "handout"];
 
@@ -52,6 +67,7 @@ impl Style {
             fonts: FontStyle::default(),
             marks: MarkStyle::default(),
             inline: InlineStyle::default(),
+            spelling: Spelling::default(),
             text: TextStyle::default(),
             pdf: pdf::PdfStyle::edition(),
             docx: docx::DocxStyle::default(),

@@ -11,6 +11,8 @@ use crate::shared::{self, Labels, NoteNumbers};
 use crate::style::Style;
 use unicode_width::UnicodeWidthStr;
 
+mod table;
+
 /// A no-break space inside the working text; it becomes a plain space on output.
 const NBSP: char = '\u{a0}';
 /// Columns between a top-left mark and an address set beside it.
@@ -457,6 +459,7 @@ impl Writer<'_> {
                 out
             }
             Block::Folio(f) => self.page.aligned(&format!("/{}/", f.label), Side::Right),
+            Block::Table(t) => self.table(t),
         }
     }
 
@@ -587,7 +590,11 @@ fn render_inline(inlines: &[Inline], notes: &NoteNumbers, labels: &Labels) -> St
             Inline::Unclear(c) => out.push_str(&format!("{}[?]", content(c))),
             Inline::Gap(d) => out.push_str(&shared::gap_text(d.as_deref(), labels)),
             Inline::Supplied(c) => out.push_str(&format!("[{}]", content(c))),
-            Inline::Sic(c) | Inline::Hand { content: c, .. } => out.push_str(&content(c)),
+            Inline::Sic(c)
+            | Inline::Hand { content: c, .. }
+            | Inline::Choice { original: c, .. }
+            | Inline::Name { content: c, .. }
+            | Inline::Foreign { content: c, .. } => out.push_str(&content(c)),
             Inline::NoteRef(id) => {
                 if let Some(n) = notes.of_note(id) {
                     out.push_str(&format!("[{n}]"));

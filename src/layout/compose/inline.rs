@@ -109,7 +109,12 @@ impl Composer<'_> {
                 }
                 Inline::Inserted { content, .. }
                 | Inline::Sic(content)
-                | Inline::Hand { content, .. } => self.walk(content, sty, ctx, out),
+                | Inline::Hand { content, .. }
+                | Inline::Choice {
+                    original: content, ..
+                }
+                | Inline::Name { content, .. }
+                | Inline::Foreign { content, .. } => self.walk(content, sty, ctx, out),
                 Inline::Unclear(content) => {
                     self.walk(content, sty, ctx, out);
                     out.push(piece("[?]", sty));

@@ -10,7 +10,8 @@
 //!   running heads and page and line numbers;
 //! - `elems.rs`: stacking, setting side by side and aligning elements;
 //! - `text.rs`: single lines of text at a given place (heads, numbers);
-//! - `front.rs`: a volume's title page, contents, preface and abbreviations.
+//! - `front.rs`: a volume's title page, contents, preface and abbreviations;
+//! - `table.rs`: a table block, its rows of cells side by side.
 
 mod blocks;
 mod elems;
@@ -19,6 +20,7 @@ mod inline;
 mod marks;
 mod notes;
 mod paginate;
+mod table;
 mod text;
 
 use super::font::FontSet;
