@@ -16,7 +16,7 @@ use crate::model::Document;
 use crate::style::Style;
 use font::{FontId, FontSet};
 
-pub use compose::{bind_spaces, Composer, Front};
+pub use compose::{Composer, Front};
 
 /// A glyph placed on a page.
 #[derive(Clone, Debug, PartialEq)]
@@ -131,6 +131,9 @@ pub struct Elem {
     pub counted: bool,
     /// The natural width of its content.
     pub width: f32,
+    /// On a paragraph's first line: the paragraph set one line longer, at no worse
+    /// spacing than allowed, which the page builder may take to fill a page.
+    pub longer: Option<Vec<Elem>>,
 }
 
 /// What a test or a reader may want to know of a line on a page.

@@ -27,7 +27,8 @@ pub fn write(doc: &Document, style: &Style) -> String {
         labels: Labels::for_language(&doc.language),
         notes: NoteNumbers::new(doc, style),
     };
-    writer.document()
+    // Nothing invisible from the input reaches the page (a soft hyphen, a zero-width space).
+    shared::typography::strip_invisible(&writer.document())
 }
 
 /// Writes the plain-text edition of a volume: front matter (title, editors, publisher),

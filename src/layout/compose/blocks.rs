@@ -6,6 +6,7 @@ use super::{Composer, Ctx};
 use crate::layout::para::{Align, Frame, Piece, Sty};
 use crate::layout::structure::Role;
 use crate::layout::Elem;
+use crate::markup::Inline;
 use crate::model::{self, Block, Document, Position, Side};
 use crate::shared;
 
@@ -232,6 +233,8 @@ impl Composer<'_> {
                 }
                 // Margin marks stand beside the first line that follows them.
                 for m in margin.drain(..) {
+                    // Its longer setting would lose the mark.
+                    first.longer = None;
                     first.items.extend(m.items);
                     first.notes.extend(m.notes);
                 }
@@ -248,7 +251,7 @@ impl Composer<'_> {
             keep_prev = matches!(
                 block,
                 Block::Heading(_) | Block::Salutation(_) | Block::Dateline(_)
-            );
+            ) || last_heard(block);
             flow.extend(elems);
             first_block = false;
             i += 1;
@@ -277,6 +280,7 @@ impl Composer<'_> {
     ) -> Vec<Elem> {
         let mut out = Vec::new();
         let n = paras.len();
+        let mut keep = false;
         for (k, p) in paras.iter().enumerate() {
             let prev = self.open(Role::Paragraph);
             let mut pieces = self.pieces(p.inlines(), Sty::PLAIN, ctx);
@@ -286,6 +290,7 @@ impl Composer<'_> {
             let mut lines = self.para(&pieces, frame, ctx);
             self.close(prev);
             self.count_lines(&mut lines, counted);
+            keep_after(&mut lines, std::mem::replace(&mut keep, heard(p.inlines())));
             out.extend(lines);
         }
         out
@@ -331,6 +336,7 @@ impl Composer<'_> {
             let mut lines = self.para(&pieces, frame, ctx);
             self.close(li);
             self.count_lines(&mut lines, true);
+            keep_after(&mut lines, k > 0 && heard(l.items[k - 1].inlines()));
             out.extend(lines);
         }
         out
@@ -382,5 +388,37 @@ impl Composer<'_> {
         let mut e = stack(parts);
         e.breakable = false;
         e
+    }
+}
+
+/// Whether a paragraph opens a protocol's item ("Слушали: 4. …", "Заслушали"): what was
+/// heard stays on one page with what was decided, so the page does not break after it.
+fn heard(inlines: &[Inline]) -> bool {
+    let text: String = crate::markup::plain_text(inlines)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(12)
+        .collect::<String>()
+        .to_lowercase();
+    ["слушали", "заслушали"].iter().any(|w| text.starts_with(w))
+}
+
+/// Whether a block's last paragraph (or list item) opens a protocol's item.
+fn last_heard(block: &Block) -> bool {
+    match block {
+        Block::Text(t) => t
+            .text
+            .paragraphs()
+            .last()
+            .is_some_and(|p| heard(p.inlines())),
+        Block::List(l) => l.items.last().is_some_and(|p| heard(p.inlines())),
+        _ => false,
+    }
+}
+
+/// With `keep`, no page breaks before these lines (the paragraph before stays with them).
+fn keep_after(lines: &mut [Elem], keep: bool) {
+    if let (true, Some(first)) = (keep, lines.first_mut()) {
+        first.breakable = false;
     }
 }

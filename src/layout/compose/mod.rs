@@ -32,7 +32,6 @@ use crate::style::pdf::NotesPlacement;
 use crate::style::Style;
 use elems::{keep_lines, stack};
 pub use front::Front;
-pub use inline::bind_spaces;
 use inline::piece;
 
 /// Lays out documents one after another, each from a new page, into one run of pages.
