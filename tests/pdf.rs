@@ -1,6 +1,8 @@
 //! The PDF edition, checked with real readers: poppler's pdffonts and pdftotext, and qpdf.
 //! Every sample in samples/ (and the long sample) in both presets.
 
+mod common;
+
 use folio::model::Document;
 use folio::style::Style;
 use std::path::{Path, PathBuf};
@@ -189,11 +191,7 @@ fn every_sample_embeds_subset_fonts_passes_qpdf_and_extracts_every_word() {
             // its own order.
             main.notes.clear();
             for note in &doc.notes {
-                let words: Vec<String> = folio::markup::plain_text(note.text.inlines())
-                    .split(|c: char| !(c.is_alphanumeric() || c == '\u{301}'))
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect();
+                let words = common::note_words(note);
                 assert_in_order(&text, &words, &format!("{what}, note {}", note.id));
             }
             margin.content.retain(is_right_margin);

@@ -160,7 +160,7 @@ fn meta_of(doc: &Document, date: Option<Civil>, standards: Vec<PdfStandard>) -> 
         .map(|l| crate::markup::plain_text(&l))
         .unwrap_or_default();
     bytes::Meta {
-        title,
+        title: title.replace('\u{a0}', " "),
         authors: doc.authors.iter().map(|p| p.name.clone()).collect(),
         subject: crate::shared::date_place_line(doc, labels)
             .unwrap_or_default()

@@ -93,3 +93,12 @@ pub fn assert_blocks_in_order(haystack: &str, doc: &folio::model::Document, what
 }
 pub mod epubtools;
 pub mod office;
+
+/// A note's words as the tests look for them: letters and digits (a stress mark kept).
+pub fn note_words(note: &folio::model::Note) -> Vec<String> {
+    folio::markup::plain_text(note.text.inlines())
+        .split(|c: char| !(c.is_alphanumeric() || c == '\u{301}'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
