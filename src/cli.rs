@@ -1,8 +1,8 @@
 //! The command line: parses arguments, reads inputs, calls the writers, writes files.
 //! Only this module and `main.rs` touch the terminal and the file system for output.
 
-use crate::batch::write_atomically;
 use crate::diag::{Diagnostic, Error};
+use crate::files::{write_atomically, FileSet};
 use crate::read;
 use crate::style::Style;
 use crate::writers::{self, Format};
@@ -226,23 +226,39 @@ fn export(args: &ExportArgs) -> Result<(), Error> {
             format
         };
         let input = &args.inputs[0];
-        let doc = read::read_file(input)?;
+        let name = input.display().to_string();
+        let (doc, out) = crate::guard::on_worker_stack(|| {
+            crate::guard::catch(&name, || {
+                let doc = read::read_file(input)?;
+                let out = writers::write(format, &doc.document, &style)?;
+                Ok((doc, out))
+            })
+        })?;
         print_warnings(&doc.warnings);
-        let out = writers::write(format, &doc.document, &style)?;
         print_write_warnings(input, &out.warnings);
         if output.as_os_str() == "-" {
             return print_stdout(&out.bytes);
         }
-        crate::batch::refuse_overwriting(output, input)?;
+        crate::files::refuse_overwriting(output, input)?;
         return write_atomically(output, &out.bytes);
     }
 
     let formats = parse_formats(&args.to)?;
-    let mut inputs = crate::batch::expand_inputs(&args.inputs)?;
+    let (mut inputs, walk_warnings) = crate::batch::expand_inputs(&args.inputs)?;
+    if !args.quiet {
+        for w in &walk_warnings {
+            eprintln!("{w}");
+        }
+    }
     if let Some(shard) = args.shard {
         inputs = shard.select(inputs);
     }
     let plan = crate::batch::plan(inputs, &formats, &args.out_dir, args.mirror)?;
+    if let Some(report) = &args.report {
+        refuse_report_path(report, &plan)?;
+    }
+    remove_stale_temporaries(&plan, args.quiet);
+    crate::guard::install_signal_handlers();
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
@@ -265,12 +281,15 @@ fn export(args: &ExportArgs) -> Result<(), Error> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    if let Some(path) = &args.report {
-        let mut json =
-            serde_json::to_string_pretty(&report).map_err(|e| Error::Output(e.to_string()))?;
+    // The report is written first but its failure reported last: every input's errors are
+    // printed whatever happens to it.
+    let report_failure = args.report.as_ref().and_then(|path| {
+        let mut json = serde_json::to_string_pretty(&report).ok()?;
         json.push('\n');
-        write_atomically(path, json.as_bytes())?;
-    }
+        write_atomically(path, json.as_bytes())
+            .err()
+            .map(|e| format!("{e} (the report; the editions listed above are written)"))
+    });
     // Warnings first, then every error at the end, each with file:line:column.
     if !args.quiet {
         for r in &report.inputs {
@@ -290,11 +309,87 @@ fn export(args: &ExportArgs) -> Result<(), Error> {
             report.totals.ok, report.totals.failed, report.totals.outputs
         );
     }
+    if let Some(message) = &report_failure {
+        eprintln!("{message}");
+    }
+    if let Some(code) = crate::guard::stop_requested() {
+        eprintln!(
+            "stopped by {}: {} of {} inputs done, {} not started; no partial file was left",
+            report.stopped_by.unwrap_or("a signal"),
+            report.totals.inputs,
+            plan.jobs.len(),
+            report.totals.not_started
+        );
+        return Err(Error::Reported(code));
+    }
     // The worst failure decides the exit code: output errors (3) over usage (2) over
     // invalid input (1). The errors are printed already.
-    match failed.iter().map(|r| r.exit_code).max() {
+    let worst = failed
+        .iter()
+        .map(|r| r.exit_code)
+        .chain(report_failure.map(|_| 3))
+        .max();
+    match worst {
         None => Ok(()),
         Some(code) => Err(Error::Reported(code)),
+    }
+}
+
+/// The report goes through the guards of the editions: it may replace neither an input nor
+/// an output of the same run.
+fn refuse_report_path(report: &Path, plan: &crate::batch::Plan) -> Result<(), Error> {
+    for (input, outputs) in &plan.jobs {
+        if crate::files::same_file(report, &input.path) {
+            return Err(Error::Usage(format!(
+                "--report {} names an input of this run; nothing was written\n  hint: write the report elsewhere, as in --report report.json",
+                report.display()
+            )));
+        }
+        for (_, out) in outputs {
+            if out == report || crate::files::same_file(report, out) || same_place(report, out) {
+                return Err(Error::Usage(format!(
+                    "--report {} names an edition this run writes; nothing was written\n  hint: write the report elsewhere, as in --report report.json",
+                    report.display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths, of which the second may not exist yet, name the same place: same
+/// file name in the same (canonical) folder.
+fn same_place(a: &Path, b: &Path) -> bool {
+    let folder = |p: &Path| {
+        let dir = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::canonicalize(dir).ok()
+    };
+    a.file_name() == b.file_name() && folder(a).is_some() && folder(a) == folder(b)
+}
+
+/// Removes what an interrupted run (killed, a power loss) left in the output folders, and
+/// says so.
+fn remove_stale_temporaries(plan: &crate::batch::Plan, quiet: bool) {
+    let mut folders: Vec<&Path> = plan
+        .jobs
+        .iter()
+        .flat_map(|(_, outputs)| outputs.iter().filter_map(|(_, p)| p.parent()))
+        .collect();
+    folders.sort();
+    folders.dedup();
+    for folder in folders {
+        let removed = crate::files::remove_stale_temporaries(folder);
+        if !removed.is_empty() && !quiet {
+            eprintln!(
+                "{}: removed {} temporary file{} left by an interrupted folio run",
+                folder.display(),
+                removed.len(),
+                if removed.len() == 1 { "" } else { "s" }
+            );
+        }
     }
 }
 
@@ -313,22 +408,26 @@ fn volume(args: &VolumeArgs) -> Result<(), Error> {
         .map(|s| s.trim_end_matches(".volume"))
         .unwrap_or("volume")
         .to_string();
-    // Every edition is made before any is written: a failure leaves no partial set.
-    let mut made = Vec::new();
-    for format in formats {
-        let out = writers::write_volume(format, &volume, &style)?;
+    // Every edition is made before any is written, and all are written or none.
+    let name = args.manifest.display().to_string();
+    let made = crate::guard::on_worker_stack(|| {
+        crate::guard::catch(&name, || {
+            formats
+                .iter()
+                .map(|format| Ok((*format, writers::write_volume(*format, &volume, &style)?)))
+                .collect::<Result<Vec<_>, Error>>()
+        })
+    })?;
+    let mut files = FileSet::new();
+    for (format, out) in made {
         print_write_warnings(&args.manifest, &out.warnings);
-        made.push((
-            args.out_dir.join(format!("{stem}.{}", format.extension())),
-            out.bytes,
-        ));
+        let path = args.out_dir.join(format!("{stem}.{}", format.extension()));
+        for input in volume.paths.iter().chain([&args.manifest]) {
+            crate::files::refuse_overwriting(&path, input)?;
+        }
+        files.stage(&path, &out.bytes)?;
     }
-    std::fs::create_dir_all(&args.out_dir)
-        .map_err(|e| Error::Output(format!("cannot create {}: {e}", args.out_dir.display())))?;
-    for (path, bytes) in made {
-        write_atomically(&path, &bytes)?;
-    }
-    Ok(())
+    files.commit()
 }
 
 fn print_write_warnings(input: &Path, warnings: &[crate::diag::Warning]) {

@@ -20,6 +20,7 @@
 //! Djot's smart punctuation is not applied: quotes, dashes and dots stay as typed, since
 //! a transcription keeps the original's characters.
 
+use crate::limits::{MAX_FIELD_BYTES, MAX_NESTING};
 use jotdown::{AttributeKind, Container, Event};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -141,6 +142,20 @@ impl TryFrom<String> for Text {
     type Error = MarkupError;
 
     fn try_from(source: String) -> Result<Self, MarkupError> {
+        if source.len() > MAX_FIELD_BYTES {
+            let mut end = 40;
+            while !source.is_char_boundary(end) {
+                end -= 1;
+            }
+            return Err(MarkupError {
+                message: format!(
+                    "this text is {} bytes long, more than the {} MiB one field may hold; hint: split it into several blocks (docs/limits.md)",
+                    source.len(),
+                    MAX_FIELD_BYTES >> 20
+                ),
+                snippet: source[..end].to_string(),
+            });
+        }
         let inlines = parse(&source)?;
         Ok(Text { source, inlines })
     }
@@ -287,6 +302,12 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
             }
             Event::End(Container::Paragraph) => {}
             Event::Start(container, attrs) => {
+                if stack.len() >= MAX_NESTING {
+                    return Err(err(
+                        format!("inline markup is nested more than {MAX_NESTING} deep; hint: no transcription needs that depth: close some marks first (docs/limits.md)"),
+                        &range,
+                    ));
+                }
                 let frame = match container {
                     Container::Emphasis => Frame::Underline,
                     Container::Strong => Frame::Spaced,

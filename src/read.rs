@@ -7,6 +7,7 @@
 //! file, so the model stays free of position bookkeeping.
 
 use crate::diag::{line_column, Diagnostic, Error, Severity};
+use crate::limits::{MAX_BLOCKS, MAX_DOCUMENT_BYTES, MAX_ERRORS, MAX_NOTES};
 use crate::markup::Inline;
 use crate::model::{Block, Document, TextPlace, FORMAT_MAJOR};
 use std::collections::BTreeMap;
@@ -57,8 +58,7 @@ pub fn read_file(path: &Path) -> Result<Read, Error> {
             ),
         }])
     })?;
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::Output(format!("cannot read {name}: {e}")))?;
+    let bytes = read_bounded(path, &name)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_column(
             &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
@@ -76,9 +76,55 @@ pub fn read_file(path: &Path) -> Result<Read, Error> {
     read_str(&text, &name, syntax)
 }
 
+/// Reads a file of at most [`MAX_DOCUMENT_BYTES`]: a larger one (or an endless one, such as
+/// /dev/zero) is refused after reading one byte past the limit, not read whole.
+fn read_bounded(path: &Path, name: &str) -> Result<Vec<u8>, Error> {
+    use std::io::Read as _;
+    let cannot = |e: std::io::Error| Error::Output(format!("cannot read {name}: {e}"));
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    if file.metadata().map_err(cannot)?.is_dir() {
+        return Err(Error::Output(format!(
+            "cannot read {name}: it is a folder, not a transcription"
+        )));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_DOCUMENT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(too_large(name));
+    }
+    Ok(bytes)
+}
+
+fn too_large(name: &str) -> Error {
+    Error::Invalid(vec![Diagnostic {
+        severity: Severity::Error,
+        file: name.to_string(),
+        line: 0,
+        column: 0,
+        message: format!(
+            "the file is larger than the {} MiB a transcription may have",
+            MAX_DOCUMENT_BYTES >> 20
+        ),
+        hint: Some(
+            "split the document, or check that this is the file you meant (docs/limits.md)".into(),
+        ),
+    }])
+}
+
 /// Reads and validates a transcription held in memory; `name` is used in diagnostics.
 pub fn read_str(text: &str, name: &str, syntax: Syntax) -> Result<Read, Error> {
-    let source = SourceText { name, text };
+    if text.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(too_large(name));
+    }
+    // A byte-order mark is not part of the text, in TOML as in JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let source = SourceText {
+        name,
+        text,
+        line_starts: std::cell::OnceCell::new(),
+    };
     let parsed: Result<Document, (String, Option<usize>)> = match syntax {
         Syntax::Toml => {
             toml::from_str(text).map_err(|e| (e.message().to_string(), e.span().map(|s| s.start)))
@@ -100,11 +146,24 @@ pub fn read_str(text: &str, name: &str, syntax: Syntax) -> Result<Read, Error> {
         }
     };
     let mut diagnostics = Vec::new();
+    if !within_counts(&document, &source, &mut diagnostics) {
+        return Err(Error::Invalid(diagnostics));
+    }
     validate(&document, &source, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.line, d.column));
-    let (errors, warnings): (Vec<_>, Vec<_>) = diagnostics
+    let (mut errors, warnings): (Vec<_>, Vec<_>) = diagnostics
         .into_iter()
         .partition(|d| d.severity == Severity::Error);
+    if errors.len() > MAX_ERRORS {
+        let more = errors.len() - MAX_ERRORS;
+        errors.truncate(MAX_ERRORS);
+        errors.push(source.diag(
+            Severity::Error,
+            None,
+            format!("{more} more errors not shown"),
+            Some("fix the errors above first".into()),
+        ));
+    }
     if errors.is_empty() {
         Ok(Read { document, warnings })
     } else {
@@ -112,15 +171,59 @@ pub fn read_str(text: &str, name: &str, syntax: Syntax) -> Result<Read, Error> {
     }
 }
 
+/// Checks the number of blocks and notes against their limits; false (with the error)
+/// when a limit is passed, before any check whose work grows with them.
+fn within_counts(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) -> bool {
+    let counts = [
+        (
+            doc.content.len(),
+            MAX_BLOCKS,
+            "content blocks",
+            "[[content]]",
+            "\"role\"",
+        ),
+        (doc.notes.len(), MAX_NOTES, "notes", "[[notes]]", "\"text\""),
+    ];
+    for (count, max, what, toml_key, json_key) in counts {
+        if count > max {
+            let offset = source
+                .find(&[toml_key.to_string()], max)
+                .or_else(|| source.find(&[json_key.to_string()], max));
+            out.push(source.diag(
+                Severity::Error,
+                offset,
+                format!("the document has {count} {what}, more than the {max} one document may have"),
+                Some("split it into several documents, bound together by a volume (docs/limits.md)".into()),
+            ));
+        }
+    }
+    out.is_empty()
+}
+
 /// The text of an input file with its name, for locating diagnostics.
 struct SourceText<'a> {
     name: &'a str,
     text: &'a str,
+    /// Byte offsets where lines start, built at the first diagnostic.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl SourceText<'_> {
+    /// Line and column of an offset, through an index of line starts built once: thousands
+    /// of diagnostics in a large file cost a binary search each, not a scan from the start.
     fn at(&self, offset: Option<usize>) -> (usize, usize) {
-        offset.map_or((0, 0), |o| line_column(self.text, o))
+        let Some(offset) = offset else {
+            return (0, 0);
+        };
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let start = starts[line - 1];
+        let (_, column) = line_column(&self.text[start..], offset - start);
+        (line, column)
     }
 
     /// The position of the `nth` occurrence of the first needle found, else of the field name.
@@ -129,6 +232,17 @@ impl SourceText<'_> {
             .iter()
             .filter(|n| !n.is_empty())
             .find_map(|n| self.text.match_indices(n.as_str()).nth(nth).map(|(i, _)| i))
+    }
+
+    /// The first occurrence at or after `from` of the first needle found there, with the
+    /// needle's index.
+    fn find_after(&self, needles: &[String], from: usize) -> Option<(usize, usize)> {
+        let rest = self.text.get(from..)?;
+        needles
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| !n.is_empty())
+            .find_map(|(k, n)| rest.find(n.as_str()).map(|i| (from + i, k)))
     }
 
     fn diag(
@@ -307,7 +421,14 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
     if let Some(d) = check_version(&doc.format, source) {
         out.push(d);
     }
-    if !is_safe_id(&doc.id) {
+    if is_windows_reserved(&doc.id) {
+        err(
+            out,
+            source.find(&field("id", &doc.id), 0),
+            format!("the id `{}` is a name Windows reserves for a device", doc.id),
+            "Windows cannot create a file named con, prn, aux, nul, com1–com9 or lpt1–lpt9, with any extension: choose another id",
+        );
+    } else if !is_safe_id(&doc.id) {
         err(
             out,
             source.find(&field("id", &doc.id), 0),
@@ -428,11 +549,33 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    // Notes stand in the file in their order: each is looked for after the one before, so
+    // locating thousands of them reads the file once, not once per note.
+    // The way the file spells the first one found is tried first for the others.
+    let mut cursor = 0;
+    let mut spelling = 0;
     for note in &doc.notes {
         if !referenced.contains_key(note.id.as_str()) {
+            let mut needles = field("id", &note.id);
+            needles.swap(0, spelling);
+            let found = source.find_after(&needles, cursor);
+            if let Some((_, i)) = found {
+                // Undo the swap to name the spelling in `field`'s own order.
+                spelling = if i == 0 {
+                    spelling
+                } else if i == spelling {
+                    0
+                } else {
+                    i
+                };
+            }
+            let offset = found
+                .map(|(o, _)| o)
+                .or_else(|| source.find(&field("id", &note.id), 0));
+            cursor = offset.unwrap_or(cursor);
             out.push(source.diag(
                 Severity::Warning,
-                source.find(&field("id", &note.id), 0),
+                offset,
                 format!("the note `{}` is never referenced", note.id),
                 Some(format!(
                     "reference it with [^{}] where it belongs, or remove it",
@@ -488,14 +631,27 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// Whether an id is safe as a file name on every system.
+/// Whether an id is safe as a file name on every system: no folder separators, no hidden
+/// names, none of the names Windows reserves for devices (`con`, `nul`, `com1`… with any
+/// extension).
 pub fn is_safe_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 200
         && !id.starts_with('.')
+        && !is_windows_reserved(id)
         && id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// Whether Windows reserves a name for a device, whatever its extension ("nul.txt" too).
+fn is_windows_reserved(id: &str) -> bool {
+    let stem = id.split('.').next().unwrap_or(id).to_ascii_lowercase();
+    matches!(stem.as_str(), "con" | "prn" | "aux" | "nul")
+        || ["com", "lpt"].iter().any(|p| {
+            stem.strip_prefix(p)
+                .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit() && n != "0")
+        })
 }
 
 fn is_note_id(id: &str) -> bool {
@@ -589,6 +745,10 @@ mod tests {
         assert!(is_safe_id("zinoviev-1932-12-03"));
         assert!(!is_safe_id("../etc"));
         assert!(!is_safe_id("a/b"));
+        for reserved in ["con", "NUL", "nul.txt", "com1", "Lpt9.x"] {
+            assert!(!is_safe_id(reserved), "{reserved}");
+        }
+        assert!(is_safe_id("com10") && is_safe_id("console") && is_safe_id("com0"));
         assert!(is_language_tag("ru-petr1708"));
         assert!(!is_language_tag("russian"));
         assert_eq!(

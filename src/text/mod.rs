@@ -201,17 +201,22 @@ impl Page {
                 if line_has_word {
                     line.push(' ');
                 }
-                // A word wider than the line is cut where the line ends.
+                // A word wider than the line is cut where the line ends. Widths are kept
+                // as the word is eaten, so a word of any length costs time linear in it.
                 let mut rest = word;
-                while cols(&line) + cols(rest) > width && cols(&line) < width {
-                    let room = width - cols(&line);
+                let mut rest_cols = cols(rest);
+                let mut line_cols = cols(&line);
+                while line_cols + rest_cols > width && line_cols < width {
+                    let room = width - line_cols;
                     let cut = split_at_cols(rest, room);
                     if cut == 0 {
                         break;
                     }
+                    rest_cols -= cols(&rest[..cut]);
                     line.push_str(&rest[..cut]);
                     out.push(std::mem::take(&mut line));
                     line = " ".repeat(rest_indent);
+                    line_cols = rest_indent;
                     rest = &rest[cut..];
                 }
                 line.push_str(rest);
@@ -558,9 +563,20 @@ impl Writer<'_> {
 
 /// Inline content as plain text, with the edition's conventions for each mark.
 fn render_inline(inlines: &[Inline], notes: &NoteNumbers, labels: &Labels) -> String {
+    render_marks(inlines, notes, labels, false)
+}
+
+/// Renders inline content; `in_spaced` is true inside spaced-out text, where a nested
+/// spaced-out mark adds nothing (spacing it again would double its length at each level).
+fn render_marks(
+    inlines: &[Inline],
+    notes: &NoteNumbers,
+    labels: &Labels,
+    in_spaced: bool,
+) -> String {
     let mut out = String::new();
     for inline in inlines {
-        let content = |c: &[Inline]| render_inline(c, notes, labels);
+        let content = |c: &[Inline]| render_marks(c, notes, labels, in_spaced);
         match inline {
             Inline::Text(s) => {
                 out.push_str(&shared::typography::bind(&s.replace(['\n', '\t'], " ")))
@@ -569,8 +585,9 @@ fn render_inline(inlines: &[Inline], notes: &NoteNumbers, labels: &Labels) -> St
                 let m = if *double { "__" } else { "_" };
                 out.push_str(&format!("{m}{}{m}", content(c)));
             }
+            Inline::Spaced(c) if in_spaced => out.push_str(&content(c)),
             Inline::Spaced(c) => {
-                let spaced: Vec<String> = content(c)
+                let spaced: Vec<String> = render_marks(c, notes, labels, true)
                     .split(' ')
                     .map(|w| {
                         w.chars()
