@@ -95,6 +95,7 @@ pub fn load(manifest_path: &Path) -> Result<(Volume, Vec<Diagnostic>), Error> {
     })?;
     let base = manifest_path.parent().unwrap_or(Path::new("."));
     let mut paths = Vec::new();
+    let mut seen: std::collections::HashMap<PathBuf, String> = Default::default();
     let mut errors = Vec::new();
     for entry in &manifest.documents {
         let pattern = base.join(entry);
@@ -121,7 +122,29 @@ pub fn load(manifest_path: &Path) -> Result<(Volume, Vec<Diagnostic>), Error> {
                 hint: Some("paths and globs are relative to the manifest".into()),
             });
         }
-        paths.extend(matched);
+        for path in matched {
+            // The same document twice would print it twice under two numbers: refuse it,
+            // naming the entry that repeats it (links and "./" spellings included).
+            let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if let Some(first) = seen.get(&canonical) {
+                let offset = text.find(&format!("\"{entry}\"")).unwrap_or(0);
+                let (line, column) = crate::diag::line_column(&text, offset);
+                errors.push(Diagnostic {
+                    severity: Severity::Error,
+                    file: name.clone(),
+                    line,
+                    column,
+                    message: format!(
+                        "`{entry}` lists {} again: it is already in the volume through `{first}`",
+                        path.display()
+                    ),
+                    hint: Some("list each document once; narrow the glob or remove the entry".into()),
+                });
+                continue;
+            }
+            seen.insert(canonical, entry.clone());
+            paths.push(path);
+        }
     }
     let mut documents = Vec::new();
     let mut warnings = Vec::new();
