@@ -16,6 +16,7 @@ pub mod layout;
 pub mod limits;
 pub mod markup;
 pub mod model;
+pub mod output;
 pub mod pdf;
 pub mod read;
 pub mod shared;

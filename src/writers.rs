@@ -1,7 +1,8 @@
 //! The one table of editions: every output format by name, and the call that writes it.
 
-use crate::diag::{Error, Warning};
+use crate::diag::Error;
 use crate::model::Document;
+pub use crate::output::Output;
 use crate::style::Style;
 
 /// An edition folio writes.
@@ -37,15 +38,6 @@ impl Format {
             .into_iter()
             .find(|f| f.extension().eq_ignore_ascii_case(name))
     }
-}
-
-/// The bytes of an edition, with the warnings raised while writing it.
-#[derive(Debug)]
-pub struct Output {
-    /// The file's content.
-    pub bytes: Vec<u8>,
-    /// What deserves a look (a character no bundled font has, say).
-    pub warnings: Vec<Warning>,
 }
 
 /// Writes one edition of a document.

@@ -15,9 +15,9 @@ mod xml;
 
 use crate::diag::{Error, Warning};
 use crate::model::Document;
+use crate::output::Output;
 use crate::style::docx::FontEmbedding;
 use crate::style::Style;
-use crate::writers::Output;
 use body::{DocWriter, ListDef, Package};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;

@@ -6,8 +6,8 @@ pub mod bytes;
 use crate::diag::{Error, Warning};
 use crate::layout::{font::FALLBACK, Composer, Front, Laid};
 use crate::model::Document;
+use crate::output::Output;
 use crate::style::Style;
-use crate::writers::Output;
 
 /// Writes the PDF edition of a document.
 pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {

@@ -36,7 +36,7 @@ pub fn write(doc: &Document, style: &Style) -> String {
 pub fn write_volume(
     volume: &crate::volume::Volume,
     style: &Style,
-) -> Result<crate::writers::Output, crate::diag::Error> {
+) -> Result<crate::output::Output, crate::diag::Error> {
     let width = style.text.width.max(20);
     let page = Page { width };
     let m = &volume.manifest;
@@ -119,7 +119,7 @@ pub fn write_volume(
         text.push_str("\n\n");
         text.push_str(&write(doc, style));
     }
-    Ok(crate::writers::Output {
+    Ok(crate::output::Output {
         bytes: text.into_bytes(),
         warnings: vec![],
     })

@@ -1,0 +1,194 @@
+//! Inline markup as styled pieces, per the style's conventions for each mark; the
+//! no-break binding this edition applies to every piece.
+
+use super::{Composer, Ctx};
+use crate::layout::font::{DOUBLE, STRIKE, UNDERLINE};
+use crate::layout::para::{Piece, Sty};
+use crate::markup::Inline;
+use crate::shared;
+use crate::style::{DeletedDisplay, UnderlineDisplay};
+
+impl Composer<'_> {
+    /// Inline content as styled pieces, per the style's conventions for each mark.
+    pub(super) fn pieces(&self, inlines: &[Inline], sty: Sty, ctx: &mut Ctx) -> Vec<Piece> {
+        let mut out = Vec::new();
+        self.walk(inlines, sty, ctx, &mut out);
+        out
+    }
+
+    pub(super) fn walk(&self, inlines: &[Inline], sty: Sty, ctx: &mut Ctx, out: &mut Vec<Piece>) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) => out.push(Piece {
+                    text: bind_spaces(t),
+                    sty,
+                    notes: vec![],
+                }),
+                Inline::Underline { double, content } => {
+                    let s = match self.style.inline.underline {
+                        UnderlineDisplay::Italic => Sty {
+                            italic: !sty.italic,
+                            ..sty
+                        },
+                        UnderlineDisplay::Underline => Sty {
+                            deco: sty.deco | if *double { DOUBLE } else { UNDERLINE },
+                            ..sty
+                        },
+                        UnderlineDisplay::Spaced => Sty {
+                            spacing: 0.2,
+                            ..sty
+                        },
+                    };
+                    // A double underline shown in italic is bold italic, so it stays apart.
+                    let s = if *double && self.style.inline.underline == UnderlineDisplay::Italic {
+                        Sty { bold: true, ..s }
+                    } else {
+                        s
+                    };
+                    self.walk(content, s, ctx, out);
+                }
+                Inline::Spaced(content) => self.walk(
+                    content,
+                    Sty {
+                        spacing: 0.2,
+                        ..sty
+                    },
+                    ctx,
+                    out,
+                ),
+                Inline::Deleted(content) => match self.style.inline.deleted {
+                    DeletedDisplay::Strike => self.walk(
+                        content,
+                        Sty {
+                            deco: sty.deco | STRIKE,
+                            ..sty
+                        },
+                        ctx,
+                        out,
+                    ),
+                    DeletedDisplay::Brackets => {
+                        out.push(piece("‹", sty));
+                        self.walk(content, sty, ctx, out);
+                        out.push(piece("›", sty));
+                    }
+                },
+                Inline::Inserted { content, .. }
+                | Inline::Sic(content)
+                | Inline::Hand { content, .. } => self.walk(content, sty, ctx, out),
+                Inline::Unclear(content) => {
+                    self.walk(content, sty, ctx, out);
+                    out.push(piece("[?]", sty));
+                }
+                Inline::Gap(desc) => out.push(piece(
+                    &shared::gap_text(desc.as_deref(), ctx.labels),
+                    Sty {
+                        italic: !sty.italic,
+                        ..sty
+                    },
+                )),
+                Inline::Supplied(content) => {
+                    out.push(piece("[", Sty { deco: 0, ..sty }));
+                    self.walk(content, sty, ctx, out);
+                    out.push(piece("]", Sty { deco: 0, ..sty }));
+                }
+                Inline::NoteRef(id) => {
+                    if let Some(n) = ctx.numbers.of_note(id) {
+                        out.push(note_piece(n, sty));
+                    }
+                }
+                Inline::LineBreak => out.push(piece("\n", sty)),
+                Inline::Superscript(content) => self.walk(
+                    content,
+                    Sty {
+                        scale: sty.scale * 0.7,
+                        rise: sty.rise + 0.33,
+                        ..sty
+                    },
+                    ctx,
+                    out,
+                ),
+                Inline::Subscript(content) => self.walk(
+                    content,
+                    Sty {
+                        scale: sty.scale * 0.7,
+                        rise: sty.rise - 0.15,
+                        ..sty
+                    },
+                    ctx,
+                    out,
+                ),
+            }
+            if let Some(n) = ctx.numbers.of_span(inline) {
+                out.push(note_piece(n, sty));
+            }
+        }
+    }
+}
+
+pub(super) fn piece(s: &str, sty: Sty) -> Piece {
+    Piece {
+        text: if s == "\n" {
+            s.to_string()
+        } else {
+            bind_spaces(s)
+        },
+        sty,
+        notes: vec![],
+    }
+}
+
+pub(super) fn note_piece(n: usize, sty: Sty) -> Piece {
+    Piece {
+        text: n.to_string(),
+        sty: Sty {
+            scale: sty.scale * 0.65,
+            rise: sty.rise + 0.38,
+            spacing: 0.0,
+            deco: 0,
+            ..sty
+        },
+        notes: vec![n],
+    }
+}
+
+/// Binds with no-break spaces what Russian typography keeps on one line: the shared rules
+/// every edition applies (`shared::typography::bind`: initials and the surname, a day and
+/// its month, a year and "г.", "№ 5", a dash to the word before it), and — since this
+/// edition breaks its own lines — a one- or two-letter preposition or conjunction to the
+/// word after it ("в Москву").
+pub fn bind_spaces(s: &str) -> String {
+    let bound = shared::typography::bind(s);
+    let chars: Vec<char> = bound.chars().collect();
+    let mut out = String::with_capacity(bound.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c != ' ' {
+            out.push(c);
+            continue;
+        }
+        // The word before the space, when it is at most two letters long.
+        let n = chars[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|c| c.is_alphabetic())
+            .count();
+        let starts_word = n <= 2 && (i == n || !chars[i - n - 1].is_alphanumeric());
+        let short: String = if n > 0 && starts_word {
+            chars[i - n..i]
+                .iter()
+                .flat_map(|c| c.to_lowercase())
+                .collect()
+        } else {
+            String::new()
+        };
+        let bind = !short.is_empty() && SHORT_WORDS.contains(&short.as_str());
+        out.push(if bind { '\u{a0}' } else { ' ' });
+    }
+    out
+}
+
+/// Words a Russian line does not end with.
+const SHORT_WORDS: [&str; 22] = [
+    "в", "во", "к", "ко", "с", "со", "у", "о", "об", "и", "а", "но", "от", "до", "на", "по", "за",
+    "из", "не", "ни", "же", "въ",
+];

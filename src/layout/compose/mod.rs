@@ -1,0 +1,304 @@
+//! The document walk: each role of the model becomes elements of the vertical flow, which
+//! are then cut into pages with their footnotes.
+//!
+//! - `mod.rs`: the composer, its measures (page, margins, sizes) and one document's walk;
+//! - `blocks.rs`: the editorial heading and each block role (text, list, closer …) as elements;
+//! - `inline.rs`: inline markup as styled pieces, and the no-break binding of this edition;
+//! - `marks.rs`: resolutions, stamps and marginal notes, in columns beside the text;
+//! - `notes.rs`: the footnotes' lines;
+//! - `paginate.rs`: the page builder — cutting the flow into pages with their footnotes,
+//!   running heads and page and line numbers;
+//! - `elems.rs`: stacking, setting side by side and aligning elements;
+//! - `text.rs`: single lines of text at a given place (heads, numbers);
+//! - `front.rs`: a volume's title page, contents, preface and abbreviations.
+
+mod blocks;
+mod elems;
+mod front;
+mod inline;
+mod marks;
+mod notes;
+mod paginate;
+mod text;
+
+use super::font::FontSet;
+use super::para::{self, Align, Frame, Piece, Sty};
+use super::{Bookmark, Elem, Laid, Page};
+use crate::diag::Error;
+use crate::model::Document;
+use crate::shared::{self, Labels, NoteNumbers};
+use crate::style::pdf::NotesPlacement;
+use crate::style::Style;
+use elems::{keep_lines, stack};
+pub use front::Front;
+pub use inline::bind_spaces;
+use inline::piece;
+
+/// Lays out documents one after another, each from a new page, into one run of pages.
+pub struct Composer<'s> {
+    style: &'s Style,
+    fonts: &'static FontSet,
+    page_w: f32,
+    page_h: f32,
+    left: f32,
+    top: f32,
+    bottom: f32,
+    measure: f32,
+    size: f32,
+    leading: f32,
+    small: f32,
+    small_leading: f32,
+    pages: Vec<Page>,
+    bookmarks: Vec<Bookmark>,
+    missing: Vec<Vec<(char, String)>>,
+    paragraphs: usize,
+    /// The running head of the current document: left and right texts.
+    head: (String, String),
+    documents: usize,
+    /// The next document runs on below the last one instead of starting a new page.
+    run_on: bool,
+}
+
+/// Where in the document text is being set, for warnings.
+struct Ctx<'a> {
+    numbers: NoteNumbers<'a>,
+    labels: &'static Labels,
+    lang: Option<hypher::Lang>,
+    place: String,
+    missing: Vec<(char, String)>,
+}
+
+const MM: f32 = 72.0 / 25.4;
+
+impl<'s> Composer<'s> {
+    /// A composer for a style.
+    pub fn new(style: &'s Style) -> Result<Composer<'s>, Error> {
+        let family = crate::fonts::Family::from_style(&style.fonts)?;
+        let fonts = FontSet::for_family(&family).ok_or_else(|| {
+            Error::Usage("a font of the style cannot be read as TrueType/OpenType".into())
+        })?;
+        let p = &style.pdf;
+        let (page_w, page_h) = p.page_size.points();
+        let left = p.margins.left * MM;
+        let right = p.margins.right * MM;
+        let size = p.font_size.clamp(4.0, 72.0);
+        let leading = p.leading.max(size);
+        let small = size * p.small_size.clamp(0.5, 1.0);
+        Ok(Composer {
+            style,
+            fonts,
+            page_w,
+            page_h,
+            left,
+            top: p.margins.top * MM,
+            bottom: p.margins.bottom * MM,
+            measure: (page_w - left - right).max(72.0),
+            size,
+            leading,
+            small,
+            small_leading: leading * small / size,
+            pages: Vec::new(),
+            bookmarks: Vec::new(),
+            missing: Vec::new(),
+            paragraphs: 0,
+            head: (String::new(), String::new()),
+            documents: 0,
+            run_on: false,
+        })
+    }
+
+    /// The pages so far, with bookmarks and fonts.
+    pub fn finish(self) -> Laid {
+        Laid {
+            pages: self.pages,
+            bookmarks: self.bookmarks,
+            fonts: self.fonts,
+            missing: self.missing,
+        }
+    }
+
+    /// Pages laid out so far.
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// The next [`Composer::document`] runs on below the text of the last page, when there is
+    /// room for its heading and a few lines, instead of starting a new page (a volume's
+    /// `document-start = "run-on"`).
+    pub fn run_on_next(&mut self) {
+        self.run_on = true;
+    }
+
+    /// The page (0-based) on which the last document laid out starts.
+    pub fn last_document_page(&self) -> Option<usize> {
+        self.bookmarks.last().map(|b| b.page)
+    }
+
+    /// Whether a run-on document fits below the last page's text: room for its heading and
+    /// at least six lines.
+    fn room_to_run_on(&self) -> Option<f32> {
+        let last = self.pages.last()?;
+        let top = last.body_end + self.leading * 2.0;
+        (last.foot_top - top > self.leading * 10.0).then_some(top)
+    }
+
+    /// Lays out a document from a new page (or below the last, see
+    /// [`Composer::run_on_next`]). `head_left` replaces the left running head (a volume's
+    /// title).
+    pub fn document(&mut self, doc: &Document, head_left: Option<&str>) -> Result<(), Error> {
+        let run_on_at = if std::mem::take(&mut self.run_on) {
+            self.room_to_run_on()
+        } else {
+            None
+        };
+        let labels = Labels::for_language(&doc.language);
+        let mut ctx = Ctx {
+            numbers: NoteNumbers::new(doc, self.style),
+            labels,
+            lang: hyphenation_language(&doc.language).filter(|_| self.style.pdf.hyphenate),
+            place: "title".into(),
+            missing: Vec::new(),
+        };
+        let number = shared::number_line(doc);
+        let title = crate::markup::plain_text(doc.title.inlines());
+        self.head = (
+            head_left
+                .map(str::to_string)
+                .or_else(|| shared::date_place_line(doc, labels))
+                .unwrap_or_default(),
+            match &number {
+                Some(n) => format!("{n}. {title}"),
+                None => title.clone(),
+            },
+        );
+        self.bookmarks.push(Bookmark {
+            title: match &number {
+                Some(n) => format!("{n}. {title}"),
+                None => title.clone(),
+            },
+            page: match run_on_at {
+                Some(_) => self.pages.len() - 1,
+                None => self.pages.len(),
+            },
+            y: run_on_at.unwrap_or(self.top),
+        });
+        let mut flow: Vec<Elem> = Vec::new();
+        self.heading(doc, &mut ctx, &mut flow);
+        self.content(doc, &mut ctx, &mut flow);
+        // The legend: small, after the text.
+        if let Some(legend) = shared::legend(doc, labels) {
+            ctx.place = "legend".into();
+            let pieces = self.pieces(&legend, Sty::PLAIN, &mut ctx);
+            let mut lines = self.para(&pieces, self.frame_small(Align::Justify, true), &mut ctx);
+            if let Some(f) = lines.first_mut() {
+                f.gap = self.leading;
+            }
+            keep_lines(&mut lines);
+            flow.extend(lines);
+        }
+        let notes = self.notes(&mut ctx);
+        if self.style.pdf.notes == NotesPlacement::End && !notes.is_empty() {
+            let mut head = self.line_of(
+                &[piece(
+                    labels.notes,
+                    Sty {
+                        bold: true,
+                        ..Sty::PLAIN
+                    },
+                )],
+                Align::Center,
+                self.size,
+                &mut ctx,
+            );
+            head.gap = self.leading;
+            head.breakable = true;
+            flow.push(head);
+            let mut first = true;
+            for (_, lines) in notes {
+                for mut l in lines {
+                    l.notes.clear();
+                    if first {
+                        l.breakable = false;
+                        first = false;
+                    }
+                    flow.push(l);
+                }
+            }
+            for e in flow.iter_mut() {
+                e.notes.clear();
+            }
+            self.paginate(flow, &[], run_on_at.is_some());
+        } else {
+            self.paginate(flow, &notes, run_on_at.is_some());
+        }
+        self.documents += 1;
+        self.missing.push(std::mem::take(&mut ctx.missing));
+        Ok(())
+    }
+
+    fn frame(&self, align: Align, indent: bool) -> Frame {
+        Frame {
+            x: self.left,
+            width: self.measure,
+            indent: if indent {
+                self.style.pdf.indent * self.size
+            } else {
+                0.0
+            },
+            rest_indent: 0.0,
+            size: self.size,
+            leading: self.leading,
+            align,
+            lang: None,
+        }
+    }
+
+    fn frame_small(&self, align: Align, indent: bool) -> Frame {
+        Frame {
+            size: self.small,
+            leading: self.small_leading,
+            indent: if indent {
+                self.style.pdf.indent * self.small
+            } else {
+                0.0
+            },
+            ..self.frame(align, false)
+        }
+    }
+
+    /// Sets pieces as a paragraph in `frame`.
+    fn para(&mut self, pieces: &[Piece], mut frame: Frame, ctx: &mut Ctx) -> Vec<Elem> {
+        // Only justified text and narrow columns (the margin) are hyphenated: a ragged line
+        // of the full measure has room to spare.
+        let narrow = frame.width < frame.size * 12.0;
+        frame.lang = ctx.lang.filter(|_| frame.align == Align::Justify || narrow);
+        let mut missing = Vec::new();
+        let glyphs = para::glyphs(self.fonts, pieces, frame.size, frame.lang, &mut missing);
+        for c in missing {
+            ctx.missing.push((c, ctx.place.clone()));
+        }
+        let lines = para::set(self.fonts, &glyphs, &frame);
+        self.paragraphs += 1;
+        lines
+    }
+
+    /// One unbreakable line (a heading line, a signature).
+    fn line_of(&mut self, pieces: &[Piece], align: Align, size: f32, ctx: &mut Ctx) -> Elem {
+        let frame = Frame {
+            size,
+            leading: self.leading * size / self.size,
+            ..self.frame(align, false)
+        };
+        stack(self.para(pieces, frame, ctx))
+    }
+}
+
+/// The hyphenation language for a BCP 47 tag ("ru-petr1708" hyphenates as "ru").
+fn hyphenation_language(tag: &str) -> Option<hypher::Lang> {
+    let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+    let b = primary.as_bytes();
+    if b.len() != 2 {
+        return None;
+    }
+    hypher::Lang::from_iso([b[0], b[1]])
+}
