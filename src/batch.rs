@@ -19,7 +19,7 @@ use std::time::Instant;
 
 /// File names that are never transcriptions, even with a .toml extension: volume manifests
 /// and style files, which may sit beside the transcriptions.
-fn is_auxiliary(path: &Path) -> bool {
+pub fn is_auxiliary(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     name.ends_with(".volume.toml") || name.ends_with(".style.toml")
 }

@@ -286,9 +286,13 @@ fn export(args: &ExportArgs) -> Result<(), Error> {
     let report_failure = args.report.as_ref().and_then(|path| {
         let mut json = serde_json::to_string_pretty(&report).ok()?;
         json.push('\n');
-        write_atomically(path, json.as_bytes())
-            .err()
-            .map(|e| format!("{e} (the report; the editions listed above are written)"))
+        write_atomically(path, json.as_bytes()).err().map(|e| {
+            format!(
+                "error: cannot write the report {}: {}\n  hint: the editions were written regardless; every error is printed above",
+                path.display(),
+                e.to_string().trim_start_matches("error: ")
+            )
+        })
     });
     // Warnings first, then every error at the end, each with file:line:column.
     if !args.quiet {

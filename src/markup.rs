@@ -304,7 +304,7 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
             Event::Start(container, attrs) => {
                 if stack.len() >= MAX_NESTING {
                     return Err(err(
-                        format!("inline markup is nested more than {MAX_NESTING} deep; hint: no transcription needs that depth: close some marks first (docs/limits.md)"),
+                        format!("marks are nested more than {MAX_NESTING} deep; hint: no transcription needs that depth: close some marks first (docs/limits.md)"),
                         &range,
                     ));
                 }

@@ -109,6 +109,9 @@ pub fn load(manifest_path: &Path) -> Result<(Volume, Vec<Diagnostic>), Error> {
         } else {
             vec![]
         };
+        // A glob such as "*.toml" must not take in the manifest itself, nor style files and
+        // other manifests beside it.
+        matched.retain(|p| !crate::batch::is_auxiliary(p));
         matched.sort();
         if matched.is_empty() {
             let offset = text.find(&format!("\"{entry}\"")).unwrap_or(0);
@@ -138,7 +141,9 @@ pub fn load(manifest_path: &Path) -> Result<(Volume, Vec<Diagnostic>), Error> {
                         "`{entry}` lists {} again: it is already in the volume through `{first}`",
                         path.display()
                     ),
-                    hint: Some("list each document once; narrow the glob or remove the entry".into()),
+                    hint: Some(
+                        "list each document once; narrow the glob or remove the entry".into(),
+                    ),
                 });
                 continue;
             }

@@ -8,6 +8,7 @@
 pub mod breaking;
 mod compose;
 pub mod font;
+mod overlong;
 pub mod para;
 
 use crate::diag::Error;
@@ -186,6 +187,9 @@ pub struct Laid {
     pub fonts: &'static FontSet,
     /// Characters set in the fallback face (or no face), with where they stand, per document.
     pub missing: Vec<Vec<(char, String)>>,
+    /// Per document, words too wide for the line that were broken anywhere, with where
+    /// they stand.
+    pub cut: Vec<Vec<(String, String)>>,
 }
 
 /// Lays out one document.

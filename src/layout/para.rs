@@ -3,6 +3,7 @@
 
 use super::breaking::{self, Item as Kp, INFINITY};
 use super::font::{shape, Cluster, FontId, FontSet, Glyph, DOUBLE, SPACED, STRIKE, UNDERLINE};
+use super::overlong::PlainBreak;
 use super::{Elem, Item, Placed};
 
 /// How a piece of text is set.
@@ -220,11 +221,20 @@ fn is_space(g: &Glyph) -> bool {
 }
 
 /// Breaks shaped glyphs into lines and sets them: one [`Elem`] per line, baseline at
-/// `leading * 0.8` below the element's top.
-pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem> {
+/// `leading * 0.8` below the element's top. Words too wide for the line are broken
+/// (layout/overlong.rs); those that had to be cut anywhere are pushed to `cut`.
+pub fn set(
+    fonts: &FontSet,
+    glyphs: &[(Glyph, bool)],
+    frame: &Frame,
+    cut: &mut Vec<String>,
+) -> Vec<Elem> {
     if glyphs.is_empty() {
         return vec![];
     }
+    let narrowest = (frame.width - frame.indent.max(frame.rest_indent)).max(frame.size);
+    let (plain, words_cut) = super::overlong::plain_breaks(glyphs, narrowest);
+    cut.extend(words_cut);
     // Knuth–Plass items; `starts[k]` is the glyph index where item k begins.
     let mut items: Vec<Kp> = Vec::new();
     let mut starts: Vec<usize> = Vec::new();
@@ -252,7 +262,9 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem
     };
     let justify = frame.align == Align::Justify;
     for (i, (g, brk)) in glyphs.iter().enumerate() {
-        let is_break = g.text == "\n" || is_space(g) || (*brk && cur.is_some());
+        let hyphen_here = *brk && cur.is_some();
+        let plain_here = plain[i] != PlainBreak::None && cur.is_some() && !hyphen_here;
+        let is_break = g.text == "\n" || is_space(g) || hyphen_here || plain_here;
         if is_break {
             if let Some((s0, w)) = cur.take() {
                 push(&mut items, Kp::Box(w), s0, None);
@@ -283,7 +295,14 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem
             push(&mut items, glue, i, None);
             continue;
         }
-        if is_break {
+        if plain_here {
+            let pen = Kp::Penalty {
+                width: 0.0,
+                cost: plain[i].cost(),
+                flagged: false,
+            };
+            push(&mut items, pen, i, None);
+        } else if is_break {
             let h = hyphen_for(g);
             let pen = Kp::Penalty {
                 width: h.advance,

@@ -51,6 +51,7 @@ pub struct Composer<'s> {
     pages: Vec<Page>,
     bookmarks: Vec<Bookmark>,
     missing: Vec<Vec<(char, String)>>,
+    cut: Vec<Vec<(String, String)>>,
     paragraphs: usize,
     /// The running head of the current document: left and right texts.
     head: (String, String),
@@ -66,6 +67,8 @@ struct Ctx<'a> {
     lang: Option<hypher::Lang>,
     place: String,
     missing: Vec<(char, String)>,
+    /// Words too wide for the line that had to be broken anywhere, with their place.
+    cut: Vec<(String, String)>,
 }
 
 const MM: f32 = 72.0 / 25.4;
@@ -100,6 +103,7 @@ impl<'s> Composer<'s> {
             pages: Vec::new(),
             bookmarks: Vec::new(),
             missing: Vec::new(),
+            cut: Vec::new(),
             paragraphs: 0,
             head: (String::new(), String::new()),
             documents: 0,
@@ -114,6 +118,7 @@ impl<'s> Composer<'s> {
             bookmarks: self.bookmarks,
             fonts: self.fonts,
             missing: self.missing,
+            cut: self.cut,
         }
     }
 
@@ -158,6 +163,7 @@ impl<'s> Composer<'s> {
             lang: hyphenation_language(&doc.language).filter(|_| self.style.pdf.hyphenate),
             place: "title".into(),
             missing: Vec::new(),
+            cut: Vec::new(),
         };
         let number = shared::number_line(doc);
         let title = crate::markup::plain_text(doc.title.inlines());
@@ -233,6 +239,7 @@ impl<'s> Composer<'s> {
         }
         self.documents += 1;
         self.missing.push(std::mem::take(&mut ctx.missing));
+        self.cut.push(std::mem::take(&mut ctx.cut));
         Ok(())
     }
 
@@ -277,7 +284,11 @@ impl<'s> Composer<'s> {
         for c in missing {
             ctx.missing.push((c, ctx.place.clone()));
         }
-        let lines = para::set(self.fonts, &glyphs, &frame);
+        let mut cut = Vec::new();
+        let lines = para::set(self.fonts, &glyphs, &frame, &mut cut);
+        for word in cut {
+            ctx.cut.push((word, ctx.place.clone()));
+        }
         self.paragraphs += 1;
         lines
     }
