@@ -4,7 +4,7 @@ SAMPLES := $(wildcard samples/*.toml samples/long/*.toml)
 # Editions `make run` writes; grows as editions land.
 FORMATS := all
 
-.PHONY: help run test bench build deps lint golden references clean
+.PHONY: help run test bench build deps lint golden references clean fuzz hostile
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,6 +41,12 @@ references: build ## Re-render the reference pages in tests/reference (review th
 
 bench: build ## Benchmarks: whole-process medians per edition (needs hyperfine)
 	./scripts/bench.sh
+
+fuzz: ## Run each fuzz target for FUZZ_SECONDS (default 60; needs nightly + cargo-fuzz)
+	./scripts/fuzz.sh
+
+hostile: build ## 5,000 documents with ~100 hostile ones: every good one exported, every bad one reported
+	./scripts/hostile-batch.sh $(FOLIO)
 
 clean: ## Remove build output and exports
 	cargo clean

@@ -692,3 +692,58 @@ fn text_wider_than_the_line_is_broken_never_lost_off_the_page() {
     let plain = String::from_utf8_lossy(&plain.stdout).replace(['\n', ' '], "");
     assert!(plain.contains(&digits), "{plain}");
 }
+
+#[test]
+fn a_batch_with_hostile_documents_mixed_in_exports_every_good_one() {
+    // scripts/hostile-batch.sh: `make hostile` runs it with 5,000 documents; here 600 (100
+    // of them hostile) keep the test cheap.
+    let o = std::process::Command::new("bash")
+        .arg(root().join("scripts/hostile-batch.sh"))
+        .arg(env!("CARGO_BIN_EXE_folio"))
+        .arg("600")
+        .output()
+        .expect("bash runs");
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{stdout}{}", stderr(&o));
+    assert!(
+        stdout.contains("hostile batch: 600 inputs, 500 exported (1000 files), 100 reported failed of 100 hostile, nothing else in --out-dir"),
+        "{stdout}"
+    );
+}
+
+/// Every input a fuzzer found to crash, hang or explode (tests/fixtures/fuzz/, copied there
+/// by scripts/fuzz.sh) reads and, if it validates, goes through every writer.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let dir = root().join("tests/fixtures/fuzz");
+    let style = folio::style::Style::default();
+    let mut cases = 0;
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        if entry.path().extension().is_some_and(|e| e == "md") {
+            continue;
+        }
+        cases += 1;
+        let bytes = std::fs::read(entry.path()).unwrap();
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        let _ = folio::markup::parse(&text);
+        for syntax in [folio::read::Syntax::Toml, folio::read::Syntax::Json] {
+            let Ok(read) = folio::read::read_str(&text, "fuzz", syntax) else {
+                continue;
+            };
+            for format in folio::writers::Format::ALL {
+                // An edition is a small multiple of its input (beside its fonts), never exponential.
+                if let Ok(out) = folio::writers::write(format, &read.document, &style) {
+                    assert!(
+                        out.bytes.len() < 50 * text.len() + 2_000_000,
+                        "{}: {format:?} is {} bytes",
+                        entry.path().display(),
+                        out.bytes.len()
+                    );
+                }
+            }
+        }
+    }
+    assert!(cases >= 2, "the known findings are in {}", dir.display());
+}
