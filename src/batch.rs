@@ -5,7 +5,7 @@
 //! all its editions made in memory; only when every edition succeeded are they written, each
 //! to a temporary file renamed into place. One bad input stops nothing else.
 
-use crate::diag::{Diagnostic, Error, Severity};
+use crate::diag::{Code, Diagnostic, Error};
 use crate::files::{refuse_overwriting, FileSet};
 use crate::style::Style;
 use crate::writers::{self, Format};
@@ -50,7 +50,7 @@ fn is_hidden_or_temporary(path: &Path) -> bool {
 /// (symlink loops) for the run to print. Folders are searched recursively; a symlinked
 /// folder is followed once (folders are told apart by device and inode), so a loop ends the
 /// descent with a warning; hidden and temporary files and folders are skipped.
-pub fn expand_inputs(args: &[PathBuf]) -> Result<(Vec<Input>, Vec<String>), Error> {
+pub fn expand_inputs(args: &[PathBuf]) -> Result<(Vec<Input>, Vec<Diagnostic>), Error> {
     let mut inputs = Vec::new();
     let mut warnings = Vec::new();
     let mut visited = std::collections::HashSet::new();
@@ -66,11 +66,17 @@ pub fn expand_inputs(args: &[PathBuf]) -> Result<(Vec<Input>, Vec<String>), Erro
                         .symlink_metadata()
                         .is_ok_and(|m| m.file_type().is_symlink())
                     {
-                        warnings.push(format!(
-                            "{}: warning: this link leads to a folder already searched ({}); not followed again",
-                            dir.display(),
-                            std::fs::canonicalize(&dir).unwrap_or_default().display()
-                        ));
+                        warnings.push(
+                            Diagnostic::warning(
+                                Code::LinkLoop,
+                                dir.display().to_string(),
+                                format!(
+                                    "this link leads to a folder already searched ({}); not followed again",
+                                    std::fs::canonicalize(&dir).unwrap_or_default().display()
+                                ),
+                            )
+                            .hint("a link back up the tree makes a loop; the documents under it are exported once"),
+                        );
                     }
                     continue;
                 }
@@ -245,6 +251,18 @@ pub struct OutputRecord {
     pub sha256: String,
 }
 
+impl OutputRecord {
+    /// The record of `bytes` written to `path` as `format`.
+    pub fn of(format: Format, path: &Path, bytes: &[u8]) -> OutputRecord {
+        OutputRecord {
+            format: format.extension(),
+            path: path.display().to_string(),
+            bytes: bytes.len() as u64,
+            sha256: hex(&Sha256::digest(bytes)),
+        }
+    }
+}
+
 /// What happened to one input.
 #[derive(Clone, Debug, Serialize)]
 pub struct InputRecord {
@@ -397,24 +415,14 @@ fn export_one(input: &Input, outputs: &[(Format, PathBuf)], style: &Style) -> In
         let mut written = Vec::with_capacity(outputs.len());
         for (format, path) in outputs {
             let out = writers::write(*format, &read.document, style)?;
-            record
-                .warnings
-                .extend(out.warnings.into_iter().map(|w| Diagnostic {
-                    severity: Severity::Warning,
-                    file: name.clone(),
-                    line: 0,
-                    column: 0,
-                    message: format!("{}: {}", format.extension(), w.message),
-                    hint: None,
-                }));
+            record.warnings.extend(
+                out.warnings
+                    .iter()
+                    .map(|w| Diagnostic::of_writer(name.clone(), format.extension(), w)),
+            );
             refuse_overwriting(path, &input.path)?;
             files.stage(path, &out.bytes)?;
-            written.push(OutputRecord {
-                format: format.extension(),
-                path: path.display().to_string(),
-                bytes: out.bytes.len() as u64,
-                sha256: hex(&Sha256::digest(&out.bytes)),
-            });
+            written.push(OutputRecord::of(*format, path, &out.bytes));
         }
         files.commit()?;
         record.outputs = written;
@@ -425,16 +433,11 @@ fn export_one(input: &Input, outputs: &[(Format, PathBuf)], style: &Style) -> In
         Err(e) => {
             record.exit_code = e.exit_code();
             record.errors = match e {
-                Error::Invalid(d) => d,
+                Error::Invalid(d) | Error::Settings(d) => d,
                 Error::Reported(_) => vec![],
-                Error::Usage(m) | Error::Output(m) => vec![Diagnostic {
-                    severity: Severity::Error,
-                    file: name,
-                    line: 0,
-                    column: 0,
-                    message: m,
-                    hint: None,
-                }],
+                Error::Usage(m) | Error::Output(m) => {
+                    vec![Diagnostic::error(Code::OutputFailed, name, m)]
+                }
             }
         }
     }

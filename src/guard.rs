@@ -3,7 +3,7 @@
 //! set (not left to the platform), and SIGINT/SIGTERM ask the batch to stop between
 //! documents instead of killing it mid-write.
 
-use crate::diag::{Diagnostic, Error, Severity};
+use crate::diag::{Code, Diagnostic, Error};
 use std::cell::{Cell, RefCell};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -57,17 +57,12 @@ pub fn catch<T>(name: &str, work: impl FnOnce() -> Result<T, Error>) -> Result<T
         let what = PANIC
             .with(|p| p.borrow_mut().take())
             .unwrap_or_else(|| "unknown panic".into());
-        Err(Error::Invalid(vec![Diagnostic {
-            severity: Severity::Error,
-            file: name.to_string(),
-            line: 0,
-            column: 0,
-            message: format!("internal error: folio failed on this input ({what})"),
-            hint: Some(
-                "this is a bug in folio, not in the input: please report it with this input file attached"
-                    .into(),
-            ),
-        }]))
+        Err(Error::Invalid(vec![Diagnostic::error(
+            Code::InternalError,
+            name,
+            format!("internal error: folio failed on this input ({what})"),
+        )
+        .hint("this is a bug in folio, not in the input: please report it with this input file attached")]))
     })
 }
 

@@ -4,7 +4,14 @@
 //! to the manifest); [`load`] reads and validates every document and returns a [`Volume`]
 //! that each writer's `write_volume` turns into one edition.
 
-use crate::diag::{Diagnostic, Error, Severity};
+use crate::diag::{Code, Diagnostic, Error};
+use crate::read::Context;
+
+/// Manifests: fields documented in docs/volumes.md; no content blocks.
+const MANIFEST: Context = Context {
+    docs: "docs/volumes.md",
+    blocks: false,
+};
 use crate::markup::Text;
 use crate::model::{Document, Paras};
 use schemars::JsonSchema;
@@ -80,19 +87,9 @@ pub fn load(manifest_path: &Path) -> Result<(Volume, Vec<Diagnostic>), Error> {
     let name = manifest_path.display().to_string();
     let text = std::fs::read_to_string(manifest_path)
         .map_err(|e| Error::Output(format!("cannot read {name}: {e}")))?;
-    let manifest: Manifest = toml::from_str(&text).map_err(|e| {
-        let (line, column) = e
-            .span()
-            .map_or((0, 0), |s| crate::diag::line_column(&text, s.start));
-        Error::Invalid(vec![Diagnostic {
-            severity: Severity::Error,
-            file: name.clone(),
-            line,
-            column,
-            message: e.message().trim_end().to_string(),
-            hint: Some("docs/volumes.md describes the manifest".into()),
-        }])
-    })?;
+    let source = crate::read::SourceText::new(&name, &text);
+    let manifest: Manifest = toml::from_str(&text)
+        .map_err(|e| Error::Invalid(vec![crate::read::locate_toml(&source, &e, MANIFEST)]))?;
     let base = manifest_path.parent().unwrap_or(Path::new("."));
     let mut paths = Vec::new();
     let mut seen: std::collections::HashMap<PathBuf, String> = Default::default();
@@ -114,37 +111,31 @@ pub fn load(manifest_path: &Path) -> Result<(Volume, Vec<Diagnostic>), Error> {
         matched.retain(|p| !crate::batch::is_auxiliary(p));
         matched.sort();
         if matched.is_empty() {
-            let offset = text.find(&format!("\"{entry}\"")).unwrap_or(0);
-            let (line, column) = crate::diag::line_column(&text, offset);
-            errors.push(Diagnostic {
-                severity: Severity::Error,
-                file: name.clone(),
-                line,
-                column,
-                message: format!("`{entry}` names no document"),
-                hint: Some("paths and globs are relative to the manifest".into()),
-            });
+            let quoted = format!("\"{entry}\"");
+            let span = text.find(&quoted).map_or(0..0, |i| i..i + quoted.len());
+            errors.push(source.error(
+                Code::NoDocument,
+                span,
+                format!("`{entry}` names no document"),
+                "paths and globs are relative to the manifest",
+            ));
         }
         for path in matched {
             // The same document twice would print it twice under two numbers: refuse it,
             // naming the entry that repeats it (links and "./" spellings included).
             let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
             if let Some(first) = seen.get(&canonical) {
-                let offset = text.find(&format!("\"{entry}\"")).unwrap_or(0);
-                let (line, column) = crate::diag::line_column(&text, offset);
-                errors.push(Diagnostic {
-                    severity: Severity::Error,
-                    file: name.clone(),
-                    line,
-                    column,
-                    message: format!(
+                let quoted = format!("\"{entry}\"");
+                let span = text.find(&quoted).map_or(0..0, |i| i..i + quoted.len());
+                errors.push(source.error(
+                    Code::DuplicateDocument,
+                    span,
+                    format!(
                         "`{entry}` lists {} again: it is already in the volume through `{first}`",
                         path.display()
                     ),
-                    hint: Some(
-                        "list each document once; narrow the glob or remove the entry".into(),
-                    ),
-                });
+                    "list each document once; narrow the glob or remove the entry",
+                ));
                 continue;
             }
             seen.insert(canonical, entry.clone());

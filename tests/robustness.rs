@@ -18,6 +18,27 @@ fn doc_with_text(text: &str) -> String {
     format!("{HEAD}[[content]]\nrole = \"text\"\ntext = '''\n{text}\n'''\n")
 }
 
+/// Asserts that `stderr` says `expected`: a message, or `FILE:LINE:COLUMN: message`, which
+/// the renderer prints as the message over a ` --> FILE:LINE:COLUMN` line.
+fn assert_says(stderr: &str, expected: &str) {
+    let (place, message) = match expected.split_once(": ") {
+        Some((p, m)) if p.ends_with(|c: char| c.is_ascii_digit()) && p.contains(':') => {
+            (Some(p), m)
+        }
+        _ => (None, expected),
+    };
+    assert!(
+        stderr.contains(message),
+        "expected `{message}` in:\n{stderr}"
+    );
+    if let Some(place) = place {
+        assert!(
+            stderr.contains(&format!("{place}\n")),
+            "expected the place {place} in:\n{stderr}"
+        );
+    }
+}
+
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
@@ -155,7 +176,7 @@ fn limits_on_size_fields_blocks_and_notes_are_errors_at_the_place() {
             "field.toml:7:1",
             "more than the 2 MiB one field may hold",
         ),
-        (&size, "size.toml: error", "larger than the 16 MiB"),
+        (&size, "size.toml", "larger than the 16 MiB"),
         (
             &blocks,
             "blocks.toml:30004:1",
@@ -222,7 +243,7 @@ fn an_unwritable_report_still_prints_every_error_and_fails() {
     assert_eq!(code(&o), 3, "{}", stderr(&o));
     let e = stderr(&o);
     assert!(
-        e.contains("bad.toml:7:1: error: reference to a note `missing`"),
+        e.contains("bad.toml:7:1") && e.contains("reference to a note `missing`"),
         "{e}"
     );
     assert!(
@@ -297,7 +318,7 @@ fn style_numbers_out_of_range_are_refused_with_key_and_place() {
     ] {
         let o = export_with_style(dir.path(), style);
         assert_eq!(code(&o), 2, "{style}: {}", stderr(&o));
-        assert!(stderr(&o).contains(says), "{style}: {}", stderr(&o));
+        assert_says(&stderr(&o), says);
         assert!(stderr(&o).contains("hint:"), "{}", stderr(&o));
         assert!(!dir.path().join("out.pdf").exists());
     }
@@ -320,10 +341,8 @@ fn style_fonts_must_be_fonts_and_are_found_beside_the_style() {
         let o = export_with_style(dir.path(), &format!("[fonts]\nregular = \"{font}\"\n"));
         assert_eq!(code(&o), 2, "{font}: {}", stderr(&o));
         let e = stderr(&o);
-        assert!(
-            e.contains("s.style.toml:2:11: `fonts.regular`") && e.contains(says),
-            "{e}"
-        );
+        assert_says(&e, "s.style.toml:2:11: `fonts.regular`");
+        assert_says(&e, says);
         assert!(!dir.path().join("out.pdf").exists());
     }
     // A relative path is read from the style file's folder, not from the working directory.
@@ -475,11 +494,7 @@ fn a_document_listed_twice_in_a_volume_is_refused() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(code(&o), 1, "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("v.volume.toml:2:24: error: `*.toml` lists"),
-        "{}",
-        stderr(&o)
-    );
+    assert_says(&stderr(&o), "v.volume.toml:2:24: `*.toml` lists");
     assert!(
         stderr(&o).contains("already in the volume through `a.toml`"),
         "{}",
@@ -637,7 +652,7 @@ fn text_wider_than_the_line_is_broken_never_lost_off_the_page() {
     let input = dir.path().join("x.toml");
     let url = "https://example.org/archive/fond-17/opis-3/delo-1/list-1/very/long/path/index.html";
     let digits = "1234567890".repeat(40);
-    let underscores = "_".repeat(150);
+    let underscores = "\\_".repeat(150);
     let text = format!("See {url} and {underscores} and {digits} end.");
     std::fs::write(&input, doc_with_text(&text)).unwrap();
     let out = dir.path().join("out");
@@ -652,7 +667,9 @@ fn text_wider_than_the_line_is_broken_never_lost_off_the_page() {
         "{e}"
     );
     assert!(
-        !e.contains("https"),
+        e.lines()
+            .filter(|l| l.contains("where no break is allowed"))
+            .all(|l| !l.contains("https")),
         "the URL breaks at its slashes without a warning: {e}"
     );
     // The text edition: no line wider than the measure, every character kept.
@@ -706,7 +723,11 @@ fn a_batch_with_hostile_documents_mixed_in_exports_every_good_one() {
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{stdout}{}", stderr(&o));
     assert!(
-        stdout.contains("hostile batch: 600 inputs, 500 exported (1000 files), 100 reported failed of 100 hostile, nothing else in --out-dir"),
+        stdout.contains("hostile batch: 600 inputs,")
+            && stdout.contains("every good one;")
+            && stdout.contains(
+                "of 100 hostile, every constructed one (90) among them; nothing else in --out-dir"
+            ),
         "{stdout}"
     );
 }

@@ -78,7 +78,8 @@ fn a_manifest_naming_a_missing_document_is_an_error_with_position() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("bad.volume.toml:3:3: error: `missing/*.toml` names no document"),
+        err.contains("error[F0602]: `missing/*.toml` names no document")
+            && err.contains("bad.volume.toml:3:3\n"),
         "{err}"
     );
     assert!(!dir.path().join("bad.txt").exists());

@@ -3,7 +3,7 @@
 //! the file, the line and the column; docs/limits.md lists the ranges.
 
 use super::Style;
-use crate::diag::{line_column, Error};
+use crate::diag::{Code, Diagnostic, Error};
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 
@@ -19,18 +19,6 @@ pub struct StyleSource<'a> {
 }
 
 impl StyleSource<'_> {
-    /// `file:line:column: ` for a setting given as its dotted key, or `file: ` when the file
-    /// does not hold it (a preset's value).
-    fn at(&self, key: &str) -> String {
-        match self.offset_of(key) {
-            Some(offset) => {
-                let (line, column) = line_column(self.text, offset);
-                format!("{}:{line}:{column}", self.name)
-            }
-            None => self.name.to_string(),
-        }
-    }
-
     /// Where the value of a dotted key stands in the file.
     fn offset_of(&self, key: &str) -> Option<usize> {
         let root = DeTable::parse(self.text).ok()?;
@@ -49,11 +37,19 @@ impl StyleSource<'_> {
         None
     }
 
+    /// An error about the setting `key`, placed at its value when the file holds it (a
+    /// preset's value has no place in the file).
     fn error(&self, key: &str, message: String, hint: &str) -> Error {
-        Error::Usage(format!(
-            "{}: `{key}` {message}\n  hint: {hint}",
-            self.at(key)
-        ))
+        let mut d =
+            Diagnostic::error(Code::StyleValue, self.name, format!("`{key}` {message}")).hint(hint);
+        if let Some(offset) = self.offset_of(key) {
+            let text: std::sync::Arc<str> = self.text.into();
+            let end = self.text[offset..]
+                .find(['\n', '#'])
+                .map_or(self.text.len(), |i| offset + i);
+            d = d.at_span(&text, offset..self.text[..end].trim_end().len().max(offset));
+        }
+        Error::Settings(vec![d])
     }
 }
 

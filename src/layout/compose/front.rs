@@ -32,6 +32,7 @@ impl Composer<'_> {
             lang: None,
             place: "volume".into(),
             missing: Vec::new(),
+            loose: Vec::new(),
             cut: Vec::new(),
         }
     }

@@ -51,6 +51,7 @@ pub struct Composer<'s> {
     pages: Vec<Page>,
     bookmarks: Vec<Bookmark>,
     missing: Vec<Vec<(char, String)>>,
+    loose: Vec<Vec<String>>,
     cut: Vec<Vec<(String, String)>>,
     paragraphs: usize,
     /// The running head of the current document: left and right texts.
@@ -67,6 +68,8 @@ struct Ctx<'a> {
     lang: Option<hypher::Lang>,
     place: String,
     missing: Vec<(char, String)>,
+    /// Paragraphs set with word spaces over twice their width: where, and how they begin.
+    loose: Vec<String>,
     /// Words too wide for the line that had to be broken anywhere, with their place.
     cut: Vec<(String, String)>,
 }
@@ -103,6 +106,7 @@ impl<'s> Composer<'s> {
             pages: Vec::new(),
             bookmarks: Vec::new(),
             missing: Vec::new(),
+            loose: Vec::new(),
             cut: Vec::new(),
             paragraphs: 0,
             head: (String::new(), String::new()),
@@ -118,6 +122,7 @@ impl<'s> Composer<'s> {
             bookmarks: self.bookmarks,
             fonts: self.fonts,
             missing: self.missing,
+            loose: self.loose,
             cut: self.cut,
         }
     }
@@ -163,6 +168,7 @@ impl<'s> Composer<'s> {
             lang: hyphenation_language(&doc.language).filter(|_| self.style.pdf.hyphenate),
             place: "title".into(),
             missing: Vec::new(),
+            loose: Vec::new(),
             cut: Vec::new(),
         };
         let number = shared::number_line(doc);
@@ -239,6 +245,7 @@ impl<'s> Composer<'s> {
         }
         self.documents += 1;
         self.missing.push(std::mem::take(&mut ctx.missing));
+        self.loose.push(std::mem::take(&mut ctx.loose));
         self.cut.push(std::mem::take(&mut ctx.cut));
         Ok(())
     }
@@ -285,9 +292,13 @@ impl<'s> Composer<'s> {
             ctx.missing.push((c, ctx.place.clone()));
         }
         let mut cut = Vec::new();
-        let lines = para::set(self.fonts, &glyphs, &frame, &mut cut);
+        let (lines, loose) = para::set(self.fonts, &glyphs, &frame, &mut cut);
         for word in cut {
             ctx.cut.push((word, ctx.place.clone()));
+        }
+        if loose {
+            ctx.loose
+                .push(format!("{} («{}…»)", ctx.place, opening_words(pieces)));
         }
         self.paragraphs += 1;
         lines
@@ -302,6 +313,13 @@ impl<'s> Composer<'s> {
         };
         stack(self.para(pieces, frame, ctx))
     }
+}
+
+/// The first words of a paragraph, to name it in a warning.
+fn opening_words(pieces: &[Piece]) -> String {
+    let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    words.join(" ")
 }
 
 /// The hyphenation language for a BCP 47 tag ("ru-petr1708" hyphenates as "ru").
