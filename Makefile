@@ -4,7 +4,9 @@ SAMPLES := $(wildcard samples/*.toml samples/long/*.toml)
 # Editions `make run` writes; grows as editions land.
 FORMATS := all
 
-.PHONY: help run test bench build deps lint golden references clean fuzz hostile
+PREFIX  ?= /usr/local
+
+.PHONY: help run test bench build deps lint golden references clean man install fuzz hostile
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,16 +33,20 @@ golden: ## Regenerate golden files (review the diff before committing)
 	FOLIO_ACCEPT=1 cargo test --locked --release --test text
 	git status --short tests/
 
-references: build ## Re-render the reference pages in tests/reference (review the images)
-	$(FOLIO) export samples/zinoviev-1932-12-03.toml -o /tmp/folio-se.pdf
-	$(FOLIO) export samples/zinoviev-1932-12-03.toml --preset handout -o /tmp/folio-sh.pdf
-	pdftoppm -png -mono -r 90 -singlefile -f 1 -l 1 /tmp/folio-se.pdf tests/reference/seed-edition
-	pdftoppm -png -mono -r 72 -singlefile -f 1 -l 1 /tmp/folio-sh.pdf tests/reference/seed-handout
+references: build ## Re-render page 1 of every sample in tests/reference (look at the images)
+	./scripts/references.sh
 	tests/reference/docx-seed-page1.sh
 	@echo "tests/reference/epub-seed.png needs Chromium: see docs/epub.md"
 
 bench: build ## Benchmarks: whole-process medians per edition (needs hyperfine)
 	./scripts/bench.sh
+
+man: build ## Write the manual page to target/folio.1 (clap_mangen)
+	$(FOLIO) man > target/folio.1
+
+install: build man ## Install the binary and the man page under PREFIX (default /usr/local)
+	install -Dm755 $(FOLIO) $(DESTDIR)$(PREFIX)/bin/folio
+	install -Dm644 target/folio.1 $(DESTDIR)$(PREFIX)/share/man/man1/folio.1
 
 fuzz: ## Run each fuzz target for FUZZ_SECONDS (default 60; needs nightly + cargo-fuzz)
 	./scripts/fuzz.sh

@@ -19,6 +19,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod read;
+pub mod schema;
 pub mod shared;
 pub mod style;
 pub mod text;

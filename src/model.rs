@@ -59,6 +59,28 @@ pub struct Document {
     /// first reference.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// The file the document was read from, kept for editions that carry their source
+    /// (the PDF's `--embed-source`); not part of the format.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub origin: Option<Origin>,
+}
+
+/// A transcription file as read: its name and its exact bytes.
+#[derive(Clone, Debug)]
+pub struct Origin {
+    /// The file name, without folders ("zinoviev-1932-12-03.toml").
+    pub name: String,
+    /// The bytes of the file, unchanged.
+    pub bytes: std::sync::Arc<[u8]>,
+}
+
+/// Where a document was read from does not make it another document: a TOML file and
+/// its JSON twin hold equal documents.
+impl PartialEq for Origin {
+    fn eq(&self, _: &Origin) -> bool {
+        true
+    }
 }
 
 fn default_language() -> String {

@@ -8,7 +8,10 @@
 //! so the model stays free of position bookkeeping.
 
 mod locate;
+mod spans;
 mod without_key;
+
+use spans::Key;
 
 pub use locate::{json_error as locate_json, toml_error as locate_toml, Context};
 
@@ -147,7 +150,16 @@ pub fn read_str(text: &str, name: &str, syntax: Syntax) -> Result<Read, Error> {
             .map_err(|e| locate::json_error(&source, &e, locate::TRANSCRIPTION)),
     };
     let document = match parsed {
-        Ok(d) => d,
+        Ok(mut d) => {
+            let file = std::path::Path::new(name)
+                .file_name()
+                .map_or_else(|| name.to_string(), |f| f.to_string_lossy().into_owned());
+            d.origin = Some(crate::model::Origin {
+                name: file,
+                bytes: text.as_bytes().into(),
+            });
+            d
+        }
         Err(diagnostic) => {
             // A file of a newer major version may fail for fields this folio does not know:
             // say so first, since that is the real cause.
@@ -219,8 +231,11 @@ fn within_counts(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>)
 pub struct SourceText<'a> {
     name: &'a str,
     text: &'a str,
-    /// The text again, shared by every diagnostic's snippet.
-    shared: std::sync::Arc<str>,
+    /// The text again, shared by every diagnostic's snippet; copied only when the first
+    /// diagnostic needs it, so a valid input costs nothing.
+    shared: std::cell::OnceCell<std::sync::Arc<str>>,
+    /// The parsed TOML with its spans, made when the first diagnostic needs it.
+    tree: std::cell::OnceCell<Option<toml::Spanned<toml::de::DeTable<'a>>>>,
 }
 
 impl<'a> SourceText<'a> {
@@ -229,8 +244,24 @@ impl<'a> SourceText<'a> {
         SourceText {
             name,
             text,
-            shared: std::sync::Arc::from(text),
+            shared: std::cell::OnceCell::new(),
+            tree: std::cell::OnceCell::new(),
         }
+    }
+
+    fn shared(&self) -> &std::sync::Arc<str> {
+        self.shared.get_or_init(|| std::sync::Arc::from(self.text))
+    }
+
+    /// The span of the value at `path`, found through the parsed document's spans.
+    fn span_of(&self, path: &[Key]) -> Option<std::ops::Range<usize>> {
+        if sniff(self.text) == Syntax::Json {
+            return spans::json_span(self.text, path);
+        }
+        let tree = self
+            .tree
+            .get_or_init(|| toml::de::DeTable::parse(self.text).ok());
+        spans::toml_span(tree.as_ref()?, path)
     }
 
     /// The range of the `nth` occurrence of the first needle found.
@@ -243,24 +274,6 @@ impl<'a> SourceText<'a> {
         })
     }
 
-    /// The first occurrence at or after `from` of the first needle found there, with the
-    /// needle's index.
-    fn find_after(
-        &self,
-        needles: &[String],
-        from: usize,
-    ) -> Option<(std::ops::Range<usize>, usize)> {
-        let rest = self.text.get(from..)?;
-        needles
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| !n.is_empty())
-            .find_map(|(k, n)| {
-                rest.find(n.as_str())
-                    .map(|i| (from + i..from + i + n.len(), k))
-            })
-    }
-
     /// An error over a byte range of the text.
     pub fn error(
         &self,
@@ -270,7 +283,7 @@ impl<'a> SourceText<'a> {
         hint: impl Into<String>,
     ) -> Diagnostic {
         Diagnostic::error(code, self.name, message)
-            .at_span(&self.shared, span)
+            .at_span(self.shared(), span)
             .hint(hint)
     }
 
@@ -288,7 +301,7 @@ impl<'a> SourceText<'a> {
             Severity::Warning => Diagnostic::warning(code, self.name, message),
         };
         if let Some(span) = span {
-            d = d.at_span(&self.shared, span);
+            d = d.at_span(self.shared(), span);
         }
         d.hint(hint.unwrap_or_default())
     }
@@ -312,7 +325,7 @@ fn version_problem(source: &SourceText, syntax: Syntax) -> Option<Diagnostic> {
 }
 
 fn check_version(version: &str, source: &SourceText) -> Option<Diagnostic> {
-    let offset = source.find(&[format!("\"{version}\"")], 0);
+    let offset = source.span_of(&[Key::Field("format")]);
     let major = version
         .split('.')
         .next()
@@ -347,15 +360,6 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
                hint: &str| {
         out.push(source.diag(Severity::Error, code, span, message, Some(hint.to_string())))
     };
-    let field = |key: &str, value: &str| {
-        vec![
-            format!("{key} = \"{value}\""),
-            format!("{key} = '{value}'"),
-            format!("\"{key}\": \"{value}\""),
-            format!("\"{key}\":\"{value}\""),
-            format!("\"{value}\""),
-        ]
-    };
 
     if let Some(d) = check_version(&doc.format, source) {
         out.push(d);
@@ -364,7 +368,7 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
         err(
             out,
             Code::UnsafeId,
-            source.find(&field("id", &doc.id), 0),
+            source.span_of(&[Key::Field("id")]),
             format!("the id `{}` is a name Windows reserves for a device", doc.id),
             "Windows cannot create a file named con, prn, aux, nul, com1–com9 or lpt1–lpt9, with any extension: choose another id",
         );
@@ -372,7 +376,7 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
         err(
             out,
             Code::UnsafeId,
-            source.find(&field("id", &doc.id), 0),
+            source.span_of(&[Key::Field("id")]),
             format!("the id `{}` is not safe as a file name", doc.id),
             "use letters, digits, '-', '_' and '.', not starting with '.', at most 200 characters",
         );
@@ -382,7 +386,7 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
             err(
                 out,
                 Code::BadDate,
-                source.find(&field("date", date), 0),
+                source.span_of(&[Key::Field("date")]),
                 format!("the date `{date}` is not an ISO 8601 date"),
                 "write 1932-12-03, a partial date 1932-12 or 1932, or a range 1932-12-03/1932-12-05",
             );
@@ -392,7 +396,7 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
         err(
             out,
             Code::BadLanguage,
-            source.find(&field("language", &doc.language), 0),
+            source.span_of(&[Key::Field("language")]),
             format!("the language `{}` is not a BCP 47 tag", doc.language),
             "write a tag such as ru, uk, be, en, de, or ru-petr1708 for pre-1918 Russian spelling",
         );
@@ -404,7 +408,7 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
         err(
             out,
             Code::EmptyTitle,
-            source.find(&["title".to_string()], 0),
+            source.span_of(&[Key::Field("title")]),
             "the editorial title is empty".into(),
             "write the heading an editor gives the document: kind, author, addressee, summary",
         );
@@ -436,7 +440,9 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
             err(
                 out,
                 Code::EmptyBlock,
-                nth_block_offset(source, i),
+                source
+                    .span_of(&[Key::Field("content"), Key::Index(i)])
+                    .map(|s| first_line(source.text, s)),
                 format!("content block {} (role \"{role}\") is empty", i + 1),
                 "give it its text, or remove the block",
             );
@@ -445,14 +451,16 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
 
     // Notes: ids, duplicates, references in both directions.
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-    for note in &doc.notes {
+    let note_id =
+        |i: usize| source.span_of(&[Key::Field("notes"), Key::Index(i), Key::Field("id")]);
+    for (i, note) in doc.notes.iter().enumerate() {
         let count = seen.entry(note.id.as_str()).or_default();
         *count += 1;
         if *count == 2 {
             err(
                 out,
                 Code::DuplicateNote,
-                source.find(&field("id", &note.id), 1),
+                note_id(i),
                 format!("duplicate note id `{}`", note.id),
                 "give each note its own id",
             );
@@ -461,7 +469,7 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
             err(
                 out,
                 Code::BadNoteId,
-                source.find(&field("id", &note.id), 0),
+                note_id(i),
                 format!("the note id `{}` is not usable in a reference", note.id),
                 "use letters, digits, '-' and '_'",
             );
@@ -499,32 +507,12 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    // Notes stand in the file in their order: each is looked for after the one before, so
-    // locating thousands of them reads the file once, not once per note. The way the file
-    // spells the first one found is tried first for the others.
-    let mut cursor = 0;
-    let mut spelling = 0;
-    for note in &doc.notes {
+    for (i, note) in doc.notes.iter().enumerate() {
         if !referenced.contains_key(note.id.as_str()) {
-            let mut needles = field("id", &note.id);
-            needles.swap(0, spelling);
-            let found = source.find_after(&needles, cursor);
-            if let Some((_, i)) = &found {
-                // Undo the swap to name the spelling in `field`'s own order.
-                spelling = match *i {
-                    0 => spelling,
-                    i if i == spelling => 0,
-                    i => i,
-                };
-            }
-            let span = found
-                .map(|(span, _)| span)
-                .or_else(|| source.find(&field("id", &note.id), 0));
-            cursor = span.as_ref().map_or(cursor, |s| s.start);
             out.push(source.diag(
                 Severity::Warning,
                 Code::UnreferencedNote,
-                span,
+                note_id(i),
                 format!("the note `{}` is never referenced", note.id),
                 Some(format!(
                     "reference it with [^{}] where it belongs, or remove it",
@@ -535,11 +523,12 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The range of the `n`th content block's start, for pointing at a block.
-fn nth_block_offset(source: &SourceText, n: usize) -> Option<std::ops::Range<usize>> {
-    source
-        .find(&["[[content]]".to_string()], n)
-        .or_else(|| source.find(&["\"role\"".to_string()], n))
+/// The first line of a span: a block's header rather than the whole block.
+fn first_line(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let end = text[span.clone()]
+        .find('\n')
+        .map_or(span.end, |n| span.start + n);
+    span.start..end
 }
 
 /// Note ids referenced in inline content, in order.

@@ -55,6 +55,24 @@ pub struct Diagnostic {
     /// The source text and the byte range at fault, for the snippet under the message.
     #[serde(skip)]
     pub source: Option<(std::sync::Arc<str>, std::ops::Range<usize>)>,
+    /// Other places that explain this one (the `[` a syntax error leaves open), each with
+    /// a label; shown in the snippet, and as `related` in JSON.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+/// A place that explains a diagnostic, in the same file.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Related {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub column: usize,
+    /// What is there.
+    pub message: String,
+    /// The byte range, for the snippet.
+    #[serde(skip)]
+    pub span: std::ops::Range<usize>,
 }
 
 impl Diagnostic {
@@ -70,6 +88,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source: None,
+            related: Vec::new(),
         }
     }
 
@@ -101,6 +120,26 @@ impl Diagnostic {
         let (line, column) = line_column_in_shared(text, end);
         self.end = Position { line, column };
         self.source = Some((text.clone(), start..end));
+        self
+    }
+
+    /// Adds a related place: a byte range of the same source text given to `at_span`.
+    pub fn related(
+        mut self,
+        span: std::ops::Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        if let Some((text, _)) = &self.source {
+            let start = floor_char(text, span.start.min(text.len()));
+            let end = ceil_char(text, span.end.clamp(start, text.len()));
+            let (line, column) = line_column(text, start);
+            self.related.push(Related {
+                line,
+                column,
+                message: message.into(),
+                span: start..end,
+            });
+        }
         self
     }
 
@@ -218,27 +257,31 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 thread_local! {
-    /// The line starts of the last shared source text placed on this thread (by address
-    /// and length): a file with thousands of diagnostics is indexed once, and each is placed
-    /// by a binary search instead of a scan from the start (docs/limits.md).
-    static LINE_STARTS: std::cell::RefCell<(usize, usize, Vec<usize>)> =
-        const { std::cell::RefCell::new((0, 0, Vec::new())) };
+    /// The line starts of the last shared source text placed on this thread, with the text
+    /// itself (held, so that its address is never another text's): a file with thousands of
+    /// diagnostics is indexed once, and each is placed by a binary search instead of a scan
+    /// from the start (docs/limits.md).
+    static LINE_STARTS: std::cell::RefCell<Option<(std::sync::Arc<str>, Vec<usize>)>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// [`line_column`] for a source text shared by many diagnostics, through an index of its
 /// line starts built once.
 fn line_column_in_shared(text: &std::sync::Arc<str>, offset: usize) -> (usize, usize) {
-    let key = (text.as_ptr() as usize, text.len());
     LINE_STARTS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if (cache.0, cache.1) != key {
+        if !cache
+            .as_ref()
+            .is_some_and(|(t, _)| std::sync::Arc::ptr_eq(t, text))
+        {
             let starts = std::iter::once(0)
                 .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect();
-            *cache = (key.0, key.1, starts);
+            *cache = Some((text.clone(), starts));
         }
-        let line = cache.2.partition_point(|&s| s <= offset).max(1);
-        let start = cache.2[line - 1];
+        let starts = cache.as_ref().map(|(_, s)| s.as_slice()).unwrap_or(&[0]);
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let start = starts[line - 1];
         let (_, column) = line_column(&text[start..], offset.saturating_sub(start));
         (line, column)
     })

@@ -10,13 +10,14 @@ mod compose;
 pub mod font;
 mod overlong;
 pub mod para;
+pub mod structure;
 
 use crate::diag::Error;
 use crate::model::Document;
 use crate::style::Style;
 use font::{FontId, FontSet};
 
-pub use compose::{bind_spaces, Composer, Front};
+pub use compose::{Composer, Front};
 
 /// A glyph placed on a page.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +40,8 @@ pub struct Placed {
     pub width: f32,
     /// The source text the glyph stands for ("" for the second glyph of a cluster).
     pub text: font::Cluster,
+    /// The structure node it belongs to, or an artifact id (`structure`).
+    pub node: structure::NodeId,
 }
 
 /// One positioned item of a page.
@@ -129,6 +132,9 @@ pub struct Elem {
     pub counted: bool,
     /// The natural width of its content.
     pub width: f32,
+    /// On a paragraph's first line: the paragraph set one line longer, at no worse
+    /// spacing than allowed, which the page builder may take to fill a page.
+    pub longer: Option<Vec<Elem>>,
 }
 
 /// What a test or a reader may want to know of a line on a page.
@@ -193,6 +199,8 @@ pub struct Laid {
     /// Per document, words too wide for the line that were broken anywhere, with where
     /// they stand.
     pub cut: Vec<Vec<(String, String)>>,
+    /// What each glyph is, in reading order: the tagged PDF's structure tree.
+    pub structure: structure::Structure,
 }
 
 /// Lays out one document.

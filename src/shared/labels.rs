@@ -26,6 +26,8 @@ pub struct Labels {
     pub inserted_in_margin: &'static str,
     /// An insertion below the line ("Вписано под строкой").
     pub inserted_below: &'static str,
+    /// An insertion above the line ("Вписано над строкой").
+    pub inserted_above: &'static str,
     /// Legend abbreviations: fond, opis, delo, folio(s).
     pub fond: &'static str,
     /// Opis abbreviation ("Оп.").
@@ -49,6 +51,8 @@ pub struct Labels {
     pub preface: &'static str,
     /// The heading of a volume's list of abbreviations ("Список сокращений").
     pub abbreviations: &'static str,
+    /// What a screen reader says before struck-out words ("зачёркнуто").
+    pub deleted: &'static str,
 }
 
 static RU: Labels = Labels {
@@ -83,11 +87,13 @@ static RU: Labels = Labels {
     year_suffix: "\u{a0}г.",
     notes: "Примечания",
     illegible: "неразб.",
+    deleted: "зачёркнуто",
     sic: "Так в документе.",
     in_hand_of: "Рукой",
     inserted: "Вписано",
     inserted_in_margin: "Вписано на полях",
     inserted_below: "Вписано под строкой",
+    inserted_above: "Вписано над строкой",
     fond: "Ф.",
     opis: "Оп.",
     delo: "Д.",
@@ -147,11 +153,13 @@ static EN: Labels = Labels {
     year_suffix: "",
     notes: "Notes",
     illegible: "illegible",
+    deleted: "struck out",
     sic: "Sic in the original.",
     in_hand_of: "In the hand of",
     inserted: "Added",
     inserted_in_margin: "Added in the margin",
     inserted_below: "Added below the line",
+    inserted_above: "Added above the line",
     fond: "F.",
     opis: "Op.",
     delo: "D.",

@@ -34,7 +34,8 @@ pub fn write_with_warnings(doc: &Document, style: &Style) -> (String, Vec<Warnin
         labels: Labels::for_language(&doc.language),
         notes: NoteNumbers::new(doc, style),
     };
-    let text = writer.document();
+    // Nothing invisible from the input reaches the page (a soft hyphen, a zero-width space).
+    let text = shared::typography::strip_invisible(&writer.document());
     let cut = writer.page.cut.take();
     let warnings = if cut.is_empty() {
         vec![]
