@@ -6,7 +6,7 @@ FORMATS := all
 
 PREFIX  ?= /usr/local
 
-.PHONY: help run test bench build deps lint golden references clean man install
+.PHONY: help run test bench build deps lint golden references clean man install fuzz hostile
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -48,6 +48,12 @@ man: build ## Write the manual page to target/folio.1 (clap_mangen)
 install: build man ## Install the binary and the man page under PREFIX (default /usr/local)
 	install -Dm755 $(FOLIO) $(DESTDIR)$(PREFIX)/bin/folio
 	install -Dm644 target/folio.1 $(DESTDIR)$(PREFIX)/share/man/man1/folio.1
+
+fuzz: ## Run each fuzz target for FUZZ_SECONDS (default 60; needs nightly + cargo-fuzz)
+	./scripts/fuzz.sh
+
+hostile: build ## 5,000 documents with ~100 hostile ones: every good one exported, every bad one reported
+	./scripts/hostile-batch.sh $(FOLIO)
 
 clean: ## Remove build output and exports
 	cargo clean

@@ -2,11 +2,12 @@
 //! Only this module and `main.rs` touch the terminal and the file system for output.
 
 mod convert;
+mod guards;
 mod print;
 
-use crate::batch::write_atomically;
 use crate::diag::render::MessageFormat;
 use crate::diag::{Diagnostic, Error};
+use crate::files::{write_atomically, FileSet};
 use crate::read;
 use crate::style::Style;
 use crate::writers::{self, Format};
@@ -325,8 +326,18 @@ fn read_input(input: &Path, from: Option<FromFormat>) -> Result<read::Read, Erro
         return read::read_file(input);
     }
     let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
-        .map_err(|e| Error::Output(format!("cannot read standard input: {e}")))?;
+    let limit = crate::limits::MAX_DOCUMENT_BYTES;
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::io::stdin().lock(), limit + 1),
+        &mut bytes,
+    )
+    .map_err(|e| Error::Output(format!("cannot read standard input: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::Usage(format!(
+            "standard input holds more than the {} MiB a transcription may have (docs/limits.md)",
+            limit >> 20
+        )));
+    }
     let text = read::utf8(bytes, "<stdin>")?;
     let syntax = match from {
         Some(FromFormat::Toml) => read::Syntax::Toml,
@@ -390,7 +401,8 @@ fn check(args: &CheckArgs, printer: &Printer) -> Result<(), Error> {
                 .err()
                 .unwrap_or_else(|| no_inputs("check")));
         } else {
-            let found = crate::batch::expand_inputs(std::slice::from_ref(input))?;
+            let (found, walk_warnings) = crate::batch::expand_inputs(std::slice::from_ref(input))?;
+            printer.all(&walk_warnings);
             inputs.extend(found.into_iter().map(|i| i.path));
         }
     }
@@ -426,10 +438,16 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
         }
         let format = one_format(output, &args.to)?;
         let input = &args.inputs[0];
-        let doc = read_input(input, args.from)?;
-        printer.all(&doc.warnings);
-        let out = writers::write(format, &doc.document, &style)?;
         let file = input.display().to_string();
+        // The same guards as a batch's: a stack of known size, a panic as this input's error.
+        let (doc, out) = crate::guard::on_worker_stack(|| {
+            crate::guard::catch(&file, || {
+                let doc = read_input(input, args.from)?;
+                let out = writers::write(format, &doc.document, &style)?;
+                Ok((doc, out))
+            })
+        })?;
+        printer.all(&doc.warnings);
         let edition = format.extension();
         let warnings: Vec<Diagnostic> = out
             .warnings
@@ -440,7 +458,7 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
         if output.as_os_str() == "-" {
             return print_stdout(&out.bytes);
         }
-        crate::batch::refuse_overwriting(output, input)?;
+        crate::files::refuse_overwriting(output, input)?;
         return write_atomically(output, &out.bytes);
     }
     if args.inputs.iter().any(|i| i.as_os_str() == "-") {
@@ -454,11 +472,19 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
             .unwrap_or_else(|| no_inputs("export")));
     }
 
-    let mut inputs = crate::batch::expand_inputs(&args.inputs)?;
+    let (mut inputs, walk_warnings) = crate::batch::expand_inputs(&args.inputs)?;
+    if !args.quiet {
+        printer.all(&walk_warnings);
+    }
     if let Some(shard) = args.shard {
         inputs = shard.select(inputs);
     }
     let plan = crate::batch::plan(inputs, &formats, &args.out_dir, args.mirror)?;
+    if let Some(report) = &args.report {
+        guards::refuse_report_path(report, &plan)?;
+    }
+    guards::remove_stale_temporaries(&plan, args.quiet);
+    crate::guard::install_signal_handlers();
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
@@ -481,9 +507,17 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    if let Some(path) = &args.report {
-        write_report(path, &report)?;
-    }
+    // The report is written first but its failure told last: every input's errors are
+    // printed whatever happens to it.
+    let report_failure = args.report.as_ref().and_then(|path| {
+        write_report(path, &report).err().map(|e| {
+            format!(
+                "error: cannot write the report {}: {}\n  hint: the editions were written regardless; every error is printed above",
+                path.display(),
+                e.to_string().trim_start_matches("error: ")
+            )
+        })
+    });
     // Warnings first, then every error at the end, each with file:line:column.
     if !args.quiet {
         for r in &report.inputs {
@@ -498,9 +532,27 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
     if interactive {
         eprintln!("{}", print::summary(&report, &args.out_dir));
     }
+    if let Some(message) = &report_failure {
+        eprintln!("{message}");
+    }
+    if let Some(code) = crate::guard::stop_requested() {
+        eprintln!(
+            "stopped by {}: {} of {} inputs done, {} not started; no partial file was left",
+            report.stopped_by.unwrap_or("a signal"),
+            report.totals.inputs,
+            plan.jobs.len(),
+            report.totals.not_started
+        );
+        return Err(Error::Reported(code));
+    }
     // The worst failure decides the exit code: output errors (3) over usage (2) over
     // invalid input (1). The errors are printed already.
-    match failed.iter().map(|r| r.exit_code).max() {
+    let worst = failed
+        .iter()
+        .map(|r| r.exit_code)
+        .chain(report_failure.map(|_| 3))
+        .max();
+    match worst {
         None => Ok(()),
         Some(code) => Err(Error::Reported(code)),
     }
@@ -544,11 +596,25 @@ fn volume(args: &VolumeArgs, printer: &Printer) -> Result<(), Error> {
             .map(|f| (f, args.out_dir.join(format!("{stem}.{}", f.extension()))))
             .collect(),
     };
-    // Every edition is made before any is written: a failure leaves no partial set.
+    // Every edition is made before any is written, on a worker's stack, a panic caught;
+    // then all are written or none.
+    let file = args.manifest.display().to_string();
+    let editions = crate::guard::on_worker_stack(|| {
+        crate::guard::catch(&file, || {
+            targets
+                .into_iter()
+                .map(|(format, path)| {
+                    Ok((
+                        format,
+                        path,
+                        writers::write_volume(format, &volume, &style)?,
+                    ))
+                })
+                .collect::<Result<Vec<_>, Error>>()
+        })
+    })?;
     let mut made = Vec::new();
-    for (format, path) in targets {
-        let out = writers::write_volume(format, &volume, &style)?;
-        let file = args.manifest.display().to_string();
+    for (format, path, out) in editions {
         warnings.extend(
             out.warnings
                 .iter()
@@ -560,19 +626,19 @@ fn volume(args: &VolumeArgs, printer: &Printer) -> Result<(), Error> {
         printer.all(&warnings);
     }
     let mut outputs = Vec::new();
+    let mut files = FileSet::new();
     for (format, path, bytes) in made {
         if path.as_os_str() == "-" {
             print_stdout(&bytes)?;
             continue;
         }
-        if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Error::Output(format!("cannot create {}: {e}", dir.display())))?;
+        for input in volume.paths.iter().chain([&args.manifest]) {
+            crate::files::refuse_overwriting(&path, input)?;
         }
-        crate::batch::refuse_overwriting(&path, &args.manifest)?;
-        write_atomically(&path, &bytes)?;
+        files.stage(&path, &bytes)?;
         outputs.push(crate::batch::OutputRecord::of(format, &path, &bytes));
     }
+    files.commit()?;
     if let Some(path) = &args.report {
         write_report(
             path,

@@ -26,6 +26,7 @@ pub use error::MarkupError;
 
 use crate::diag::suggest::did_you_mean;
 use crate::diag::Code;
+use crate::limits::{MAX_FIELD_BYTES, MAX_NESTING};
 use jotdown::{AttributeKind, Container, Event};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -214,6 +215,23 @@ impl TryFrom<String> for Text {
     type Error = MarkupError;
 
     fn try_from(source: String) -> Result<Self, MarkupError> {
+        if source.len() > MAX_FIELD_BYTES {
+            let mut end = 40;
+            while !source.is_char_boundary(end) {
+                end -= 1;
+            }
+            return Err(MarkupError::new(
+                Code::LimitExceeded,
+                format!(
+                    "this text is {} bytes long, more than the {} MiB one field may hold",
+                    source.len(),
+                    MAX_FIELD_BYTES >> 20
+                ),
+                &source,
+                0..end,
+            )
+            .with_hint("split it into several blocks (docs/limits.md)"));
+        }
         let inlines = parse(&source)?;
         Ok(Text { source, inlines })
     }
@@ -356,6 +374,16 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
             }
             Event::End(Container::Paragraph) => {}
             Event::Start(container, attrs) => {
+                if stack.len() >= MAX_NESTING {
+                    return Err(err(
+                        Code::LimitExceeded,
+                        format!("marks are nested more than {MAX_NESTING} deep"),
+                        &range,
+                    )
+                    .with_hint(
+                        "no transcription needs that depth: close some marks first (docs/limits.md)",
+                    ));
+                }
                 let frame = match container {
                     Container::Emphasis => Frame::Underline,
                     Container::Strong => Frame::Spaced,

@@ -69,10 +69,13 @@ pub fn write(format: Format, doc: &Document, style: &Style) -> Result<Output, Er
     }
     let doc = &*crate::shared::spelling::choose(doc, style.spelling);
     match format {
-        Format::Txt => Ok(Output {
-            bytes: crate::text::write(doc, style).into_bytes(),
-            warnings: vec![],
-        }),
+        Format::Txt => {
+            let (text, warnings) = crate::text::write_with_warnings(doc, style);
+            Ok(Output {
+                bytes: text.into_bytes(),
+                warnings,
+            })
+        }
         Format::Pdf => crate::pdf::write(doc, style),
         Format::Docx => crate::docx::write(doc, style),
         Format::Epub => crate::epub::write(doc, style),

@@ -2,8 +2,8 @@
 
 use super::print::Printer;
 use super::{print_stdout, ConvertArgs};
-use crate::batch::write_atomically;
 use crate::diag::Error;
+use crate::files::{refuse_overwriting, write_atomically};
 use crate::read;
 
 /// Reads the input (a TEI file with its collection's mapping, or any transcription) and
@@ -24,8 +24,7 @@ pub fn run(args: &ConvertArgs, printer: &Printer) -> Result<(), Error> {
             }
             let mapping = crate::tei::mapping::Mapping::load(m)?;
             let name = args.input.display().to_string();
-            let bytes = std::fs::read(&args.input)
-                .map_err(|e| Error::Output(format!("cannot read {name}: {e}")))?;
+            let bytes = read::read_bounded(&args.input, &name)?;
             let text = read::utf8(bytes, &name)?;
             read::read_tei(&text, &name, &mapping)?
         }
@@ -37,7 +36,7 @@ pub fn run(args: &ConvertArgs, printer: &Printer) -> Result<(), Error> {
         None => print_stdout(text.as_bytes()),
         Some(p) if p.as_os_str() == "-" => print_stdout(text.as_bytes()),
         Some(p) => {
-            crate::batch::refuse_overwriting(p, &args.input)?;
+            refuse_overwriting(p, &args.input)?;
             write_atomically(p, text.as_bytes())
         }
     }

@@ -38,7 +38,7 @@ pub fn stylesheet(style: &Style, family: &str, faces: &[FontFace]) -> String {
     };
     css.push_str(&format!(
         "html, body {{\n  font-family: \"{family}\", serif;\n  line-height: {};\n}}\n\
-         body {{ margin: 0 0.5em; }}\n\
+         body {{ margin: 0 0.5em; overflow-wrap: break-word; word-wrap: break-word; }}\n\
          p {{ margin: 0; }}\n\
          .text, .postscript {{ text-align: justify; text-indent: 1.5em; }}\n\
          .text, .postscript, .quote p, .preface p, aside.note p, .legend {{ -webkit-hyphens: {hyphens}; hyphens: {hyphens}; }}\n",

@@ -259,5 +259,33 @@ fn warnings(laid: &Laid, docs: &[&Document]) -> Vec<Warning> {
             ),
         });
     }
+    for (k, cut) in laid.cut.iter().enumerate() {
+        if cut.is_empty() {
+            continue;
+        }
+        let id = docs.get(k).map_or("document", |d| d.id.as_str());
+        let list: Vec<String> = cut
+            .iter()
+            .take(10)
+            .map(|(word, place)| format!("‘{word}…’ in {place}"))
+            .collect();
+        let more = cut.len().saturating_sub(10);
+        out.push(Warning {
+            message: format!(
+                "{id}: {} too wide for the line, broken where no break is allowed: {}{}",
+                if cut.len() == 1 {
+                    "a word is"
+                } else {
+                    "words are"
+                },
+                list.join("; "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            ),
+        });
+    }
     out
 }

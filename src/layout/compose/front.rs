@@ -34,6 +34,7 @@ impl Composer<'_> {
             place: "volume".into(),
             missing: Vec::new(),
             loose: Vec::new(),
+            cut: Vec::new(),
         }
     }
 

@@ -24,8 +24,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// The TEI namespace; elements in any other are not TEI and are kept as text.
 pub const TEI_NS: &str = "http://www.tei-c.org/ns/1.0";
 
-/// The largest TEI file folio reads (a letter is kilobytes; a whole volume a few MB).
-pub const MAX_BYTES: usize = 32 * 1024 * 1024;
+/// The largest TEI file folio reads: the bound every input has (docs/limits.md), checked
+/// here again for TEI handed over in memory.
+pub const MAX_BYTES: usize = crate::limits::MAX_DOCUMENT_BYTES as usize;
 /// The deepest element nesting folio walks (real letters nest a few dozen deep).
 pub const MAX_DEPTH: usize = 256;
 /// The most nodes one file may hold.
