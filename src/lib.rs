@@ -16,6 +16,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod read;
+pub mod register;
 pub mod shared;
 pub mod style;
 pub mod text;

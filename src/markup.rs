@@ -15,6 +15,8 @@
 //! | `\` at a line end | line break as in the original |
 //! | `^st^`, `~2~` | superscript, subscript |
 //! | `[words]{hand="И. В. Сталина"}` | written in another hand |
+//! | `[т.Сталина]{person=stalin-i-v}` | a mention of a register's person (name index) |
+//! | `[Кустанай]{place=kustanai}` | a mention of a register's place (place index) |
 //! | `\ ` (backslash space) | no-break space |
 //!
 //! Djot's smart punctuation is not applied: quotes, dashes and dots stay as typed, since
@@ -66,6 +68,15 @@ pub enum Inline {
     Superscript(Vec<Inline>),
     /// Subscript.
     Subscript(Vec<Inline>),
+    /// A mention of a person or place of the register, for the indexes.
+    Mention {
+        /// A person or a place.
+        kind: MentionKind,
+        /// The register entry's key ("stalin-i-v").
+        key: String,
+        /// The words as the document writes them.
+        content: Vec<Inline>,
+    },
     /// Written in another hand than the surrounding text.
     Hand {
         /// Whose hand, as printed after "Рукой" ("И. В. Сталина").
@@ -83,6 +94,7 @@ impl Inline {
             Inline::Underline { content, .. }
             | Inline::Inserted { content, .. }
             | Inline::Hand { content, .. }
+            | Inline::Mention { content, .. }
             | Inline::Spaced(content)
             | Inline::Deleted(content)
             | Inline::Unclear(content)
@@ -93,6 +105,18 @@ impl Inline {
             Inline::Text(_) | Inline::Gap(_) | Inline::NoteRef(_) | Inline::LineBreak => &[],
         }
     }
+}
+
+/// What a mention points to: an entry of the register's persons or of its places.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum MentionKind {
+    /// A person (`{person=key}`), for the name index.
+    Person,
+    /// A place (`{place=key}`), for the place index.
+    Place,
 }
 
 /// Where an insertion stands in the original.
@@ -173,7 +197,7 @@ impl JsonSchema for Text {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "description": "Text with inline markup (docs/format.md): _underlined_, *spaced*, {-deleted-}, {+inserted+}, {=supplied=}, [x]{.unclear}, []{.gap}, [x]{.sic}, [^note], ^sup^, [x]{hand=\"...\"}."
+            "description": "Text with inline markup (docs/format.md): _underlined_, *spaced*, {-deleted-}, {+inserted+}, {=supplied=}, [x]{.unclear}, []{.gap}, [x]{.sic}, [^note], ^sup^, [x]{hand=\"...\"}, [x]{person=key}, [x]{place=key}."
         })
     }
 }
@@ -209,7 +233,7 @@ pub const SPAN_CLASSES: &[&str] = &[
 ];
 
 /// The attribute keys folio knows, for `{key=value}`.
-pub const ATTRIBUTE_KEYS: &[&str] = &["hand", "place"];
+pub const ATTRIBUTE_KEYS: &[&str] = &["hand", "place", "person"];
 
 /// A character put before the text so that Djot's block syntax ("1. ", "# ", "> ", "- ")
 /// at the start of a transcribed line is read as text, not as a list or a heading.
@@ -232,7 +256,10 @@ struct Open {
     frame: Frame,
     classes: Vec<String>,
     hand: Option<String>,
-    place: Option<InsertPlace>,
+    /// The `place` attribute as written: an insertion's place, or else a place mention.
+    place: Option<String>,
+    /// The `person` attribute: a person mention.
+    person: Option<String>,
     content: Vec<Inline>,
     /// Source offset where the container starts, for error snippets.
     start: usize,
@@ -311,6 +338,7 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
                     classes: vec![],
                     hand: None,
                     place: None,
+                    person: None,
                     content: vec![],
                     start: range.start,
                     error: None,
@@ -337,18 +365,14 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
                             }
                             open.hand = Some(value)
                         }
-                        AttributeKind::Pair { key: "place" } => {
-                            match value.as_str() {
-                                "above" => open.place = Some(InsertPlace::Above),
-                                "below" => open.place = Some(InsertPlace::Below),
-                                "margin" => open.place = Some(InsertPlace::Margin),
-                                "inline" => open.place = Some(InsertPlace::Inline),
-                                _ => {
-                                    open.error = open.error.or(Some(format!(
-                                        "unknown place `{value}`; expected one of above, below, margin, inline"
-                                    )))
-                                }
+                        AttributeKind::Pair { key: "place" } => open.place = Some(value),
+                        AttributeKind::Pair { key: "person" } => {
+                            if value.trim().is_empty() {
+                                open.error = open
+                                    .error
+                                    .or(Some("`person` needs a register key".into()));
                             }
+                            open.person = Some(value)
                         }
                         AttributeKind::Pair { key } => {
                             open.error = open.error.or(Some(format!(
@@ -427,15 +451,39 @@ fn close(open: Open) -> Result<Inline, String> {
         frame,
         classes,
         hand,
-        place,
+        place: place_attr,
+        person,
         content,
         ..
     } = open;
     let has = |c: &str| classes.iter().any(|k| k == c);
     let inserted = matches!(frame, Frame::Inserted) || has("inserted");
-    if place.is_some() && !inserted {
-        return Err("`place` belongs to an insertion: {+text+}{place=margin}".into());
+    // On an insertion `place` says where it stands; on anything else it names a place of
+    // the register.
+    let (place, place_key) = match place_attr {
+        Some(v) if inserted => match v.as_str() {
+            "above" => (Some(InsertPlace::Above), None),
+            "below" => (Some(InsertPlace::Below), None),
+            "margin" => (Some(InsertPlace::Margin), None),
+            "inline" => (Some(InsertPlace::Inline), None),
+            _ => {
+                return Err(format!(
+                    "unknown place `{v}` of an insertion; expected one of above, below, margin, inline; hint: to mention a place of the register inside an insertion, nest it: {{+[name]{{place={v}}}+}}"
+                ))
+            }
+        },
+        Some(v) if v.trim().is_empty() => {
+            return Err("`place` needs a register key, as in [Кустанай]{place=kustanai}".into())
+        }
+        Some(v) => (None, Some(v)),
+        None => (None, None),
+    };
+    if place_key.is_some() && person.is_some() {
+        return Err("a span mentions one entry, not both a person and a place; hint: nest them: [[text]{person=…}]{place=…}".into());
     }
+    let mention = person
+        .map(|k| (MentionKind::Person, k))
+        .or(place_key.map(|k| (MentionKind::Place, k)));
     let mut inline = match frame {
         Frame::Underline => Inline::Underline {
             double: has("double"),
@@ -488,11 +536,21 @@ fn close(open: Open) -> Result<Inline, String> {
                     double: true,
                     content,
                 },
-                _ if hand.is_some() => {
-                    return Ok(Inline::Hand {
-                        hand: hand.unwrap_or_default(),
-                        content,
-                    })
+                _ if mention.is_some() || hand.is_some() => {
+                    let mut inline = match mention {
+                        Some((kind, key)) => Inline::Mention { kind, key, content },
+                        None => Inline::Hand {
+                            hand: hand.clone().unwrap_or_default(),
+                            content,
+                        },
+                    };
+                    if let (Some(h), Inline::Mention { .. }) = (hand, &inline) {
+                        inline = Inline::Hand {
+                            hand: h,
+                            content: vec![inline],
+                        };
+                    }
+                    return Ok(inline);
                 }
                 _ => {
                     return Err(format!(
@@ -507,7 +565,15 @@ fn close(open: Open) -> Result<Inline, String> {
             }
         }
     };
-    // A hand on anything but an insertion wraps it: the marked words are in that hand.
+    // A mention wraps the marked words; a hand on anything but an insertion wraps them
+    // too: the marked words are in that hand.
+    if let Some((kind, key)) = mention {
+        inline = Inline::Mention {
+            kind,
+            key,
+            content: vec![inline],
+        };
+    }
     if let Some(hand) = hand {
         if !inserted {
             inline = Inline::Hand {
@@ -680,11 +746,57 @@ mod tests {
         let e = parse("a\n\nb").unwrap_err();
         assert!(e.message.contains("blank line"), "{e}");
 
-        let e = parse("[x]{place=top}").unwrap_err();
+        let e = parse("{+x+}{place=top}").unwrap_err();
         assert!(e.message.contains("above, below, margin, inline"), "{e}");
 
         let e = parse("[x]{colour=red}").unwrap_err();
         assert!(e.message.contains("unknown attribute `colour`"), "{e}");
+    }
+
+    #[test]
+    fn mentions_of_persons_and_places() {
+        assert_eq!(
+            parse("[т.Сталина]{person=stalin-i-v} в [Кустанай]{place=kustanai}").unwrap(),
+            vec![
+                Inline::Mention {
+                    kind: MentionKind::Person,
+                    key: "stalin-i-v".into(),
+                    content: vec![t("т.Сталина")]
+                },
+                t(" в "),
+                Inline::Mention {
+                    kind: MentionKind::Place,
+                    key: "kustanai".into(),
+                    content: vec![t("Кустанай")]
+                },
+            ]
+        );
+        // On an insertion `place` is still where it stands; a mention nests inside.
+        assert_eq!(
+            parse("{+[Омск]{place=omsk}+}{place=margin}").unwrap(),
+            vec![Inline::Inserted {
+                place: InsertPlace::Margin,
+                hand: None,
+                content: vec![Inline::Mention {
+                    kind: MentionKind::Place,
+                    key: "omsk".into(),
+                    content: vec![t("Омск")]
+                }]
+            }]
+        );
+        // A class and a mention: the mention wraps the marked words.
+        assert_eq!(
+            parse("[Сталын]{.sic person=stalin}").unwrap(),
+            vec![Inline::Mention {
+                kind: MentionKind::Person,
+                key: "stalin".into(),
+                content: vec![Inline::Sic(vec![t("Сталын")])]
+            }]
+        );
+        let e = parse("[x]{person=a place=b}").unwrap_err();
+        assert!(e.message.contains("not both a person and a place"), "{e}");
+        let e = parse("{+x+}{place=kustanai}").unwrap_err();
+        assert!(e.message.contains("nest it"), "{e}");
     }
 
     #[test]

@@ -41,8 +41,16 @@ pub struct Read {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads and validates a transcription file.
+/// Reads and validates a transcription file. A document with its own register has its
+/// mentions checked against it.
 pub fn read_file(path: &Path) -> Result<Read, Error> {
+    read_file_checking(path, true)
+}
+
+/// Reads and validates a transcription file; with `mentions`, a document with its own
+/// register has its mentions checked against it (a volume checks them itself, against the
+/// volume's register and the document's together).
+pub(crate) fn read_file_checking(path: &Path, mentions: bool) -> Result<Read, Error> {
     let name = path.display().to_string();
     let syntax = Syntax::of(path).ok_or_else(|| {
         Error::Invalid(vec![Diagnostic {
@@ -73,11 +81,20 @@ pub fn read_file(path: &Path) -> Result<Read, Error> {
             hint: Some("save the transcription as UTF-8".into()),
         }])
     })?;
-    read_str(&text, &name, syntax)
+    read_str_checking(&text, &name, syntax, mentions)
 }
 
 /// Reads and validates a transcription held in memory; `name` is used in diagnostics.
 pub fn read_str(text: &str, name: &str, syntax: Syntax) -> Result<Read, Error> {
+    read_str_checking(text, name, syntax, true)
+}
+
+fn read_str_checking(
+    text: &str,
+    name: &str,
+    syntax: Syntax,
+    mentions: bool,
+) -> Result<Read, Error> {
     let source = SourceText { name, text };
     let parsed: Result<Document, (String, Option<usize>)> = match syntax {
         Syntax::Toml => {
@@ -101,6 +118,18 @@ pub fn read_str(text: &str, name: &str, syntax: Syntax) -> Result<Read, Error> {
     };
     let mut diagnostics = Vec::new();
     validate(&document, &source, &mut diagnostics);
+    if let Some(register) = document.register.as_ref().filter(|_| mentions) {
+        diagnostics.extend(crate::register::check_keys(register, text, name));
+        diagnostics.extend(crate::register::check(
+            register,
+            &[crate::register::Checked {
+                document: &document,
+                text,
+                file: name,
+            }],
+            Some((text, name)),
+        ));
+    }
     diagnostics.sort_by_key(|d| (d.line, d.column));
     let (errors, warnings): (Vec<_>, Vec<_>) = diagnostics
         .into_iter()
@@ -465,7 +494,8 @@ pub fn note_refs(inlines: &[Inline]) -> Vec<&str> {
     out
 }
 
-fn nearest<'a>(id: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+/// The candidate nearest to `id` by edit distance, when near enough to be a typo.
+pub(crate) fn nearest<'a>(id: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .map(|c| (edit_distance(id, c), c))
         .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))

@@ -59,6 +59,8 @@ pub struct DocWriter<'a, 'p> {
     width: i64,
     /// Whether the paragraph being written is bold by its style.
     bold_paragraph: bool,
+    /// The register the mentions point to: each mention gets a Word index entry (XE).
+    register: Option<&'a crate::register::Register>,
 }
 
 /// Paragraph styles set in bold.
@@ -94,7 +96,15 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             footnote_count: 0,
             width: text_width(style),
             bold_paragraph: false,
+            register: None,
         }
+    }
+
+    /// Marks every mention with a Word index entry (an XE field) for the entry of
+    /// `register` it points to.
+    pub fn with_register(mut self, register: Option<&'a crate::register::Register>) -> Self {
+        self.register = register;
+        self
     }
 
     /// The whole document: heading, content, legend. `sect` closes the document's section
@@ -300,6 +310,12 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                 Inline::Sic(c) => self.runs_in(out, c, stack, nested),
                 Inline::Hand { content, .. } => {
                     self.runs_in(out, content, &with(id::ch::HAND), nested)
+                }
+                Inline::Mention { kind, key, content } => {
+                    self.runs_in(out, content, stack, nested);
+                    if let Some(e) = self.register.and_then(|r| r.find(*kind, key)) {
+                        super::index::xe_field(out, e, *kind);
+                    }
                 }
                 Inline::NoteRef(note_id) => {
                     if let Some(n) = self.notes.of_note(note_id) {

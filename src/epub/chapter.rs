@@ -33,6 +33,8 @@ pub struct Chapter<'a> {
     apparatus_lang: String,
     /// Whether initials are tied to the name (the editorial title, not the transcription).
     tie: bool,
+    /// The mentions of the register: each gets an anchor the index links to.
+    mentions: crate::shared::index::Mentions,
 }
 
 impl<'a> Chapter<'a> {
@@ -44,6 +46,7 @@ impl<'a> Chapter<'a> {
             style,
             labels: Labels::for_language(&doc.language),
             notes: NoteNumbers::new(doc, style),
+            mentions: crate::shared::index::Mentions::new(doc),
             referenced: BTreeSet::new(),
             apparatus_lang: if doc.language == lang {
                 String::new()
@@ -477,6 +480,17 @@ impl<'a> Chapter<'a> {
                     self.inlines(h, content);
                     h.raw("</span>");
                 }
+                Inline::Mention { content, .. } => match self.mentions.of_span(inline) {
+                    Some(n) => {
+                        h.raw(&format!(
+                            "<span class=\"mention\" id=\"{}\">",
+                            crate::shared::index::anchor_id(n)
+                        ));
+                        self.inlines(h, content);
+                        h.raw("</span>");
+                    }
+                    None => self.inlines(h, content),
+                },
                 Inline::NoteRef(id) => {
                     if let Some(n) = self.notes.of_note(id) {
                         self.noteref(h, n);

@@ -196,6 +196,9 @@ pub struct Glyph {
     pub deco: u8,
     /// Notes referenced at this glyph, so the page of the glyph carries them.
     pub notes: Vec<usize>,
+    /// The mention (its ordinal in the document) that starts at this glyph, for the
+    /// indexes: the line it is set on gets an [`crate::layout::Item::Anchor`].
+    pub anchor: Option<usize>,
 }
 
 /// Struck through.
@@ -375,6 +378,7 @@ fn shape_run(
             text: t,
             deco: 0,
             notes: Vec::new(),
+            anchor: None,
         });
     }
 }

@@ -53,6 +53,8 @@ pub struct Piece {
     pub sty: Sty,
     /// Notes referenced here.
     pub notes: Vec<usize>,
+    /// The mention that starts with this piece (its ordinal in the document).
+    pub anchor: Option<usize>,
 }
 
 /// Horizontal alignment of the lines of a paragraph.
@@ -130,6 +132,9 @@ pub fn glyphs(
             if k + 1 == n {
                 g.notes.clone_from(&p.notes);
             }
+            if k == 0 {
+                g.anchor = p.anchor;
+            }
         }
         for g in shaped {
             let start = offset;
@@ -156,6 +161,7 @@ fn newline_glyph(size: f32) -> Glyph {
         text: Cluster::new("\n"),
         deco: 0,
         notes: vec![],
+        anchor: None,
     }
 }
 
@@ -429,6 +435,7 @@ fn balanced(items: &[Kp], measure: &dyn Fn(usize) -> f32) -> Vec<usize> {
 pub fn set_line(fonts: &FontSet, line: &[&Glyph], x0: f32, y: f32, extra: f32) -> Elem {
     let mut placed = Vec::with_capacity(line.len());
     let mut notes = Vec::new();
+    let mut anchors = Vec::new();
     let mut rules = Vec::new();
     let mut pen = x0;
     // Open decoration runs: (bits, start x, size).
@@ -457,6 +464,13 @@ pub fn set_line(fonts: &FontSet, line: &[&Glyph], x0: f32, y: f32, extra: f32) -
             text: g.text,
         });
         notes.extend(g.notes.iter().copied());
+        if let Some(mention) = g.anchor {
+            anchors.push(Item::Anchor {
+                mention,
+                x: pen,
+                y: y - g.size,
+            });
+        }
         pen += adv;
     }
     if let Some((bits, sx, size)) = deco_start {
@@ -465,6 +479,7 @@ pub fn set_line(fonts: &FontSet, line: &[&Glyph], x0: f32, y: f32, extra: f32) -
     }
     let mut items = vec![Item::Text { y, glyphs: placed }];
     items.extend(rules);
+    items.extend(anchors);
     Elem {
         h: 0.0,
         items,

@@ -103,6 +103,39 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, String> {
         kids.push(Object::Reference(pid));
         page_ids.push(pid);
     }
+    // Links (the index's page numbers): annotations going to a place on a page.
+    for (page, pid) in laid.pages.iter().zip(&page_ids) {
+        let mut annots = Vec::new();
+        for item in &page.items {
+            if let Item::Link {
+                x,
+                y,
+                w,
+                h,
+                page: to,
+                to_y,
+            } = item
+            {
+                let Some(target) = page_ids.get(*to) else {
+                    continue;
+                };
+                let th = laid.pages[*to].height;
+                let annot = doc.add_object(dictionary! {
+                    "Type" => "Annot",
+                    "Subtype" => "Link",
+                    "Rect" => vec![real(*x), real(page.height - y - h), real(x + w), real(page.height - y)],
+                    "Border" => vec![0.into(), 0.into(), 0.into()],
+                    "Dest" => vec![(*target).into(), "XYZ".into(), 0.into(), real(th - to_y + 12.0), Object::Null],
+                });
+                annots.push(Object::Reference(annot));
+            }
+        }
+        if !annots.is_empty() {
+            if let Ok(Object::Dictionary(d)) = doc.get_object_mut(*pid) {
+                d.set("Annots", annots);
+            }
+        }
+    }
     let count = kids.len() as i64;
     doc.objects.insert(
         pages_id,
@@ -492,6 +525,8 @@ fn content_stream(page: &crate::layout::Page, cid_of: &[Vec<u16>]) -> Vec<u8> {
                 in_actual = false;
                 s.push_str("EMC\n");
             }
+            // Anchors draw nothing; links are annotations, written with the page.
+            Item::Anchor { .. } | Item::Link { .. } => {}
             Item::Frame {
                 x,
                 y,

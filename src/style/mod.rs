@@ -6,6 +6,7 @@
 
 pub mod docx;
 pub mod epub;
+pub mod index;
 pub mod pdf;
 
 use crate::diag::Error;
@@ -27,6 +28,8 @@ pub struct Style {
     pub inline: InlineStyle,
     /// The plain-text edition.
     pub text: TextStyle,
+    /// The name and place indexes (`[index]`).
+    pub index: index::IndexStyle,
     /// The PDF edition.
     pub pdf: pdf::PdfStyle,
     /// The DOCX edition.
@@ -53,6 +56,7 @@ impl Style {
             marks: MarkStyle::default(),
             inline: InlineStyle::default(),
             text: TextStyle::default(),
+            index: index::IndexStyle::default(),
             pdf: pdf::PdfStyle::edition(),
             docx: docx::DocxStyle::default(),
             epub: epub::EpubStyle::default(),

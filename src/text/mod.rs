@@ -5,6 +5,8 @@
 //! gap `[неразб.]`, supplied `Ст[алин]`, note references `[1]`, folio breaks `/л. 2/`, stamps
 //! framed. Widths are display columns: a combining stress mark takes none.
 
+mod index;
+
 use crate::markup::Inline;
 use crate::model::{Block, Document, ListStyle, Mark, Position, Side};
 use crate::shared::{self, Labels, NoteNumbers};
@@ -27,7 +29,17 @@ pub fn write(doc: &Document, style: &Style) -> String {
         labels: Labels::for_language(&doc.language),
         notes: NoteNumbers::new(doc, style),
     };
-    writer.document()
+    let mut text = writer.document();
+    // A document alone prints its own register's indexes when the style asks.
+    if let Some(register) = doc.register.as_ref().filter(|_| style.index.document) {
+        let mentions = [shared::index::Mentions::new(doc)];
+        let indexes = shared::index::indexes(register, &mentions, style);
+        let lines = index::lines(&indexes, &[doc], &writer.page, writer.labels);
+        if !lines.is_empty() {
+            text.push_str(&finish_lines(&lines));
+        }
+    }
+    text
 }
 
 /// Writes the plain-text edition of a volume: front matter (title, editors, publisher),
@@ -117,12 +129,30 @@ pub fn write_volume(
         text.push('\n');
         text.push_str(&rule);
         text.push_str("\n\n");
-        text.push_str(&write(doc, style));
+        text.push_str(&write(doc, &volume_document_style(style)));
+    }
+    let mentions: Vec<shared::index::Mentions> = volume
+        .documents
+        .iter()
+        .map(shared::index::Mentions::new)
+        .collect();
+    let indexes = shared::index::indexes(&volume.register, &mentions, style);
+    let docs: Vec<&Document> = volume.documents.iter().collect();
+    let lines = index::lines(&indexes, &docs, &page, labels);
+    if !lines.is_empty() {
+        text.push_str(&finish_lines(&lines));
     }
     Ok(crate::output::Output {
         bytes: text.into_bytes(),
         warnings: vec![],
     })
+}
+
+/// The style of a document inside a volume: its indexes are the volume's, at the end.
+fn volume_document_style(style: &Style) -> Style {
+    let mut s = style.clone();
+    s.index.document = false;
+    s
 }
 
 struct Writer<'a> {
@@ -586,7 +616,9 @@ fn render_inline(inlines: &[Inline], notes: &NoteNumbers, labels: &Labels) -> St
             Inline::Unclear(c) => out.push_str(&format!("{}[?]", content(c))),
             Inline::Gap(d) => out.push_str(&shared::gap_text(d.as_deref(), labels)),
             Inline::Supplied(c) => out.push_str(&format!("[{}]", content(c))),
-            Inline::Sic(c) | Inline::Hand { content: c, .. } => out.push_str(&content(c)),
+            Inline::Sic(c)
+            | Inline::Hand { content: c, .. }
+            | Inline::Mention { content: c, .. } => out.push_str(&content(c)),
             Inline::NoteRef(id) => {
                 if let Some(n) = notes.of_note(id) {
                     out.push_str(&format!("[{n}]"));

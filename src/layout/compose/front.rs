@@ -25,9 +25,10 @@ pub struct Front<'a> {
 }
 
 impl Composer<'_> {
-    fn front_ctx(&self, language: &str) -> Ctx<'static> {
+    pub(super) fn front_ctx(&self, language: &str) -> Ctx<'static> {
         Ctx {
             numbers: NoteNumbers::default(),
+            mentions: Default::default(),
             labels: Labels::for_language(language),
             lang: None,
             place: "volume".into(),
@@ -217,7 +218,7 @@ impl Composer<'_> {
         self.paginate(flow, &[], false);
     }
 
-    fn section_start(&mut self, title: &str, volume_title: &str) {
+    pub(super) fn section_start(&mut self, title: &str, volume_title: &str) {
         self.head = (volume_title.to_string(), title.to_string());
         self.bookmarks.push(Bookmark {
             title: title.to_string(),
@@ -226,7 +227,7 @@ impl Composer<'_> {
         });
     }
 
-    fn section_heading(&mut self, title: &str, ctx: &mut Ctx) -> Elem {
+    pub(super) fn section_heading(&mut self, title: &str, ctx: &mut Ctx) -> Elem {
         let mut head = self.line_of(
             &[piece(
                 title,

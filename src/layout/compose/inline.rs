@@ -23,7 +23,16 @@ impl Composer<'_> {
                     text: bind_spaces(t),
                     sty,
                     notes: vec![],
+                    anchor: None,
                 }),
+                Inline::Mention { content, .. } => {
+                    let start = out.len();
+                    self.walk(content, sty, ctx, out);
+                    let ordinal = ctx.mentions.of_span(inline);
+                    if let Some(p) = out[start..].iter_mut().find(|p| !p.text.is_empty()) {
+                        p.anchor = p.anchor.or(ordinal);
+                    }
+                }
                 Inline::Underline { double, content } => {
                     let s = match self.style.inline.underline {
                         UnderlineDisplay::Italic => Sty {
@@ -134,6 +143,7 @@ pub(super) fn piece(s: &str, sty: Sty) -> Piece {
         },
         sty,
         notes: vec![],
+        anchor: None,
     }
 }
 
@@ -148,6 +158,7 @@ pub(super) fn note_piece(n: usize, sty: Sty) -> Piece {
             ..sty
         },
         notes: vec![n],
+        anchor: None,
     }
 }
 
