@@ -5,7 +5,7 @@
 //! all its editions made in memory; only when every edition succeeded are they written, each
 //! to a temporary file renamed into place. One bad input stops nothing else.
 
-use crate::diag::{Diagnostic, Error, Severity};
+use crate::diag::{Code, Diagnostic, Error};
 use crate::style::Style;
 use crate::writers::{self, Format};
 use serde::Serialize;
@@ -198,6 +198,18 @@ pub struct OutputRecord {
     pub sha256: String,
 }
 
+impl OutputRecord {
+    /// The record of `bytes` written to `path` as `format`.
+    pub fn of(format: Format, path: &Path, bytes: &[u8]) -> OutputRecord {
+        OutputRecord {
+            format: format.extension(),
+            path: path.display().to_string(),
+            bytes: bytes.len() as u64,
+            sha256: hex(&Sha256::digest(bytes)),
+        }
+    }
+}
+
 /// What happened to one input.
 #[derive(Clone, Debug, Serialize)]
 pub struct InputRecord {
@@ -321,16 +333,11 @@ fn export_one(input: &Input, outputs: &[(Format, PathBuf)], style: &Style) -> In
         let mut made = Vec::with_capacity(outputs.len());
         for (format, path) in outputs {
             let out = writers::write(*format, &read.document, style)?;
-            record
-                .warnings
-                .extend(out.warnings.into_iter().map(|w| Diagnostic {
-                    severity: Severity::Warning,
-                    file: name.clone(),
-                    line: 0,
-                    column: 0,
-                    message: format!("{}: {}", format.extension(), w.message),
-                    hint: None,
-                }));
+            record.warnings.extend(
+                out.warnings
+                    .iter()
+                    .map(|w| Diagnostic::of_writer(name.clone(), format.extension(), w)),
+            );
             made.push((*format, path, out.bytes));
         }
         for (format, path, bytes) in made {
@@ -340,12 +347,7 @@ fn export_one(input: &Input, outputs: &[(Format, PathBuf)], style: &Style) -> In
                     .map_err(|e| Error::Output(format!("cannot create {}: {e}", dir.display())))?;
             }
             write_atomically(path, &bytes)?;
-            record.outputs.push(OutputRecord {
-                format: format.extension(),
-                path: path.display().to_string(),
-                bytes: bytes.len() as u64,
-                sha256: hex(&Sha256::digest(&bytes)),
-            });
+            record.outputs.push(OutputRecord::of(format, path, &bytes));
         }
         Ok(())
     })();
@@ -354,16 +356,11 @@ fn export_one(input: &Input, outputs: &[(Format, PathBuf)], style: &Style) -> In
         Err(e) => {
             record.exit_code = e.exit_code();
             record.errors = match e {
-                Error::Invalid(d) => d,
+                Error::Invalid(d) | Error::Settings(d) => d,
                 Error::Reported(_) => vec![],
-                Error::Usage(m) | Error::Output(m) => vec![Diagnostic {
-                    severity: Severity::Error,
-                    file: name,
-                    line: 0,
-                    column: 0,
-                    message: m,
-                    hint: None,
-                }],
+                Error::Usage(m) | Error::Output(m) => {
+                    vec![Diagnostic::error(Code::OutputFailed, name, m)]
+                }
             }
         }
     }

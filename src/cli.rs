@@ -1,12 +1,16 @@
 //! The command line: parses arguments, reads inputs, calls the writers, writes files.
 //! Only this module and `main.rs` touch the terminal and the file system for output.
 
+mod print;
+
 use crate::batch::write_atomically;
+use crate::diag::render::MessageFormat;
 use crate::diag::{Diagnostic, Error};
 use crate::read;
 use crate::style::Style;
 use crate::writers::{self, Format};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
+use print::Printer;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -15,40 +19,105 @@ use std::path::{Path, PathBuf};
 ///
 /// Exit codes: 0 success, 1 invalid input, 2 usage error, 3 I/O or output error.
 #[derive(Debug, Parser)]
-#[command(name = "folio", version)]
+#[command(name = "folio", version, after_help = EXAMPLES)]
 pub struct Cli {
+    /// How to print errors and warnings: human (with the source line) or json (one object a
+    /// line, for editors and pipelines).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t,
+        value_name = "FORMAT"
+    )]
+    pub message_format: MessageFormat,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// One example a subcommand, shown by `folio --help`.
+const EXAMPLES: &str = "Examples:
+  folio export letter.toml --to pdf          letter.pdf in out/
+  folio export - -t pdf -o x.pdf < x.toml    from standard input
+  folio volume book.volume.toml -t epub      one book of many documents
+  folio check transcriptions/                validate a folder
+  folio new > letter.toml                    a commented template
+  folio schema > folio.schema.json           the JSON Schema
+  folio explain F0203                        what an error code means
+  folio completions bash > folio.bash        shell completions";
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Export transcriptions to editions.
+    #[command(after_help = "Example:\n  folio export samples/ -t pdf,epub --out-dir out")]
     Export(ExportArgs),
     /// Export a volume: the documents of a manifest as one book, in every edition.
+    #[command(after_help = "Example:\n  folio volume samples/volume/sample.volume.toml -t pdf")]
     Volume(VolumeArgs),
     /// Validate transcriptions without writing anything.
-    Check {
-        /// Transcription files (.toml or .json).
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-    },
+    #[command(after_help = "Example:\n  folio check samples/ --message-format json")]
+    Check(CheckArgs),
     /// Print the JSON Schema of the transcription format.
+    #[command(after_help = "Example:\n  folio schema > folio.schema.json")]
     Schema,
     /// Print a commented template transcription to start from.
+    #[command(after_help = "Example:\n  folio new > letter.toml")]
     New,
+    /// Explain an error code (F0101…), as docs/errors.md does.
+    #[command(after_help = "Example:\n  folio explain F0401")]
+    Explain {
+        /// The code, as printed in brackets after `error`.
+        code: String,
+    },
+    /// Print a shell completion script.
+    #[command(after_help = "Example:\n  folio completions bash > /etc/bash_completion.d/folio")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `make man`.
+    #[command(hide = true)]
+    Man,
+}
+
+/// Where a transcription comes from when it is read from standard input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FromFormat {
+    /// The authoring format.
+    Toml,
+    /// The pipeline format.
+    Json,
+}
+
+/// Options of `folio check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Transcription files (.toml or .json), folders (searched recursively), or `-` for
+    /// standard input.
+    pub inputs: Vec<PathBuf>,
+    /// The syntax of standard input (default: sniffed, `{` opens JSON).
+    #[arg(long, value_enum, value_name = "SYNTAX")]
+    pub from: Option<FromFormat>,
 }
 
 /// Options of `folio export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Transcription files (.toml or .json) and folders (searched recursively).
-    #[arg(required = true)]
+    /// Transcription files (.toml or .json), folders (searched recursively), or `-` for
+    /// standard input (with -o).
     pub inputs: Vec<PathBuf>,
+    /// The syntax of standard input (default: sniffed, `{` opens JSON).
+    #[arg(long, value_enum, value_name = "SYNTAX")]
+    pub from: Option<FromFormat>,
     /// Editions to write, comma-separated: txt, pdf, docx, epub, or all.
-    #[arg(long = "to", default_value = "all", value_name = "FORMATS")]
+    #[arg(
+        short = 't',
+        long = "to",
+        default_value = "all",
+        value_name = "FORMATS"
+    )]
     pub to: String,
     /// Directory for the editions, created if missing; files are named <input stem>.<ext>.
     #[arg(long, default_value = "out", value_name = "DIR")]
@@ -68,8 +137,8 @@ pub struct ExportArgs {
     /// Print nothing but errors (no progress bar, no warnings).
     #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// Write a JSON report of the batch to FILE: per input its status, outputs with size and
-    /// SHA-256, warnings, errors and milliseconds; plus totals.
+    /// Write a JSON report of the batch to FILE (`-`: standard output): per input its
+    /// status, outputs with size and SHA-256, warnings, errors and milliseconds; plus totals.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
     /// Export only the K-th of N disjoint shards of the sorted input list (K from 1).
@@ -87,29 +156,84 @@ pub struct VolumeArgs {
     /// The volume manifest (TOML); see docs/volumes.md.
     pub manifest: PathBuf,
     /// Editions to write, comma-separated: txt, pdf, docx, epub, or all.
-    #[arg(long = "to", default_value = "all", value_name = "FORMATS")]
+    #[arg(
+        short = 't',
+        long = "to",
+        default_value = "all",
+        value_name = "FORMATS"
+    )]
     pub to: String,
     /// Directory for the editions, created if missing; files are named <manifest stem>.<ext>.
     #[arg(long, default_value = "out", value_name = "DIR")]
     pub out_dir: PathBuf,
+    /// Write one edition to FILE (format from its extension); `-` is stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Style preset, overriding the manifest's: edition or handout.
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
+    /// Style file (TOML), overriding the manifest's; see docs/styles.md.
+    #[arg(long, value_name = "FILE")]
+    pub style: Option<PathBuf>,
+    /// Write a JSON report to FILE (`-`: standard output): the editions with size and
+    /// SHA-256, the warnings, milliseconds.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Print nothing but errors.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 /// Runs the command line; returns the exit code.
 pub fn run(cli: Cli) -> i32 {
+    let printer = Printer::new(cli.message_format);
     let result = match cli.command {
-        Command::Export(args) => export(&args),
-        Command::Volume(args) => volume(&args),
-        Command::Check { inputs } => check(&inputs),
+        Command::Export(args) => export(&args, &printer),
+        Command::Volume(args) => volume(&args, &printer),
+        Command::Check(args) => check(&args, &printer),
         Command::Schema => print_stdout(schema().as_bytes()),
         Command::New => print_stdout(TEMPLATE.as_bytes()),
+        Command::Explain { code } => explain(&code),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "folio", &mut out);
+            print_stdout(&out)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|e| Error::Output(format!("cannot render the manual page: {e}")))
+                .and_then(|()| print_stdout(&out))
+        }
     };
     match result {
         Ok(()) => 0,
         Err(e) => {
-            report(&e);
+            printer.error(&e);
             e.exit_code()
         }
     }
+}
+
+fn explain(code: &str) -> Result<(), Error> {
+    let known = crate::diag::Code::ALL.iter().map(|c| c.as_str());
+    let explanation = code
+        .parse::<crate::diag::Code>()
+        .ok()
+        .and_then(crate::diag::codes::explain)
+        .ok_or_else(|| {
+            let near = crate::diag::suggest::did_you_mean(&code.to_uppercase(), known);
+            Error::Usage(format!(
+                "no error code `{code}`; codes run F0101 to F0703, docs/errors.md lists them{}",
+                if near.is_empty() {
+                    String::new()
+                } else {
+                    format!("\n  hint: {near}")
+                }
+            ))
+        })?;
+    print_stdout(format!("{explanation}\n").as_bytes())
 }
 
 /// The commented template printed by `folio new`.
@@ -135,14 +259,46 @@ fn print_stdout(s: &[u8]) -> Result<(), Error> {
     }
 }
 
-fn report(e: &Error) {
-    eprintln!("{e}");
+/// Writes a JSON report to a file, or to standard output for `-`.
+fn write_report<T: serde::Serialize>(path: &Path, report: &T) -> Result<(), Error> {
+    let mut json =
+        serde_json::to_string_pretty(report).map_err(|e| Error::Output(e.to_string()))?;
+    json.push('\n');
+    if path.as_os_str() == "-" {
+        print_stdout(json.as_bytes())
+    } else {
+        write_atomically(path, json.as_bytes())
+    }
 }
 
-fn print_warnings(warnings: &[Diagnostic]) {
-    for w in warnings {
-        eprintln!("{w}");
+/// Reads one input: a file, or standard input for `-`.
+fn read_input(input: &Path, from: Option<FromFormat>) -> Result<read::Read, Error> {
+    if input.as_os_str() != "-" {
+        if !input.exists() {
+            return Err(Error::Output(format!(
+                "{}: no such file; expected a transcription (.toml or .json), a folder, or - for standard input",
+                input.display()
+            )));
+        }
+        return read::read_file(input);
     }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+        .map_err(|e| Error::Output(format!("cannot read standard input: {e}")))?;
+    let text = read::utf8(bytes, "<stdin>")?;
+    let syntax = match from {
+        Some(FromFormat::Toml) => read::Syntax::Toml,
+        Some(FromFormat::Json) => read::Syntax::Json,
+        None => read::sniff(&text),
+    };
+    read::read_str(&text, "<stdin>", syntax)
+}
+
+/// The error for a subcommand given no input.
+fn no_inputs(command: &str) -> Error {
+    Error::Usage(format!(
+        "`folio {command}` needs an input: a transcription (.toml or .json), a folder, or - for standard input\n  hint: folio {command} letter.toml"
+    ))
 }
 
 /// Parses `--to`: a comma-separated list of format names, or `all`.
@@ -156,9 +312,16 @@ pub fn parse_formats(list: &str) -> Result<Vec<Format>, Error> {
         match Format::from_name(word) {
             Some(f) => formats.push(f),
             None => {
+                let names = Format::ALL.iter().map(|f| f.extension()).chain(["all"]);
+                let near = crate::diag::suggest::did_you_mean(word, names);
                 return Err(Error::Usage(format!(
-                    "unknown format `{word}` in --to; expected txt, pdf, docx, epub or all"
-                )))
+                    "unknown format `{word}` in --to; expected txt, pdf, docx, epub or all{}",
+                    if near.is_empty() {
+                        String::new()
+                    } else {
+                        format!("\n  hint: {near}")
+                    }
+                )));
             }
         }
     }
@@ -172,11 +335,27 @@ pub fn parse_formats(list: &str) -> Result<Vec<Format>, Error> {
     Ok(formats)
 }
 
-fn check(inputs: &[PathBuf]) -> Result<(), Error> {
+fn check(args: &CheckArgs, printer: &Printer) -> Result<(), Error> {
+    if args.inputs.is_empty() {
+        return Err(no_inputs("check"));
+    }
+    let mut inputs = Vec::new();
+    for input in &args.inputs {
+        if input.as_os_str() == "-" {
+            inputs.push(input.clone());
+        } else if !input.exists() {
+            return Err(read_input(input, None)
+                .err()
+                .unwrap_or_else(|| no_inputs("check")));
+        } else {
+            let found = crate::batch::expand_inputs(std::slice::from_ref(input))?;
+            inputs.extend(found.into_iter().map(|i| i.path));
+        }
+    }
     let mut errors = Vec::new();
-    for input in inputs {
-        match read::read_file(input) {
-            Ok(r) => print_warnings(&r.warnings),
+    for input in &inputs {
+        match read_input(input, args.from) {
+            Ok(r) => printer.all(&r.warnings),
             Err(Error::Invalid(d)) => errors.extend(d),
             Err(e) => return Err(e),
         }
@@ -188,9 +367,12 @@ fn check(inputs: &[PathBuf]) -> Result<(), Error> {
     }
 }
 
-fn export(args: &ExportArgs) -> Result<(), Error> {
+fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
+    if args.inputs.is_empty() {
+        return Err(no_inputs("export"));
+    }
     let style = Style::load(args.preset.as_deref(), args.style.as_deref())?;
-    let to_given = args.to != "all";
+    let formats = parse_formats(&args.to)?;
     if let Some(output) = &args.output {
         if args.inputs.len() != 1 {
             return Err(Error::Usage(
@@ -198,46 +380,36 @@ fn export(args: &ExportArgs) -> Result<(), Error> {
                     .into(),
             ));
         }
-        let format = if output.as_os_str() == "-" {
-            let formats = parse_formats(&args.to)?;
-            match formats.as_slice() {
-                [f] if to_given => *f,
-                _ => {
-                    return Err(Error::Usage(
-                        "-o - needs exactly one format: add --to txt (or pdf, docx, epub)".into(),
-                    ))
-                }
-            }
-        } else {
-            let ext = output.extension().and_then(|e| e.to_str()).unwrap_or("");
-            let format = Format::from_name(ext).ok_or_else(|| {
-                Error::Usage(format!(
-                    "cannot tell the format of {} from its extension; expected .txt, .pdf, .docx or .epub",
-                    output.display()
-                ))
-            })?;
-            if to_given && parse_formats(&args.to)? != [format] {
-                return Err(Error::Usage(format!(
-                    "--to {} contradicts the extension of {}",
-                    args.to,
-                    output.display()
-                )));
-            }
-            format
-        };
+        let format = one_format(output, &args.to)?;
         let input = &args.inputs[0];
-        let doc = read::read_file(input)?;
-        print_warnings(&doc.warnings);
+        let doc = read_input(input, args.from)?;
+        printer.all(&doc.warnings);
         let out = writers::write(format, &doc.document, &style)?;
-        print_write_warnings(input, &out.warnings);
+        let file = input.display().to_string();
+        let edition = format.extension();
+        let warnings: Vec<Diagnostic> = out
+            .warnings
+            .iter()
+            .map(|w| Diagnostic::of_writer(file.clone(), edition, w))
+            .collect();
+        printer.all(&warnings);
         if output.as_os_str() == "-" {
             return print_stdout(&out.bytes);
         }
         crate::batch::refuse_overwriting(output, input)?;
         return write_atomically(output, &out.bytes);
     }
+    if args.inputs.iter().any(|i| i.as_os_str() == "-") {
+        return Err(Error::Usage(
+            "standard input has no file name to name editions after\n  hint: add -o FILE, as in folio export - -t pdf -o letter.pdf".into(),
+        ));
+    }
+    if let Some(missing) = args.inputs.iter().find(|i| !i.exists()) {
+        return Err(read_input(missing, None)
+            .err()
+            .unwrap_or_else(|| no_inputs("export")));
+    }
 
-    let formats = parse_formats(&args.to)?;
     let mut inputs = crate::batch::expand_inputs(&args.inputs)?;
     if let Some(shard) = args.shard {
         inputs = shard.select(inputs);
@@ -266,29 +438,21 @@ fn export(args: &ExportArgs) -> Result<(), Error> {
         bar.finish_and_clear();
     }
     if let Some(path) = &args.report {
-        let mut json =
-            serde_json::to_string_pretty(&report).map_err(|e| Error::Output(e.to_string()))?;
-        json.push('\n');
-        write_atomically(path, json.as_bytes())?;
+        write_report(path, &report)?;
     }
     // Warnings first, then every error at the end, each with file:line:column.
     if !args.quiet {
         for r in &report.inputs {
-            print_warnings(&r.warnings);
+            printer.all(&r.warnings);
         }
     }
     let failed: Vec<&crate::batch::InputRecord> =
         report.inputs.iter().filter(|r| r.status != "ok").collect();
     for r in &failed {
-        for e in &r.errors {
-            eprintln!("{e}");
-        }
+        printer.all(&r.errors);
     }
     if interactive {
-        eprintln!(
-            "{} exported, {} failed, {} files written",
-            report.totals.ok, report.totals.failed, report.totals.outputs
-        );
+        eprintln!("{}", print::summary(&report, &args.out_dir));
     }
     // The worst failure decides the exit code: output errors (3) over usage (2) over
     // invalid input (1). The errors are printed already.
@@ -298,14 +462,28 @@ fn export(args: &ExportArgs) -> Result<(), Error> {
     }
 }
 
+/// The report of `folio volume --report`.
+#[derive(serde::Serialize)]
+struct VolumeReport {
+    folio: &'static str,
+    manifest: String,
+    documents: usize,
+    outputs: Vec<crate::batch::OutputRecord>,
+    warnings: Vec<Diagnostic>,
+    ms: f64,
+}
+
 /// Exports a volume manifest to the requested editions.
-fn volume(args: &VolumeArgs) -> Result<(), Error> {
-    let formats = parse_formats(&args.to)?;
-    let (volume, warnings) = crate::volume::load(&args.manifest)?;
-    print_warnings(&warnings);
+fn volume(args: &VolumeArgs, printer: &Printer) -> Result<(), Error> {
+    let started = std::time::Instant::now();
+    let (volume, mut warnings) = crate::volume::load(&args.manifest)?;
     let base = args.manifest.parent().unwrap_or(Path::new("."));
-    let style_path = volume.manifest.style.as_ref().map(|s| base.join(s));
-    let style = Style::load(volume.manifest.preset.as_deref(), style_path.as_deref())?;
+    let style_path = match &args.style {
+        Some(s) => Some(s.clone()),
+        None => volume.manifest.style.as_ref().map(|s| base.join(s)),
+    };
+    let preset = args.preset.as_deref().or(volume.manifest.preset.as_deref());
+    let style = Style::load(preset, style_path.as_deref())?;
     let stem = args
         .manifest
         .file_stem()
@@ -313,34 +491,88 @@ fn volume(args: &VolumeArgs) -> Result<(), Error> {
         .map(|s| s.trim_end_matches(".volume"))
         .unwrap_or("volume")
         .to_string();
+    let targets: Vec<(Format, PathBuf)> = match &args.output {
+        Some(output) => vec![(one_format(output, &args.to)?, output.clone())],
+        None => parse_formats(&args.to)?
+            .into_iter()
+            .map(|f| (f, args.out_dir.join(format!("{stem}.{}", f.extension()))))
+            .collect(),
+    };
     // Every edition is made before any is written: a failure leaves no partial set.
     let mut made = Vec::new();
-    for format in formats {
+    for (format, path) in targets {
         let out = writers::write_volume(format, &volume, &style)?;
-        print_write_warnings(&args.manifest, &out.warnings);
-        made.push((
-            args.out_dir.join(format!("{stem}.{}", format.extension())),
-            out.bytes,
-        ));
+        let file = args.manifest.display().to_string();
+        warnings.extend(
+            out.warnings
+                .iter()
+                .map(|w| Diagnostic::of_writer(file.clone(), format.extension(), w)),
+        );
+        made.push((format, path, out.bytes));
     }
-    std::fs::create_dir_all(&args.out_dir)
-        .map_err(|e| Error::Output(format!("cannot create {}: {e}", args.out_dir.display())))?;
-    for (path, bytes) in made {
+    if !args.quiet {
+        printer.all(&warnings);
+    }
+    let mut outputs = Vec::new();
+    for (format, path, bytes) in made {
+        if path.as_os_str() == "-" {
+            print_stdout(&bytes)?;
+            continue;
+        }
+        if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::Output(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        crate::batch::refuse_overwriting(&path, &args.manifest)?;
         write_atomically(&path, &bytes)?;
+        outputs.push(crate::batch::OutputRecord::of(format, &path, &bytes));
+    }
+    if let Some(path) = &args.report {
+        write_report(
+            path,
+            &VolumeReport {
+                folio: env!("CARGO_PKG_VERSION"),
+                manifest: args.manifest.display().to_string(),
+                documents: volume.documents.len(),
+                outputs,
+                warnings,
+                ms: started.elapsed().as_secs_f64() * 1000.0,
+            },
+        )?;
     }
     Ok(())
 }
 
-fn print_write_warnings(input: &Path, warnings: &[crate::diag::Warning]) {
-    for w in warnings {
-        eprintln!("{}: warning: {w}", input.display());
+/// The one format of `-o FILE` (from its extension) or `-o -` (from `--to`).
+fn one_format(output: &Path, to: &str) -> Result<Format, Error> {
+    let to_given = to != "all";
+    if output.as_os_str() == "-" {
+        return match parse_formats(to)?.as_slice() {
+            [f] if to_given => Ok(*f),
+            _ => Err(Error::Usage(
+                "-o - needs exactly one format: add --to txt (or pdf, docx, epub)".into(),
+            )),
+        };
     }
+    let ext = output.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let format = Format::from_name(ext).ok_or_else(|| {
+        Error::Usage(format!(
+            "cannot tell the format of {} from its extension; expected .txt, .pdf, .docx or .epub",
+            output.display()
+        ))
+    })?;
+    if to_given && parse_formats(to)? != [format] {
+        return Err(Error::Usage(format!(
+            "--to {to} contradicts the extension of {}",
+            output.display()
+        )));
+    }
+    Ok(format)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_command_line_is_consistent() {
@@ -366,19 +598,7 @@ mod tests {
     #[test]
     fn the_schema_names_every_role() {
         let s = schema();
-        for role in [
-            "dateline",
-            "mark",
-            "address",
-            "heading",
-            "salutation",
-            "text",
-            "quote",
-            "list",
-            "closer",
-            "postscript",
-            "folio",
-        ] {
+        for role in crate::model::ROLES {
             assert!(s.contains(&format!("\"{role}\"")), "{role}");
         }
     }

@@ -22,10 +22,15 @@
 //! Djot's smart punctuation is not applied: quotes, dashes and dots stay as typed, since
 //! a transcription keeps the original's characters.
 
+mod error;
+
+pub use error::MarkupError;
+
+use crate::diag::suggest::did_you_mean;
+use crate::diag::Code;
 use jotdown::{AttributeKind, Container, Event};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// A piece of inline content.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -185,7 +190,7 @@ impl Serialize for Text {
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let source = String::deserialize(d)?;
-        Text::try_from(source).map_err(serde::de::Error::custom)
+        Text::try_from(source).map_err(|e| serde::de::Error::custom(e.to_serde()))
     }
 }
 
@@ -202,23 +207,6 @@ impl JsonSchema for Text {
     }
 }
 
-/// Inline markup that folio cannot read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MarkupError {
-    /// What is wrong and what was expected.
-    pub message: String,
-    /// The piece of source text at fault, used to find its line and column.
-    pub snippet: String,
-}
-
-impl fmt::Display for MarkupError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "inline markup: {} at `{}`", self.message, self.snippet)
-    }
-}
-
-impl std::error::Error for MarkupError {}
-
 /// The span classes folio knows, for `[text]{.class}`.
 pub const SPAN_CLASSES: &[&str] = &[
     "underline",
@@ -231,6 +219,9 @@ pub const SPAN_CLASSES: &[&str] = &[
     "supplied",
     "sic",
 ];
+
+/// The places an insertion may stand, for `{place=…}`.
+pub const PLACES: &[&str] = &["above", "below", "margin", "inline"];
 
 /// The attribute keys folio knows, for `{key=value}`.
 pub const ATTRIBUTE_KEYS: &[&str] = &["hand", "place", "person"];
@@ -256,45 +247,46 @@ struct Open {
     frame: Frame,
     classes: Vec<String>,
     hand: Option<String>,
-    /// The `place` attribute as written: an insertion's place, or else a place mention.
-    place: Option<String>,
-    /// The `person` attribute: a person mention.
+    place: Option<InsertPlace>,
+    /// A `place` attribute that is no insertion's place: a place of the register.
+    place_key: Option<String>,
+    /// The `person` attribute: a person of the register.
     person: Option<String>,
     content: Vec<Inline>,
     /// Source offset where the container starts, for error snippets.
     start: usize,
     /// A fault in its attributes, reported when the container closes and its whole source
     /// is known.
-    error: Option<String>,
+    error: Option<Fault>,
+}
+
+/// A fault found in a container's attributes.
+struct Fault {
+    code: Code,
+    message: String,
+    hint: String,
+    /// The attribute's text, to point at it rather than at the whole container.
+    needle: String,
 }
 
 /// Parses one paragraph of inline markup.
 pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
     let shielded = format!("{SHIELD}{source}");
     let shift = SHIELD.len_utf8();
-    let snippet_at = |range: &std::ops::Range<usize>| {
-        let start = range.start.saturating_sub(shift).min(source.len());
-        let end = range.end.saturating_sub(shift).clamp(start, source.len());
-        let mut s = floor_char(source, start);
-        let mut e = ceil_char(source, end);
-        if e == s {
-            e = ceil_char(source, (s + 12).min(source.len()));
-        }
-        if e - s > 60 {
-            e = ceil_char(source, s + 60);
-        }
-        s = s.min(e);
-        source[s..e].to_string()
+    let unshift = |range: &std::ops::Range<usize>| {
+        range.start.saturating_sub(shift)..range.end.saturating_sub(shift)
     };
-    let err = |message: String, range: &std::ops::Range<usize>| MarkupError {
-        message,
-        snippet: snippet_at(range),
+    let err = |code: Code, message: String, range: &std::ops::Range<usize>| {
+        MarkupError::new(code, message, source, unshift(range))
     };
 
     let mut stack: Vec<Open> = vec![];
     let mut root: Vec<Inline> = vec![];
     let mut paragraphs = 0;
+    let mut after_escape = false;
     for (event, range) in jotdown::Parser::new(&shielded).into_offset_iter() {
+        let escaped = std::mem::replace(&mut after_escape, matches!(event, Event::Escape));
+        let after_escape = escaped;
         let literal = || shielded[range.clone()].to_string();
         let target = |stack: &mut Vec<Open>, root: &mut Vec<Inline>, inline: Inline| match stack
             .last_mut()
@@ -307,6 +299,7 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
                 paragraphs += 1;
                 if paragraphs > 1 {
                     return Err(err(
+                        Code::BlankLine,
                         "a blank line is not allowed inside this text; use a `text` block for several paragraphs".into(),
                         &range,
                     ));
@@ -325,12 +318,14 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
                     Container::Span => Frame::Span,
                     other => {
                         return Err(err(
+                            Code::UnsupportedMarkup,
                             format!(
-                                "{} is not part of the transcription format; expected text with _underline_, *spaced*, {{-deleted-}}, {{+inserted+}}, {{=supplied=}}, [^note] or [text]{{.class}}; hint: write a literal character with a backslash before it, as in \\[ or \\*",
+                                "{} is not part of the transcription format; expected text with _underline_, *spaced*, {{-deleted-}}, {{+inserted+}}, {{=supplied=}}, [^note] or [text]{{.class}}",
                                 describe(&other)
                             ),
                             &range,
-                        ))
+                        )
+                        .with_hint("write a literal character with a backslash before it, as in \\[ or \\*"))
                     }
                 };
                 let mut open = Open {
@@ -338,6 +333,7 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
                     classes: vec![],
                     hand: None,
                     place: None,
+                    place_key: None,
                     person: None,
                     content: vec![],
                     start: range.start,
@@ -350,38 +346,87 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
                             open.classes.push(value)
                         }
                         AttributeKind::Class => {
-                            open.error = open.error.or(Some(format!(
-                                    "unknown class `.{value}`; expected one of {}",
-                                    SPAN_CLASSES
-                                        .iter()
-                                        .map(|c| format!(".{c}"))
-                                        .collect::<Vec<_>>()
-                                        .join(", ")
-                                )))
+                            let (code, message, hint) = error::unknown_class(&value, SPAN_CLASSES);
+                            open.error = open.error.or(Some(Fault {
+                                code,
+                                message,
+                                hint,
+                                needle: format!(".{value}"),
+                            }))
                         }
                         AttributeKind::Pair { key: "hand" } => {
                             if value.trim().is_empty() {
-                                open.error = open.error.or(Some("`hand` needs a name".into()));
+                                open.error = open.error.or(Some(Fault {
+                                    code: Code::AttributeValue,
+                                    message: "`hand` needs a name".into(),
+                                    hint: "write whose hand, as printed after \"Рукой\": hand=\"И. В. Сталина\"".into(),
+                                    needle: "hand".into(),
+                                }));
                             }
                             open.hand = Some(value)
                         }
-                        AttributeKind::Pair { key: "place" } => open.place = Some(value),
+                        // On anything but an insertion, a place that is not where an
+                        // insertion stands names a place of the register.
+                        AttributeKind::Pair { key: "place" }
+                            if !matches!(open.frame, Frame::Inserted)
+                                && !PLACES.contains(&value.as_str()) =>
+                        {
+                            if value.trim().is_empty() {
+                                open.error = open.error.or(Some(Fault {
+                                    code: Code::AttributeValue,
+                                    message: "`place` needs a register key".into(),
+                                    hint: "write the key of a place of the register: [Кустанай]{place=kustanai}".into(),
+                                    needle: "place".into(),
+                                }));
+                            }
+                            open.place_key = Some(value)
+                        }
                         AttributeKind::Pair { key: "person" } => {
                             if value.trim().is_empty() {
-                                open.error = open
-                                    .error
-                                    .or(Some("`person` needs a register key".into()));
+                                open.error = open.error.or(Some(Fault {
+                                    code: Code::AttributeValue,
+                                    message: "`person` needs a register key".into(),
+                                    hint: "write the key of a person of the register: [т.Сталина]{person=stalin-i-v}".into(),
+                                    needle: "person".into(),
+                                }));
                             }
                             open.person = Some(value)
                         }
+                        AttributeKind::Pair { key: "place" } => {
+                            match value.as_str() {
+                                "above" => open.place = Some(InsertPlace::Above),
+                                "below" => open.place = Some(InsertPlace::Below),
+                                "margin" => open.place = Some(InsertPlace::Margin),
+                                "inline" => open.place = Some(InsertPlace::Inline),
+                                _ => {
+                                    open.error = open.error.or(Some(Fault {
+                                        code: Code::AttributeValue,
+                                        message: format!("unknown place `{value}`; expected one of above, below, margin, inline"),
+                                        hint: Some(did_you_mean(&value, PLACES.iter().copied())).filter(|h| !h.is_empty()).unwrap_or_else(|| "an insertion stands above (the default), below, in the margin or inline".into()),
+                                        needle: value.clone(),
+                                    }))
+                                }
+                            }
+                        }
                         AttributeKind::Pair { key } => {
-                            open.error = open.error.or(Some(format!(
+                            let near = did_you_mean(key, ATTRIBUTE_KEYS.iter().copied());
+                            open.error = open.error.or(Some(Fault {
+                                code: Code::UnknownAttribute,
+                                message: format!(
                                     "unknown attribute `{key}`; expected one of {}",
                                     ATTRIBUTE_KEYS.join(", ")
-                                )))
+                                ),
+                                hint: if near.is_empty() { "hand=\"…\" names another hand; place=margin places an insertion".into() } else { near },
+                                needle: key.to_string(),
+                            }))
                         }
                         AttributeKind::Id => {
-                            open.error = open.error.or(Some(format!("ids (`#{value}`) are not part of the format; hint: for a note reference write [^{value}]")))
+                            open.error = open.error.or(Some(Fault {
+                                code: Code::MarkupMisuse,
+                                message: format!("ids (`#{value}`) are not part of the format"),
+                                hint: format!("for a note reference write [^{value}]"),
+                                needle: format!("#{value}"),
+                            }))
                         }
                         AttributeKind::Comment => {}
                     }
@@ -390,17 +435,36 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
             }
             Event::End(_) => {
                 let Some(open) = stack.pop() else {
-                    return Err(err("unbalanced markup".into(), &range));
+                    return Err(err(
+                        Code::UnclosedMarkup,
+                        "unbalanced markup".into(),
+                        &range,
+                    ));
                 };
                 let whole = open.start..range.end;
-                if let Some(message) = open.error {
-                    return Err(err(message, &whole));
+                if let Some(fault) = open.error {
+                    // Point at the attribute itself when it can be found in the container.
+                    let whole = unshift(&whole);
+                    let span = source
+                        .get(whole.clone())
+                        .and_then(|s| s.rfind(fault.needle.as_str()))
+                        .map_or(whole.clone(), |i| {
+                            whole.start + i..whole.start + i + fault.needle.len()
+                        });
+                    return Err(MarkupError::new(fault.code, fault.message, source, span)
+                        .with_hint(fault.hint));
                 }
-                let inline = close(open).map_err(|m| err(m, &whole))?;
+                let inline = close(open).map_err(|m| err(Code::MarkupMisuse, m, &whole))?;
                 target(&mut stack, &mut root, inline);
             }
             Event::Str(s) => {
                 let s = s.strip_prefix(SHIELD).unwrap_or(&s);
+                let at = unshift(&range).start;
+                if source.get(at..at + s.len()) == Some(s) {
+                    if let Some(e) = error::stray_delimiter(source, s, at, after_escape) {
+                        return Err(e);
+                    }
+                }
                 if !s.is_empty() {
                     target(&mut stack, &mut root, Inline::Text(s.to_string()));
                 }
@@ -427,12 +491,14 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
             Event::Escape | Event::Blankline => {}
             Event::Attributes(_) => {
                 return Err(err(
+                    Code::MarkupMisuse,
                     "attributes `{...}` must follow a marked span, as in [text]{.unclear}".into(),
                     &range,
                 ))
             }
             Event::ThematicBreak(_) => {
                 return Err(err(
+                    Code::UnsupportedMarkup,
                     "a thematic break is not part of the format".into(),
                     &range,
                 ))
@@ -440,7 +506,12 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
         }
     }
     if !stack.is_empty() {
-        return Err(err("unclosed markup".into(), &(0..source.len())));
+        return Err(MarkupError::new(
+            Code::UnclosedMarkup,
+            "unclosed markup".into(),
+            source,
+            0..source.len(),
+        ));
     }
     Ok(root)
 }
@@ -451,33 +522,22 @@ fn close(open: Open) -> Result<Inline, String> {
         frame,
         classes,
         hand,
-        place: place_attr,
+        place,
+        place_key,
         person,
         content,
         ..
     } = open;
     let has = |c: &str| classes.iter().any(|k| k == c);
     let inserted = matches!(frame, Frame::Inserted) || has("inserted");
-    // On an insertion `place` says where it stands; on anything else it names a place of
-    // the register.
-    let (place, place_key) = match place_attr {
-        Some(v) if inserted => match v.as_str() {
-            "above" => (Some(InsertPlace::Above), None),
-            "below" => (Some(InsertPlace::Below), None),
-            "margin" => (Some(InsertPlace::Margin), None),
-            "inline" => (Some(InsertPlace::Inline), None),
-            _ => {
-                return Err(format!(
-                    "unknown place `{v}` of an insertion; expected one of above, below, margin, inline; hint: to mention a place of the register inside an insertion, nest it: {{+[name]{{place={v}}}+}}"
-                ))
-            }
-        },
-        Some(v) if v.trim().is_empty() => {
-            return Err("`place` needs a register key, as in [Кустанай]{place=kustanai}".into())
-        }
-        Some(v) => (None, Some(v)),
-        None => (None, None),
-    };
+    if place.is_some() && !inserted {
+        return Err("`place` belongs to an insertion: {+text+}{place=margin}".into());
+    }
+    if let (Some(key), true) = (&place_key, inserted) {
+        return Err(format!(
+            "unknown place `{key}` of an insertion; expected one of above, below, margin, inline; hint: to mention a place of the register inside an insertion, nest it: {{+[name]{{place={key}}}+}}"
+        ));
+    }
     if place_key.is_some() && person.is_some() {
         return Err("a span mentions one entry, not both a person and a place; hint: nest them: [[text]{person=…}]{place=…}".into());
     }
@@ -612,20 +672,6 @@ fn describe(container: &Container) -> &'static str {
     }
 }
 
-fn floor_char(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_char(s: &str, mut i: usize) -> usize {
-    while i < s.len() && !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
 /// The characters of inline content with all marks dropped: what a reader sees of the words,
 /// without editorial brackets. Used for word lists, search text and metadata.
 pub fn plain_text(inlines: &[Inline]) -> String {
@@ -738,7 +784,7 @@ mod tests {
         let e = parse("слово [x]{.foo} дальше").unwrap_err();
         assert!(e.message.contains("unknown class `.foo`"), "{e}");
         assert!(e.message.contains(".unclear"), "{e}");
-        assert!(e.snippet.contains("[x]{.foo}"), "{e:?}");
+        assert_eq!(e.snippet, ".foo", "{e:?}");
 
         let e = parse("see [site](http://x)").unwrap_err();
         assert!(e.message.contains("a link"), "{e}");
@@ -796,11 +842,37 @@ mod tests {
         let e = parse("[x]{person=a place=b}").unwrap_err();
         assert!(e.message.contains("not both a person and a place"), "{e}");
         let e = parse("{+x+}{place=kustanai}").unwrap_err();
-        assert!(e.message.contains("nest it"), "{e}");
+        assert!(e.message.contains("unknown place `kustanai`"), "{e}");
     }
 
     #[test]
-    fn unclosed_markers_are_text() {
-        assert_eq!(plain_text(&parse("{+ a _ b *").unwrap()), "{+ a _ b *");
+    fn unclosed_delimiters_are_errors_and_escapes_are_text() {
+        for (src, code, at) in [
+            ("слово _сегодня я", Code::UnclosedMarkup, 11),
+            ("{-сегодня", Code::UnclosedMarkup, 0),
+            ("[слово]{.unclear дальше", Code::UnclosedMarkup, 0),
+            ("a ]b", Code::UnclosedMarkup, 2),
+        ] {
+            let e = parse(src).unwrap_err();
+            assert_eq!((e.code, e.span.start), (code, at), "{src}: {e:?}");
+        }
+        let e = parse("x [a]{.s\u{456}c}").unwrap_err();
+        assert_eq!(e.code, Code::UnknownClass);
+        assert_eq!(&"x [a]{.s\u{456}c}"[e.span.clone()], ".s\u{456}c");
+        assert!(e.hint.unwrap().contains("did you mean `sic`?"));
+        assert_eq!(
+            plain_text(&parse("\\{+ a \\_ b \\* \\[c\\]").unwrap()),
+            "{+ a _ b * [c]"
+        );
+        let e = MarkupError::new(Code::UnknownClass, "m".into(), "abc", 1..2).with_hint("h");
+        assert_eq!(
+            MarkupError::from_serde(&e.to_serde()),
+            Some((
+                Code::UnknownClass,
+                "inline markup: m".into(),
+                Some("h".into()),
+                1..2
+            ))
+        );
     }
 }

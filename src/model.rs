@@ -30,8 +30,13 @@ pub struct Document {
     /// The editorial title (heading): kind of document, author, addressee, summary.
     pub title: Text,
     /// Date of the document, ISO 8601: "1932-12-03", partial "1932-12" or "1932", or a
-    /// range "1932-12-03/1932-12-05".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// range "1932-12-03/1932-12-05". In TOML a date literal (`date = 1932-12-03`) is read
+    /// as the same date.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "date_or_string"
+    )]
     pub date: Option<String>,
     /// Place where the document was written, as the editor names it ("Москва").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -224,8 +229,13 @@ pub struct Mark {
     /// The signature under the mark, as written ("Сталин.").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<Text>,
-    /// The date written with the mark, as written ("3.XII.32").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The date written with the mark, as written ("3.XII.32"); a TOML date literal is read
+    /// as its ISO form.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "date_or_string"
+    )]
     pub date: Option<String>,
     /// Whose hand, as the edition prints it after "Рукой" — in Russian the genitive:
     /// "И. В. Сталина".
@@ -446,7 +456,11 @@ impl TryFrom<String> for Paras {
     fn try_from(source: String) -> Result<Self, Self::Error> {
         let paragraphs = split_paragraphs(&source)
             .into_iter()
-            .map(|p| Text::try_from(p.to_string()))
+            .map(|p| {
+                // Errors are placed in the whole string, not in the paragraph.
+                let offset = p.as_ptr() as usize - source.as_ptr() as usize;
+                Text::try_from(p.to_string()).map_err(|e| e.shifted(offset))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Paras { source, paragraphs })
     }
@@ -493,7 +507,7 @@ impl Serialize for Paras {
 impl<'de> Deserialize<'de> for Paras {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let source = String::deserialize(d)?;
-        Paras::try_from(source).map_err(serde::de::Error::custom)
+        Paras::try_from(source).map_err(|e| serde::de::Error::custom(e.to_serde()))
     }
 }
 
@@ -546,7 +560,87 @@ impl Document {
     }
 }
 
+/// Part of the message refusing a TOML date-time or time in a date field.
+pub const DATE_TIME_REFUSED: &str = "a date field holds a date, not a time of day";
+
+/// Reads a date field: a string, or a TOML local date (`1932-12-03`) as its ISO string,
+/// since TOML users naturally write dates unquoted. A date with a time, or a time alone, is
+/// refused: a transcription dates a document by the day.
+fn date_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    struct DateVisitor;
+    impl<'de> serde::de::Visitor<'de> for DateVisitor {
+        type Value = Option<String>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a date as a string, such as \"1932-12-03\"")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(DateVisitor)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            let dt = toml::value::Datetime::deserialize(
+                serde::de::value::MapAccessDeserializer::new(map),
+            )?;
+            match (dt.date, dt.time) {
+                (Some(date), None) => Ok(Some(date.to_string())),
+                _ => Err(serde::de::Error::custom(format!(
+                    "`{dt}`: {DATE_TIME_REFUSED}"
+                ))),
+            }
+        }
+    }
+    d.deserialize_option(DateVisitor)
+}
+
+/// The role names as written in the format, in the order of [`Block`]'s variants.
+pub const ROLES: &[&str] = &[
+    "dateline",
+    "mark",
+    "address",
+    "heading",
+    "salutation",
+    "text",
+    "quote",
+    "list",
+    "closer",
+    "postscript",
+    "folio",
+];
+
 impl Block {
+    /// Reads a block's fields (its `role` tag taken away) as the struct of `role`; `None`
+    /// for an unknown role. The readers use it to re-read a block that failed, since the
+    /// tagged enum reports errors without their position.
+    pub fn deserialize_fields<'de, D: serde::Deserializer<'de>>(
+        role: &str,
+        d: D,
+    ) -> Option<Result<Block, D::Error>> {
+        Some(match role {
+            "dateline" => Dateline::deserialize(d).map(Block::Dateline),
+            "mark" => Mark::deserialize(d).map(Block::Mark),
+            "address" => Address::deserialize(d).map(Block::Address),
+            "heading" => Heading::deserialize(d).map(Block::Heading),
+            "salutation" => Salutation::deserialize(d).map(Block::Salutation),
+            "text" => Paragraphs::deserialize(d).map(Block::Text),
+            "quote" => Quote::deserialize(d).map(Block::Quote),
+            "list" => List::deserialize(d).map(Block::List),
+            "closer" => Closer::deserialize(d).map(Block::Closer),
+            "postscript" => Postscript::deserialize(d).map(Block::Postscript),
+            "folio" => Folio::deserialize(d).map(Block::Folio),
+            _ => return None,
+        })
+    }
+
     /// The texts of this block in reading order.
     pub fn texts(&self) -> Vec<&Text> {
         match self {
@@ -592,6 +686,22 @@ impl Block {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_role_is_read_by_name() {
+        for role in ROLES {
+            let value = serde_json::json!({ "role": role });
+            let tagged = serde_json::from_value::<Block>(value)
+                .err()
+                .map(|e| e.to_string());
+            assert!(
+                !tagged.is_some_and(|e| e.contains("unknown variant")),
+                "{role} is a variant"
+            );
+            let fields = Block::deserialize_fields(role, serde_json::json!({}));
+            assert!(fields.is_some(), "{role}");
+        }
+    }
 
     #[test]
     fn paragraphs_split_at_blank_lines() {

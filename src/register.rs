@@ -7,7 +7,7 @@
 //! an unknown key is an error with its position and the nearest key; an entry never
 //! mentioned is a warning. docs/format.md and docs/volumes.md describe both.
 
-use crate::diag::{line_column, Diagnostic, Error, Severity};
+use crate::diag::{Code, Diagnostic, Error};
 use crate::markup::{Inline, MentionKind};
 use crate::model::Document;
 use schemars::JsonSchema;
@@ -120,38 +120,47 @@ pub fn kind_word(kind: MentionKind) -> &'static str {
     }
 }
 
+/// Register files: fields documented in docs/volumes.md; no content blocks.
+const REGISTER: crate::read::Context = crate::read::Context {
+    docs: "docs/volumes.md",
+    blocks: false,
+};
+
+/// Places `d` at the first of `needles` found in `text` (its `nth` occurrence, else its
+/// first), or leaves it at the file.
+fn located(d: Diagnostic, text: &str, needles: &[String], nth: usize) -> Diagnostic {
+    let span = needles.iter().find_map(|n| {
+        text.match_indices(n.as_str())
+            .nth(nth)
+            .or_else(|| text.match_indices(n.as_str()).next())
+            .map(|(o, _)| o..o + n.len())
+    });
+    match span {
+        Some(span) => d.at_span(&std::sync::Arc::from(text), span),
+        None => d,
+    }
+}
+
 /// Reads a register file (TOML or JSON by extension) and checks its keys.
 pub fn load(path: &Path) -> Result<Register, Error> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path)
         .map_err(|e| Error::Output(format!("cannot read the register {name}: {e}")))?;
-    let parsed: Result<Register, (String, Option<usize>)> = match crate::read::Syntax::of(path) {
-        Some(crate::read::Syntax::Json) => serde_json::from_str(&text).map_err(|e| {
-            let offset = text
-                .split_inclusive('\n')
-                .take(e.line().saturating_sub(1))
-                .map(str::len)
-                .sum::<usize>()
-                + e.column().saturating_sub(1);
-            (e.to_string(), Some(offset))
-        }),
-        _ => {
-            toml::from_str(&text).map_err(|e| (e.message().to_string(), e.span().map(|s| s.start)))
+    let source = crate::read::SourceText::new(&name, &text);
+    let parsed = match crate::read::Syntax::of(path) {
+        Some(crate::read::Syntax::Json) => {
+            serde_json::from_str(&text).map_err(|e| crate::read::locate_json(&source, &e, REGISTER))
         }
+        _ => toml::from_str(&text).map_err(|e| crate::read::locate_toml(&source, &e, REGISTER)),
     };
-    let register = parsed.map_err(|(message, offset)| {
-        let (line, column) = offset.map_or((0, 0), |o| line_column(&text, o));
-        Error::Invalid(vec![Diagnostic {
-            severity: Severity::Error,
-            file: name.clone(),
-            line,
-            column,
-            message: message.trim_end().to_string(),
-            hint: Some(
-                "a register holds [[persons]] and [[places]] with key and name (docs/volumes.md)"
-                    .into(),
-            ),
-        }])
+    let register: Register = parsed.map_err(|mut d| {
+        if matches!(
+            d.code,
+            Code::UnknownField | Code::MissingField | Code::WrongType
+        ) {
+            d.code = Code::RegisterSyntax;
+        }
+        Error::Invalid(vec![d])
     })?;
     let problems = check_keys(&register, &text, &name);
     if problems.is_empty() {
@@ -171,17 +180,13 @@ pub fn check_keys(register: &Register, text: &str, file: &str) -> Vec<Diagnostic
                 .iter()
                 .filter(|x| x.key == e.key)
                 .count();
-            let at = locate(text, &key_needles(&e.key), nth);
             let mut err = |message: String, hint: &str| {
-                let (line, column) = at.map_or((0, 0), |o| line_column(text, o));
-                out.push(Diagnostic {
-                    severity: Severity::Error,
-                    file: file.to_string(),
-                    line,
-                    column,
-                    message,
-                    hint: Some(hint.to_string()),
-                })
+                out.push(located(
+                    Diagnostic::error(Code::BadRegisterEntry, file, message).hint(hint.to_string()),
+                    text,
+                    &key_needles(&e.key),
+                    nth,
+                ))
             };
             if !crate::read::is_safe_id(&e.key) {
                 err(
@@ -217,13 +222,6 @@ fn key_needles(key: &str) -> Vec<String> {
         format!("\"key\": \"{key}\""),
         format!("\"{key}\""),
     ]
-}
-
-/// The offset of the `nth` occurrence of the first needle found in `text`.
-fn locate(text: &str, needles: &[String], nth: usize) -> Option<usize> {
-    needles
-        .iter()
-        .find_map(|n| text.match_indices(n.as_str()).nth(nth).map(|(o, _)| o))
 }
 
 /// Every mention of a text, in order: kind and key.
@@ -289,50 +287,73 @@ pub fn check(
                 format!("key = \"{key}\""),
                 format!("\"key\": \"{key}\""),
             ];
-            let at = locate(d.text, &needles, *n - 1).or_else(|| locate(d.text, &needles, 0));
-            let (line, column) = at.map_or((0, 0), |o| line_column(d.text, o));
-            let nearest =
-                crate::read::nearest(&key, register.entries(kind).iter().map(|e| e.key.as_str()));
-            out.push(Diagnostic {
-                severity: Severity::Error,
-                file: d.file.to_string(),
-                line,
-                column,
-                message: format!("mention of a {word} `{key}` that is not in the register"),
-                hint: Some(match nearest {
+            let nearest = crate::diag::suggest::nearest(
+                &key,
+                register.entries(kind).iter().map(|e| e.key.as_str()),
+            );
+            out.push(located(
+                Diagnostic::error(
+                    Code::UnknownEntry,
+                    d.file,
+                    format!("mention of a {word} `{key}` that is not in the register"),
+                )
+                .hint(match nearest {
                     Some(n) => format!("did you mean `{n}`?"),
                     None => format!(
                         "add it to the register's [[{word}s]] with key = \"{key}\" and its name"
                     ),
                 }),
-            });
+                d.text,
+                &needles,
+                *n - 1,
+            ));
         }
     }
     if let Some((text, file)) = register_source {
-        for kind in [MentionKind::Person, MentionKind::Place] {
-            for e in register.entries(kind) {
-                if used.contains(&(kind, e.key.clone())) {
-                    continue;
-                }
-                let (line, column) =
-                    locate(text, &key_needles(&e.key), 0).map_or((0, 0), |o| line_column(text, o));
-                out.push(Diagnostic {
-                    severity: Severity::Warning,
-                    file: file.to_string(),
-                    line,
-                    column,
-                    message: format!(
+        out.extend(unmentioned(register, &used, &[(file, text)]));
+    }
+    out
+}
+
+/// A warning for every entry of `register` not in `mentioned`, in whichever of `files`
+/// (name and text) holds it.
+pub fn unmentioned(
+    register: &Register,
+    mentioned: &BTreeSet<(MentionKind, String)>,
+    files: &[(&str, &str)],
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for kind in [MentionKind::Person, MentionKind::Place] {
+        for e in register.entries(kind) {
+            if mentioned.contains(&(kind, e.key.clone())) {
+                continue;
+            }
+            let needles = key_needles(&e.key);
+            let Some((file, text)) = files
+                .iter()
+                .find(|(_, t)| needles[..3].iter().any(|n| t.contains(n.as_str())))
+            else {
+                continue;
+            };
+            out.push(located(
+                Diagnostic::warning(
+                    Code::UnmentionedEntry,
+                    *file,
+                    format!(
                         "the {} `{}` of the register is never mentioned",
                         kind_word(kind),
                         e.key
                     ),
-                    hint: Some(format!(
-                        "mention it as [name]{{{}={}}} where it is named, or remove it",
-                        kind_word(kind),
-                        e.key
-                    )),
-                });
-            }
+                )
+                .hint(format!(
+                    "mention it as [name]{{{}={}}} where it is named, or remove it",
+                    kind_word(kind),
+                    e.key
+                )),
+                text,
+                &needles,
+                0,
+            ));
         }
     }
     out

@@ -4,7 +4,15 @@
 //! to the manifest); [`load`] reads and validates every document and returns a [`Volume`]
 //! that each writer's `write_volume` turns into one edition.
 
-use crate::diag::{Diagnostic, Error, Severity};
+use crate::diag::{Code, Diagnostic, Error};
+use crate::read::Context;
+
+/// Manifests: fields documented in docs/volumes.md; no content blocks.
+const MANIFEST: Context = Context {
+    docs: "docs/volumes.md",
+    blocks: false,
+};
+use crate::markup::MentionKind;
 use crate::markup::Text;
 use crate::model::{Document, Paras};
 use crate::register::Register;
@@ -91,19 +99,9 @@ pub fn load(manifest_path: &Path) -> Result<(Volume, Vec<Diagnostic>), Error> {
     let name = manifest_path.display().to_string();
     let text = std::fs::read_to_string(manifest_path)
         .map_err(|e| Error::Output(format!("cannot read {name}: {e}")))?;
-    let manifest: Manifest = toml::from_str(&text).map_err(|e| {
-        let (line, column) = e
-            .span()
-            .map_or((0, 0), |s| crate::diag::line_column(&text, s.start));
-        Error::Invalid(vec![Diagnostic {
-            severity: Severity::Error,
-            file: name.clone(),
-            line,
-            column,
-            message: e.message().trim_end().to_string(),
-            hint: Some("docs/volumes.md describes the manifest".into()),
-        }])
-    })?;
+    let source = crate::read::SourceText::new(&name, &text);
+    let manifest: Manifest = toml::from_str(&text)
+        .map_err(|e| Error::Invalid(vec![crate::read::locate_toml(&source, &e, MANIFEST)]))?;
     let base = manifest_path.parent().unwrap_or(Path::new("."));
     let mut paths = Vec::new();
     let mut errors = Vec::new();
@@ -121,16 +119,14 @@ pub fn load(manifest_path: &Path) -> Result<(Volume, Vec<Diagnostic>), Error> {
         };
         matched.sort();
         if matched.is_empty() {
-            let offset = text.find(&format!("\"{entry}\"")).unwrap_or(0);
-            let (line, column) = crate::diag::line_column(&text, offset);
-            errors.push(Diagnostic {
-                severity: Severity::Error,
-                file: name.clone(),
-                line,
-                column,
-                message: format!("`{entry}` names no document"),
-                hint: Some("paths and globs are relative to the manifest".into()),
-            });
+            let quoted = format!("\"{entry}\"");
+            let span = text.find(&quoted).map_or(0..0, |i| i..i + quoted.len());
+            errors.push(source.error(
+                Code::NoDocument,
+                span,
+                format!("`{entry}` names no document"),
+                "paths and globs are relative to the manifest",
+            ));
         }
         paths.extend(matched);
     }
@@ -142,29 +138,31 @@ pub fn load(manifest_path: &Path) -> Result<(Volume, Vec<Diagnostic>), Error> {
         match crate::register::load(&path) {
             Ok(r) => {
                 let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let name = path.display().to_string();
                 for (kind, entries) in [
-                    (crate::markup::MentionKind::Person, &r.persons),
-                    (crate::markup::MentionKind::Place, &r.places),
+                    (MentionKind::Person, &r.persons),
+                    (MentionKind::Place, &r.places),
                 ] {
-                    for e in entries {
-                        if register.find(kind, &e.key).is_some() {
-                            errors.push(Diagnostic {
-                                severity: Severity::Error,
-                                file: path.display().to_string(),
-                                line: 0,
-                                column: 0,
-                                message: format!(
+                    for e in entries
+                        .iter()
+                        .filter(|e| register.find(kind, &e.key).is_some())
+                    {
+                        errors.push(
+                            Diagnostic::error(
+                                Code::BadRegisterEntry,
+                                name.clone(),
+                                format!(
                                     "the {} key `{}` is in two register files",
                                     crate::register::kind_word(kind),
                                     e.key
                                 ),
-                                hint: Some("keep each entry in one file".into()),
-                            });
-                        }
+                            )
+                            .hint("keep each entry in one file"),
+                        );
                     }
                 }
                 register.extend(&r);
-                register_files.push((path.display().to_string(), text));
+                register_files.push((name, text));
             }
             Err(Error::Invalid(d)) => errors.extend(d),
             Err(e) => return Err(e),
@@ -206,35 +204,16 @@ pub fn load(manifest_path: &Path) -> Result<(Volume, Vec<Diagnostic>), Error> {
             file: &names[k],
         })
         .collect();
-    for d in crate::register::check(&register, &checked, None) {
-        match d.severity {
-            Severity::Error => errors.push(d),
-            Severity::Warning => warnings.push(d),
-        }
-    }
+    errors.extend(crate::register::check(&register, &checked, None));
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
     // An entry no document mentions: warned about in the file that holds it.
-    let mentioned: std::collections::BTreeSet<(crate::markup::MentionKind, String)> = documents
+    let mentioned: std::collections::BTreeSet<(MentionKind, String)> = documents
         .iter()
         .flat_map(crate::register::mentions_of)
         .collect();
-    let unused = Register {
-        persons: register
-            .persons
-            .iter()
-            .filter(|e| !mentioned.contains(&(crate::markup::MentionKind::Person, e.key.clone())))
-            .cloned()
-            .collect(),
-        places: register
-            .places
-            .iter()
-            .filter(|e| !mentioned.contains(&(crate::markup::MentionKind::Place, e.key.clone())))
-            .cloned()
-            .collect(),
-    };
-    for (file, text) in register_files
+    let files: Vec<(&str, &str)> = register_files
         .iter()
         .map(|(f, t)| (f.as_str(), t.as_str()))
         .chain(
@@ -243,37 +222,8 @@ pub fn load(manifest_path: &Path) -> Result<(Volume, Vec<Diagnostic>), Error> {
                 .map(String::as_str)
                 .zip(texts.iter().map(String::as_str)),
         )
-    {
-        for kind in [
-            crate::markup::MentionKind::Person,
-            crate::markup::MentionKind::Place,
-        ] {
-            for e in unused.entries(kind) {
-                let needle = format!("key = \"{}\"", e.key);
-                let json = format!("\"key\": \"{}\"", e.key);
-                let Some(at) = text.find(&needle).or_else(|| text.find(&json)) else {
-                    continue;
-                };
-                let (line, column) = crate::diag::line_column(text, at);
-                warnings.push(Diagnostic {
-                    severity: Severity::Warning,
-                    file: file.to_string(),
-                    line,
-                    column,
-                    message: format!(
-                        "the {} `{}` of the register is never mentioned",
-                        crate::register::kind_word(kind),
-                        e.key
-                    ),
-                    hint: Some(format!(
-                        "mention it as [name]{{{}={}}} where it is named, or remove it",
-                        crate::register::kind_word(kind),
-                        e.key
-                    )),
-                });
-            }
-        }
-    }
+        .collect();
+    warnings.extend(crate::register::unmentioned(&register, &mentioned, &files));
     Ok((
         Volume {
             manifest,

@@ -56,7 +56,8 @@ fn one_bad_file_stops_nothing_else() {
     assert_eq!(run.status.code(), Some(1), "invalid input gives exit 1");
     let stderr = String::from_utf8(run.stderr).unwrap();
     assert!(
-        stderr.contains("broken.toml:6:8: error: unknown variant `paragraf`"),
+        stderr.contains("error[F0204]: unknown variant `paragraf`")
+            && stderr.contains("broken.toml:6:8\n"),
         "{stderr}"
     );
     let written = txt_files(&out);

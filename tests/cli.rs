@@ -48,8 +48,12 @@ fn exit_1_on_invalid_input_and_nothing_written() {
         dir.path().to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr)
-        .contains("input.toml:7:25: error: reference to a note `kustanay`"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("error[F0309]: reference to a note `kustanay`")
+            && err.contains("input.toml:7:25\n"),
+        "{err}"
+    );
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
         0,

@@ -3,10 +3,12 @@
 //! pdftotext finds every word, pdffonts finds PT Serif, pandoc reads every style and note
 //! back; the XML keeps the schema's element order; the bytes are reproducible.
 
+mod common;
+
+use common::office::{libreoffice_pdf, reader as run, require, zip_parts as parts};
 use folio::model::{Block, Document, MarkKind, Side};
 use folio::style::Style;
 use folio::writers::Format;
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -33,32 +35,6 @@ fn docx(doc: &Document, style: &Style) -> Vec<u8> {
         .bytes
 }
 
-/// Fails with a clear message when a reader program is missing.
-fn require(program: &str) {
-    let found = Command::new("sh")
-        .arg("-c")
-        .arg(format!("command -v {program}"))
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        found,
-        "`{program}` is needed by this test and is not installed (make test installs it)"
-    );
-}
-
-/// The parts of a DOCX, by name.
-fn parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
-    let mut out = Vec::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).expect("an entry");
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).expect("an entry reads");
-        out.push((f.name().to_string(), data));
-    }
-    out
-}
-
 fn part(bytes: &[u8], name: &str) -> String {
     let data = parts(bytes)
         .into_iter()
@@ -66,76 +42,6 @@ fn part(bytes: &[u8], name: &str) -> String {
         .unwrap_or_else(|| panic!("{name} is in the package"))
         .1;
     String::from_utf8(data).expect("XML parts are UTF-8")
-}
-
-/// A fontconfig setup that sees only DejaVu, so PT Serif can come only from the DOCX.
-fn hidden_fonts_config(dir: &Path) -> PathBuf {
-    let dejavu = Path::new("/usr/share/fonts/truetype/dejavu");
-    assert!(
-        dejavu.is_dir(),
-        "DejaVu fonts are needed at {} (fonts-dejavu-core)",
-        dejavu.display()
-    );
-    for entry in std::fs::read_dir(dejavu).expect("the DejaVu directory lists") {
-        let name = entry.expect("an entry").file_name();
-        assert!(
-            !name.to_string_lossy().starts_with("PT"),
-            "the font directory of the test must not hold PT fonts"
-        );
-    }
-    let conf = dir.join("fonts.conf");
-    std::fs::write(
-        &conf,
-        format!(
-            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig><dir>{}</dir><cachedir>{}</cachedir></fontconfig>\n",
-            dejavu.display(),
-            dir.join("fc-cache").display()
-        ),
-    )
-    .expect("fonts.conf is written");
-    conf
-}
-
-/// Converts a DOCX to PDF with LibreOffice in its own profile and with only DejaVu visible;
-/// returns the PDF's path.
-fn libreoffice_pdf(docx_path: &Path, dir: &Path) -> PathBuf {
-    require("soffice");
-    let conf = hidden_fonts_config(dir);
-    let profile = dir.join("lo-profile");
-    let out = Command::new("soffice")
-        .env("FONTCONFIG_FILE", &conf)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir)
-        .arg(docx_path)
-        .output()
-        .expect("soffice runs");
-    let pdf = dir.join(docx_path.with_extension("pdf").file_name().expect("a name"));
-    assert!(
-        out.status.success() && pdf.is_file(),
-        "LibreOffice converts {}: {}{}",
-        docx_path.display(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    pdf
-}
-
-fn run(program: &str, args: &[&str]) -> String {
-    require(program);
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} runs: {e}"));
-    assert!(
-        out.status.success(),
-        "{program} {args:?} fails: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn words(text: &str) -> Vec<String> {
@@ -965,13 +871,24 @@ fn a_volume_is_one_document_with_a_toc_and_a_section_per_document() {
     let bytes = write();
     assert!(bytes == write(), "the same bytes twice");
     let document = part(&bytes, "word/document.xml");
-    assert!(document.contains(" TOC \\o \"1-1\""), "a TOC field");
+    for k in 1..=volume.documents.len() {
+        assert!(
+            document.contains(&format!(" PAGEREF _Toc{k} \\h "))
+                && document.contains(&format!(
+                    "<w:bookmarkStart w:id=\"{k}\" w:name=\"_Toc{k}\"/>"
+                )),
+            "contents entry {k} refers to the page of a bookmark on its title"
+        );
+    }
     assert_eq!(
         document.matches("<w:sectPr>").count(),
         volume.documents.len() + 1,
         "the front matter and each document are sections"
     );
-    assert!(document.contains("<w:numRestart w:val=\"eachSect\"/>"));
+    assert!(
+        !document.contains("w:numRestart"),
+        "notes carry their numbers as custom marks, no per-section restart (LibreOffice shows 0)"
+    );
 
     let file = dir.path().join("volume.docx");
     std::fs::write(&file, &bytes).expect("the DOCX is written");
@@ -980,10 +897,14 @@ fn a_volume_is_one_document_with_a_toc_and_a_section_per_document() {
         "pdftotext",
         &["-raw", pdf.to_str().expect("UTF-8"), "-"],
     ));
-    // Title page, preface, abbreviations; the contents list every title; then the
+    // Title page; the contents list every title; preface, abbreviations; then the
     // documents follow in the volume's order.
     let m = &volume.manifest;
     let mut expected: Vec<String> = words(&m.title);
+    expected.extend(words("Содержание"));
+    for doc in &volume.documents {
+        expected.extend(words(&folio::markup::plain_text(doc.title.inlines())));
+    }
     expected.extend(words("Предисловие"));
     for p in m.preface.iter().flat_map(|p| p.paragraphs()) {
         expected.extend(words(&folio::markup::plain_text(p.inlines())));
@@ -992,10 +913,6 @@ fn a_volume_is_one_document_with_a_toc_and_a_section_per_document() {
     for a in &m.abbreviations {
         expected.extend(words(&a.short));
         expected.extend(words(&folio::markup::plain_text(a.full.inlines())));
-    }
-    expected.extend(words("Содержание"));
-    for doc in &volume.documents {
-        expected.extend(words(&folio::markup::plain_text(doc.title.inlines())));
     }
     for doc in &volume.documents {
         let mut body = doc.clone();

@@ -551,10 +551,10 @@ fn a_note_too_long_for_its_page_continues_on_the_next() {
         "the note's start is on its page"
     );
     assert!(
-        next.contains("Часть 30 пространного"),
+        next.contains("Часть 45 пространного"),
         "the note's end is on the next page"
     );
-    assert!(!here.contains("Часть 30 пространного"));
+    assert!(!here.contains("Часть 45 пространного"));
 }
 
 #[test]

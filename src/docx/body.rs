@@ -36,6 +36,10 @@ pub struct Package {
     /// The faces the text is set in: regular, bold, italic, bold italic. Only these are
     /// embedded.
     pub faces: [bool; 4],
+    /// Whether every footnote carries its number as a custom mark instead of Word's
+    /// automatic numbering: in a volume, whose notes are numbered per document, which
+    /// LibreOffice cannot restart per section (docs/docx.md, Notes).
+    pub custom_note_marks: bool,
 }
 
 impl Package {
@@ -61,6 +65,8 @@ pub struct DocWriter<'a, 'p> {
     bold_paragraph: bool,
     /// The register the mentions point to: each mention gets a Word index entry (XE).
     register: Option<&'a crate::register::Register>,
+    /// A bookmark around the title (id, name): the target of a volume's contents entry.
+    title_bookmark: Option<(usize, String)>,
 }
 
 /// Paragraph styles set in bold.
@@ -97,6 +103,7 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             width: text_width(style),
             bold_paragraph: false,
             register: None,
+            title_bookmark: None,
         }
     }
 
@@ -104,6 +111,13 @@ impl<'a, 'p> DocWriter<'a, 'p> {
     /// `register` it points to.
     pub fn with_register(mut self, register: Option<&'a crate::register::Register>) -> Self {
         self.register = register;
+        self
+    }
+
+    /// Puts a bookmark named `name` (id `id`) around the title, for a contents entry's
+    /// page reference and link.
+    pub fn with_title_bookmark(mut self, id: usize, name: String) -> Self {
+        self.title_bookmark = Some((id, name));
         self
     }
 
@@ -115,8 +129,15 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             self.para(&mut out, PPr::styled(id::NUMBER), |w, o| w.plain(o, &n));
         }
         let title = self.doc.title.inlines();
+        let bookmark = self.title_bookmark.take();
         self.para(&mut out, PPr::styled(id::TITLE), |w, o| {
-            w.runs(o, title, &[])
+            if let Some((id, name)) = &bookmark {
+                let _ = write!(o, "<w:bookmarkStart w:id=\"{id}\" w:name=\"{name}\"/>");
+            }
+            w.runs(o, title, &[]);
+            if let Some((id, _)) = &bookmark {
+                let _ = write!(o, "<w:bookmarkEnd w:id=\"{id}\"/>");
+            }
         });
         if let Some(d) = shared::date_place_line(self.doc, self.labels) {
             self.para(&mut out, PPr::styled(id::DATE), |w, o| w.plain(o, &d));
@@ -181,6 +202,19 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             w.plain(o, short);
             o.push_str("<w:r><w:tab/></w:r>");
             w.runs(o, full, &[]);
+        });
+        self.pkg.body.push_str(&out);
+    }
+
+    /// An entry of a volume's contents: a link to the bookmark on the document's title, a
+    /// dot leader, and the page as a PAGEREF field (its result left for the reader to
+    /// compute).
+    pub fn contents_entry(&mut self, entry: &str, bookmark: &str) {
+        let mut out = String::new();
+        self.para(&mut out, PPr::styled(id::TOC1), |w, o| {
+            let _ = write!(o, "<w:hyperlink w:anchor=\"{bookmark}\" w:history=\"1\">");
+            w.plain(o, entry);
+            let _ = write!(o, "</w:hyperlink><w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGEREF {bookmark} \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
         });
         self.pkg.body.push_str(&out);
     }
@@ -357,15 +391,16 @@ impl<'a, 'p> DocWriter<'a, 'p> {
         // order, so the two agree. Should they not (a number out of sequence), the number
         // is written as a custom mark, so the edition still matches the others.
         self.footnote_count += 1;
-        let custom = n != self.footnote_count;
+        let custom = n != self.footnote_count || self.pkg.custom_note_marks;
         out.push_str("<w:r>");
         r.write(out);
         if custom {
             let _ = write!(
                 out,
-                "<w:footnoteReference w:customMarkFollows=\"1\" w:id=\"{fid}\"/></w:r>"
+                "<w:footnoteReference w:customMarkFollows=\"1\" w:id=\"{fid}\"/>"
             );
-            self.run(out, &r, &n.to_string());
+            self.mark_symbols(out, n);
+            out.push_str("</w:r>");
             self.footnote_count -= 1;
         } else {
             let _ = write!(out, "<w:footnoteReference w:id=\"{fid}\"/></w:r>");
@@ -392,6 +427,11 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             out.push_str("<w:r>");
             r.write(out);
             out.push_str("<w:footnoteRef/></w:r>");
+        } else if first {
+            out.push_str("<w:r>");
+            r.write(out);
+            self.mark_symbols(out, n);
+            out.push_str("</w:r>");
         } else {
             self.run(out, &r, &n.to_string());
         }
@@ -412,6 +452,18 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             if self.emitted.insert(m) {
                 self.note_paragraph(out, m, true, false);
             }
+        }
+    }
+
+    /// A custom note mark: the number as `w:sym` characters of the text family. Word writes
+    /// custom marks this way; LibreOffice takes symbols as the footnote's label, whereas a
+    /// text mark it shows twice (its label and the text).
+    fn mark_symbols(&mut self, out: &mut String, n: usize) {
+        for c in n.to_string().chars() {
+            out.push_str("<w:sym w:font=\"");
+            escape_into(out, &self.style.fonts.family);
+            let _ = write!(out, "\" w:char=\"{:04X}\"/>", c as u32);
+            self.pkg.chars.insert(c);
         }
     }
 

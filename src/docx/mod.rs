@@ -12,6 +12,7 @@ mod body;
 mod fonts;
 mod index;
 mod styles;
+mod theme;
 mod xml;
 
 use crate::diag::{Error, Warning};
@@ -64,13 +65,16 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
     finish(pkg, style, &meta)
 }
 
-/// Writes the DOCX edition of a whole volume: the title, a table of contents (a Word TOC
-/// field over the document titles), then each document in its own section, in the volume's
-/// order, notes numbered per document.
+/// Writes the DOCX edition of a whole volume: the title, the contents (entries with page
+/// references to the document titles), the preface and abbreviations, then each document in
+/// its own section, in the volume's order, notes numbered per document.
 pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Output, Error> {
     let m = &volume.manifest;
     let labels = crate::shared::Labels::for_language(&m.language);
-    let mut pkg = Package::default();
+    let mut pkg = Package {
+        custom_note_marks: true,
+        ..Package::default()
+    };
     // The front matter goes through the document writer (for its inline styles) as a
     // document of its own with no content and no notes.
     let front_doc = Document {
@@ -103,6 +107,28 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
     if !imprint.is_empty() {
         front.plain_paragraph(styles::id::VOLUME_LINE, &imprint.join(", "));
     }
+    // The contents come second, as in the PDF and the text edition: one paragraph per
+    // document, a link to its title and a PAGEREF field to the bookmark there. LibreOffice
+    // computes such a reference as it lays out the pages (it shows a TOC field's cached
+    // text as written, and folio cannot know its page breaks); Word updates the fields on
+    // opening (`updateFields` in settings). The cached results are left empty rather than
+    // guessed.
+    front.plain_paragraph(styles::id::FRONT_HEADING, labels.contents);
+    for (k, doc) in volume.documents.iter().enumerate() {
+        let mut entry = String::new();
+        if let Some(n) = crate::shared::number_line(doc) {
+            entry.push_str(&n);
+            entry.push_str(". ");
+        }
+        entry.push_str(&crate::markup::plain_text(doc.title.inlines()));
+        if let Some(date) =
+            crate::shared::date_place_line(doc, crate::shared::Labels::for_language(&doc.language))
+        {
+            entry.push_str(". ");
+            entry.push_str(&date);
+        }
+        front.contents_entry(&entry, &contents_bookmark(k));
+    }
     if let Some(p) = &m.preface {
         front.plain_paragraph(styles::id::FRONT_HEADING, labels.preface);
         for para in p.paragraphs() {
@@ -115,45 +141,22 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
             front.abbreviation(&a.short, a.full.inlines());
         }
     }
-    front.plain_paragraph(styles::id::FRONT_HEADING, labels.contents);
     drop(front);
-    // The TOC field: Word fills it on opening (updateFields in settings); the result
-    // written here lists the titles already, for readers that do not update fields.
-    let mut toc = String::new();
-    toc.push_str("<w:p>");
-    xml::PPr::styled(styles::id::TOC1).write(&mut toc);
-    toc.push_str("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>");
-    for (k, doc) in volume.documents.iter().enumerate() {
-        if k > 0 {
-            toc.push_str("</w:p><w:p>");
-            xml::PPr::styled(styles::id::TOC1).write(&mut toc);
-        }
-        let mut entry = String::new();
-        if let Some(n) = crate::shared::number_line(doc) {
-            entry.push_str(&n);
-            entry.push_str(". ");
-        }
-        entry.push_str(&crate::markup::plain_text(doc.title.inlines()));
-        toc.push_str("<w:r><w:t xml:space=\"preserve\">");
-        pkg.chars.extend(entry.chars());
-        xml::escape_into(&mut toc, &entry);
-        toc.push_str("</w:t></w:r>");
-    }
-    toc.push_str("<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>");
     // The front matter is a section of its own.
-    toc.push_str("<w:p>");
+    let mut end = String::from("<w:p>");
     xml::PPr {
         sect: Some(section(style, false)),
         ..xml::PPr::default()
     }
-    .write(&mut toc);
-    toc.push_str("</w:p>");
-    pkg.body.push_str(&toc);
+    .write(&mut end);
+    end.push_str("</w:p>");
+    pkg.body.push_str(&end);
     let count = volume.documents.len();
     for (k, doc) in volume.documents.iter().enumerate() {
         let sect = (k + 1 < count).then(|| section(style, true));
         DocWriter::new(doc, style, &mut pkg)
             .with_register(Some(&volume.register))
+            .with_title_bookmark(k + 1, contents_bookmark(k))
             .write(sect);
     }
     let mentions: Vec<crate::shared::index::Mentions> = volume
@@ -178,6 +181,12 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
     finish_with(pkg, style, &meta, true)
 }
 
+/// The bookmark on the title of a volume's document `k` (from 0), which its contents entry
+/// links to and takes its page number from.
+fn contents_bookmark(k: usize) -> String {
+    format!("_Toc{}", k + 1)
+}
+
 /// Core properties of the package.
 struct Meta {
     title: String,
@@ -186,14 +195,13 @@ struct Meta {
     language: String,
 }
 
-/// A `w:sectPr`: footer, footnote numbering per section, page size and margins; children in
-/// schema order (footerReference, footnotePr, type, pgSz, pgMar, cols, docGrid).
+/// A `w:sectPr`: footer, page size and margins; children in schema order (footerReference,
+/// type, pgSz, pgMar, cols, docGrid).
 fn section(style: &Style, next_page: bool) -> String {
     let d = &style.docx;
     let (w, h) = d.page_size.mm();
     let mut s = String::with_capacity(512);
     s.push_str("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>");
-    s.push_str("<w:footnotePr><w:numRestart w:val=\"eachSect\"/></w:footnotePr>");
     if next_page {
         s.push_str("<w:type w:val=\"nextPage\"/>");
     }
@@ -320,6 +328,10 @@ fn finish_with(
         styles::styles_xml(style, &meta.language).into_bytes(),
     ));
     parts.push((
+        "word/theme/theme1.xml",
+        theme::theme_xml(&family.name).into_bytes(),
+    ));
+    parts.push((
         "word/settings.xml",
         settings_xml(&lang, !font_parts.is_empty(), volume).into_bytes(),
     ));
@@ -368,9 +380,8 @@ fn finish_with(
     let small_opts = xml_opts
         .compression_method(zip::CompressionMethod::Stored)
         .compression_level(None);
-    // Fonts are stored too: even the fastest deflate took two thirds of the export's time
-    // and saved a third of the font's bytes.
-    let font_opts = small_opts;
+    // Fonts are deflated: a subset shrinks to about half (docs/docx.md, Fonts).
+    let font_opts = xml_opts;
     let err = |e: zip::result::ZipError| Error::Output(format!("cannot write the DOCX: {e}"));
     let io = |e: std::io::Error| Error::Output(format!("cannot write the DOCX: {e}"));
     for (name, bytes) in &parts {
@@ -416,6 +427,7 @@ const DOCUMENT_RELS: &str = concat!(
     "<Relationship Id=\"rIdFootnotes\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes\" Target=\"footnotes.xml\"/>",
     "<Relationship Id=\"rIdNumbering\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>",
     "<Relationship Id=\"rIdFooter\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>",
+    "<Relationship Id=\"rIdTheme\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme\" Target=\"theme/theme1.xml\"/>",
     "</Relationships>"
 );
 
@@ -447,6 +459,7 @@ fn content_types(fonts: bool) -> String {
             "<Override PartName=\"{part}\" ContentType=\"{main}.{kind}\"/>"
         );
     }
+    s.push_str("<Override PartName=\"/word/theme/theme1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.theme+xml\"/>");
     s.push_str("<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/><Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>");
     s.push_str("</Types>");
     s

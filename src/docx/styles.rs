@@ -327,12 +327,14 @@ fn paragraph_props(style_id: &str, style: &Style) -> (PPr, RPr) {
             p.tabs = vec![Tab {
                 kind: "right",
                 pos: width,
+                dots: false,
             }];
         }
         id::SIGNATURE_LEFT => {
             p.tabs = vec![Tab {
                 kind: "left",
                 pos: width * 2 / 5,
+                dots: false,
             }];
         }
         id::POSTSCRIPT => {
@@ -385,6 +387,7 @@ fn paragraph_props(style_id: &str, style: &Style) -> (PPr, RPr) {
             p.tabs = vec![Tab {
                 kind: "left",
                 pos: mm(30.0),
+                dots: false,
             }];
             p.ind = Some(Ind {
                 left: Some(mm(30.0)),
@@ -402,13 +405,17 @@ fn paragraph_props(style_id: &str, style: &Style) -> (PPr, RPr) {
             p.spacing = Some((None, Some(0), None));
         }
         id::TOC1 => {
+            // The page number at the margin after a dot leader; no right indent: LibreOffice
+            // drops a tab stop that lies beyond it, and the page number with it. Entries hang
+            // after their number ("№ 12. ").
             p.tabs = vec![Tab {
                 kind: "right",
                 pos: width,
+                dots: true,
             }];
             p.ind = Some(Ind {
-                left: Some(0),
-                right: Some(mm(10.0)),
+                left: Some(mm(12.0)),
+                first: Some(-mm(12.0)),
                 ..Ind::default()
             });
             p.spacing = Some((None, pt(4), None));

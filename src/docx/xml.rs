@@ -37,6 +37,8 @@ pub struct Tab {
     pub kind: &'static str,
     /// Position in twips from the left indent.
     pub pos: i64,
+    /// A dot leader up to the stop (contents entries).
+    pub dots: bool,
 }
 
 /// Paragraph indentation, in twips.
@@ -151,7 +153,12 @@ impl PPr {
         if !self.tabs.is_empty() {
             out.push_str("<w:tabs>");
             for t in &self.tabs {
-                let _ = write!(out, "<w:tab w:val=\"{}\" w:pos=\"{}\"/>", t.kind, t.pos);
+                let leader = if t.dots { " w:leader=\"dot\"" } else { "" };
+                let _ = write!(
+                    out,
+                    "<w:tab w:val=\"{}\"{leader} w:pos=\"{}\"/>",
+                    t.kind, t.pos
+                );
             }
             out.push_str("</w:tabs>");
         }

@@ -30,11 +30,67 @@ pub enum Item {
 /// A penalty that forbids or forces a break.
 pub const INFINITY: f32 = 10000.0;
 
+/// What a set of breaks costs and what it may not do: TeX's parameters, with the values
+/// Russian book typography asks for (docs/pdf.md, "Line breaking"). One home for every
+/// number the line breaker weighs.
+#[derive(Clone, Copy, Debug)]
+pub struct Params {
+    /// The loosest line allowed, as an adjustment ratio (1.0 = all the stretch of its
+    /// spaces); with the spaces' stretch of 0.8 of their width, 1.25 keeps every space
+    /// under twice its natural width.
+    pub tolerance: f32,
+    /// Stretch added to every line in an emergency (TeX's `\emergencystretch`), in points:
+    /// a paragraph with no solution within `tolerance` gets looser lines, not more hyphens.
+    pub emergency: f32,
+    /// Demerits of a line of itself (TeX's `\linepenalty`): fewer lines are better.
+    pub line_penalty: f32,
+    /// The cost of a hyphenation break (TeX's `\hyphenpenalty`, 50 there; Russian text
+    /// has long words and hypher finds many points, so more is needed here).
+    pub hyphen_penalty: f32,
+    /// Demerits of two hyphenated lines in a row (`\doublehyphendemerits`).
+    pub double_hyphen: f32,
+    /// Demerits of a hyphen ending the last full line of a paragraph
+    /// (`\finalhyphendemerits`).
+    pub final_hyphen: f32,
+    /// Demerits of a tight line next to a loose one, or a loose one next to a very loose
+    /// one (`\adjdemerits`): neighbouring lines keep a like colour.
+    pub adjacent_fitness: f32,
+    /// Most hyphenated lines in a row; a break that would make a longer run is not taken.
+    pub max_hyphen_run: usize,
+    /// How much a word space may grow, as a fraction of its width, at ratio 1.
+    pub space_stretch: f32,
+    /// How much a word space may shrink, as a fraction of its width.
+    pub space_shrink: f32,
+    /// How much each gap between letters may grow, in ems, at ratio 1: a justified line
+    /// takes a little of its slack in the words (invisible at this size, as in InDesign's
+    /// letter-spacing range), so that its spaces need not grow past twice their width.
+    pub letter_stretch: f32,
+}
+
+impl Params {
+    /// The parameters of folio's justified text.
+    pub const JUSTIFIED: Params = Params {
+        tolerance: 1.25,
+        emergency: 0.0,
+        line_penalty: 10.0,
+        hyphen_penalty: 150.0,
+        double_hyphen: 30000.0,
+        final_hyphen: 20000.0,
+        adjacent_fitness: 10000.0,
+        max_hyphen_run: 2,
+        space_stretch: 0.8,
+        space_shrink: 0.3,
+        letter_stretch: 0.02,
+    };
+}
+
 #[derive(Clone, Copy)]
 struct Node {
     position: usize,
     line: usize,
     fitness: usize,
+    /// Hyphenated lines in a row ending at this break.
+    run: usize,
     width: f32,
     stretch: f32,
     shrink: f32,
@@ -44,19 +100,16 @@ struct Node {
 
 /// Chooses the breaks: indices into `items` where lines end (each a glue or penalty; the
 /// last is the final forced penalty). `width(line)` gives the measure of line `line`.
-/// `emergency` is stretch added to every line (TeX's \emergencystretch), for a paragraph
-/// that has no solution without it. Returns `None` when no set of breaks keeps every line
-/// within `tolerance`.
-pub fn breaks(
-    items: &[Item],
-    width: &dyn Fn(usize) -> f32,
-    tolerance: f32,
-    emergency: f32,
-) -> Option<Vec<usize>> {
+/// Returns `None` when no set of breaks keeps every line within `p.tolerance` (with
+/// `p.emergency` added to every line's stretch) and every run of hyphens within
+/// `p.max_hyphen_run`.
+pub fn breaks(items: &[Item], width: &dyn Fn(usize) -> f32, p: &Params) -> Option<Vec<usize>> {
+    let (tolerance, emergency) = (p.tolerance, p.emergency);
     let mut nodes: Vec<Node> = vec![Node {
         position: 0,
         line: 0,
         fitness: 1,
+        run: 0,
         width: 0.0,
         stretch: 0.0,
         shrink: 0.0,
@@ -113,27 +166,26 @@ pub fn breaks(
                 } else {
                     k += 1;
                 }
-                if (-1.0..=tolerance).contains(&ratio) {
+                let run = if flagged { a.run + 1 } else { 0 };
+                if (-1.0..=tolerance).contains(&ratio) && run <= p.max_hyphen_run {
                     let badness = 100.0 * ratio.abs().powi(3);
+                    let base = (p.line_penalty + badness).powi(2);
                     let mut d = if cost >= 0.0 {
-                        (1.0 + badness + cost).powi(2)
+                        (p.line_penalty + badness + cost).powi(2)
                     } else if cost > -INFINITY {
-                        (1.0 + badness).powi(2) - cost * cost
+                        base - cost * cost
                     } else {
-                        (1.0 + badness).powi(2)
+                        base
                     };
-                    // Two hyphenated lines in a row cost as much as TeX makes them
-                    // (\doublehyphendemerits), and so does a hyphen on the line before
-                    // the last (\finalhyphendemerits).
-                    if flagged {
-                        if let Item::Penalty { flagged: true, .. } = items[a.position] {
-                            d += 10000.0;
-                        }
+                    let after_hyphen =
+                        matches!(items[a.position], Item::Penalty { flagged: true, .. })
+                            && a.position > 0;
+                    if flagged && after_hyphen {
+                        d += p.double_hyphen;
                     }
-                    if cost <= -INFINITY {
-                        if let Item::Penalty { flagged: true, .. } = items[a.position] {
-                            d += 5000.0;
-                        }
+                    // The break ending the paragraph, after a hyphenated last full line.
+                    if cost <= -INFINITY && after_hyphen {
+                        d += p.final_hyphen;
                     }
                     let fitness: usize = if ratio < -0.5 {
                         0
@@ -145,11 +197,14 @@ pub fn breaks(
                         3
                     };
                     if fitness.abs_diff(a.fitness) > 1 {
-                        d += 3000.0;
+                        d += p.adjacent_fitness;
                     }
                     let total = a.demerits + d;
                     let prev = Some(ai);
-                    match candidates.iter_mut().find(|c| c.fitness == fitness) {
+                    match candidates
+                        .iter_mut()
+                        .find(|c| c.fitness == fitness && c.run == run)
+                    {
                         Some(c) if c.demerits <= total => {}
                         Some(c) => {
                             c.demerits = total;
@@ -160,6 +215,7 @@ pub fn breaks(
                             position: i,
                             line: a.line + 1,
                             fitness,
+                            run,
                             width: 0.0,
                             stretch: 0.0,
                             shrink: 0.0,

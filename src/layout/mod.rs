@@ -212,6 +212,9 @@ pub struct Laid {
     pub fonts: &'static FontSet,
     /// Characters set in the fallback face (or no face), with where they stand, per document.
     pub missing: Vec<Vec<(char, String)>>,
+    /// Paragraphs that had no setting with word spaces under twice their width and were
+    /// set looser, with where they stand, per document.
+    pub loose: Vec<Vec<String>>,
 }
 
 /// Lays out one document.

@@ -1,7 +1,7 @@
 //! Paragraphs: styled text pieces are shaped, hyphenated, broken into lines (total fit) and
 //! set as positioned glyphs.
 
-use super::breaking::{self, Item as Kp, INFINITY};
+use super::breaking::{self, Item as Kp, Params, INFINITY};
 use super::font::{shape, Cluster, FontId, FontSet, Glyph, DOUBLE, SPACED, STRIKE, UNDERLINE};
 use super::{Elem, Item, Placed};
 
@@ -178,35 +178,41 @@ fn is_letter(c: char) -> bool {
         || (!c.is_ascii() && c.is_alphabetic())
 }
 
-/// Byte offsets inside `text` where hyphenation may break a word.
+/// Letters a hyphenation leaves at least before and after the break (Russian rules: "ра-
+/// бота" is fine, "о-кно" is not), and the shortest word split at all.
+const MIN_LEFT: usize = 2;
+const MIN_RIGHT: usize = 2;
+const MIN_WORD: usize = 5;
+
+/// Byte offsets inside `text` where hyphenation may break a word: not in words of fewer
+/// than [`MIN_WORD`] letters, words in capitals (abbreviations: ВСНХ, ГУБОНО), words with
+/// digits, nor next to a stress mark (U+0301), and leaving [`MIN_LEFT`] and [`MIN_RIGHT`]
+/// letters on either side.
 fn hyphen_points(text: &str, lang: hypher::Lang) -> Vec<usize> {
     let mut out = Vec::new();
     let mut word_start: Option<usize> = None;
     let flush = |s: usize, e: usize, out: &mut Vec<usize>| {
         let word = &text[s..e];
-        if word.len() < 5 || word.chars().count() < 5 || word.contains('\u{301}') {
+        let letters = word.chars().filter(|c| is_letter(*c)).count();
+        if letters < MIN_WORD
+            || word.chars().any(|c| c.is_ascii_digit())
+            || word
+                .chars()
+                .filter(|c| is_letter(*c))
+                .all(char::is_uppercase)
+        {
             return;
         }
         HYPHENS.with(|h| {
             let mut h = h.borrow_mut();
             let key = (lang, word.to_string());
-            let points = h.entry(key).or_insert_with(|| {
-                let mut v = Vec::new();
-                let mut at = 0;
-                for (k, syl) in hypher::hyphenate(word, lang).enumerate() {
-                    if k > 0 {
-                        v.push(at);
-                    }
-                    at += syl.len();
-                }
-                v
-            });
+            let points = h.entry(key).or_insert_with(|| word_points(word, lang));
             out.extend(points.iter().map(|p| p + s));
         });
     };
     for (i, c) in text.char_indices() {
-        // A stress mark belongs to its word.
-        if is_letter(c) || c == '\u{301}' {
+        // A stress mark and digits belong to their word.
+        if is_letter(c) || c == STRESS || c.is_ascii_digit() {
             if word_start.is_none() {
                 word_start = Some(i);
             }
@@ -220,16 +226,59 @@ fn hyphen_points(text: &str, lang: hypher::Lang) -> Vec<usize> {
     out
 }
 
+/// The combining acute that marks stress in Russian text ("О́почка").
+const STRESS: char = '\u{301}';
+
+/// Hyphenation points of one word (byte offsets in it): hypher's, found on the word
+/// without its stress marks, then mapped back, leaving out the points beside a mark.
+fn word_points(word: &str, lang: hypher::Lang) -> Vec<usize> {
+    // Byte offset in `word` of each byte offset in the word without stress marks.
+    let mut map = Vec::with_capacity(word.len() + 1);
+    let mut bare = String::with_capacity(word.len());
+    for (i, c) in word.char_indices() {
+        if c == STRESS {
+            continue;
+        }
+        for _ in 0..c.len_utf8() {
+            map.push(i);
+        }
+        bare.push(c);
+    }
+    map.push(word.len());
+    let mut v = Vec::new();
+    let mut at = 0;
+    for (k, syl) in hypher::hyphenate(&bare, lang).enumerate() {
+        if k > 0 {
+            let left = bare[..at].chars().count();
+            let right = bare[at..].chars().count();
+            let point = map[at];
+            let beside_stress =
+                word[..point].ends_with(STRESS) || word[point..].starts_with(STRESS);
+            if left >= MIN_LEFT && right >= MIN_RIGHT && !beside_stress {
+                v.push(point);
+            }
+        }
+        at += syl.len();
+    }
+    v
+}
+
 /// A glyph that is a breakable space.
 fn is_space(g: &Glyph) -> bool {
     g.text == " "
 }
 
+/// A glyph that is a no-break space: it stretches with the line but never ends one.
+fn is_nbsp(g: &Glyph) -> bool {
+    g.text == "\u{a0}"
+}
+
 /// Breaks shaped glyphs into lines and sets them: one [`Elem`] per line, baseline at
-/// `leading * 0.8` below the element's top.
-pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem> {
+/// `leading * 0.8` below the element's top. The flag says the paragraph had no solution
+/// with every word space under twice its width and was set looser (an emergency pass).
+pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> (Vec<Elem>, bool) {
     if glyphs.is_empty() {
-        return vec![];
+        return (vec![], false);
     }
     // Knuth–Plass items; `starts[k]` is the glyph index where item k begins.
     let mut items: Vec<Kp> = Vec::new();
@@ -257,8 +306,13 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem
         hyphens.push(hy);
     };
     let justify = frame.align == Align::Justify;
+    let params = Params::JUSTIFIED;
+    // Letter gaps of the word before the next space: their tracking is stretch too, kept
+    // per glue item (gaps × size) so that each pass may allow its own tracking.
+    let mut gaps_before = 0usize;
+    let mut letter_ems: Vec<f32> = Vec::new();
     for (i, (g, brk)) in glyphs.iter().enumerate() {
-        let is_break = g.text == "\n" || is_space(g) || (*brk && cur.is_some());
+        let is_break = g.text == "\n" || is_space(g) || is_nbsp(g) || (*brk && cur.is_some());
         if is_break {
             if let Some((s0, w)) = cur.take() {
                 push(&mut items, Kp::Box(w), s0, None);
@@ -279,21 +333,43 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem
             push(&mut items, force, i + 1, None);
             continue;
         }
-        if is_space(g) {
+        if is_space(g) || is_nbsp(g) {
+            if is_nbsp(g) {
+                // A no-break space stretches like any other, but no line ends at it.
+                let keep = Kp::Penalty {
+                    width: 0.0,
+                    cost: INFINITY,
+                    flagged: false,
+                };
+                push(&mut items, keep, i, None);
+            }
             let w = g.advance;
             let glue = Kp::Glue {
                 width: w,
-                stretch: if justify { w * 0.8 } else { 0.0 },
-                shrink: if justify { w * 0.3 } else { 0.0 },
+                stretch: if justify {
+                    w * params.space_stretch
+                } else {
+                    0.0
+                },
+                shrink: if justify {
+                    w * params.space_shrink
+                } else {
+                    0.0
+                },
             };
+            letter_ems.resize(items.len(), 0.0);
+            letter_ems.push(std::mem::take(&mut gaps_before) as f32 * g.size);
             push(&mut items, glue, i, None);
             continue;
+        }
+        if g.advance > 0.0 && glyphs.get(i + 1).is_some_and(|(n, _)| n.advance > 0.0) {
+            gaps_before += 1;
         }
         if is_break {
             let h = hyphen_for(g);
             let pen = Kp::Penalty {
                 width: h.advance,
-                cost: 50.0,
+                cost: params.hyphen_penalty,
                 flagged: true,
             };
             push(&mut items, pen, i, Some(h));
@@ -328,10 +404,47 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem
                 frame.rest_indent
             }
     };
+    let mut used = params;
     let breaks = if justify {
-        breaking::breaks(&items, &measure, 2.0, 0.0)
-            .or_else(|| breaking::breaks(&items, &measure, 2.0, frame.size * 1.5))
-            .or_else(|| breaking::breaks(&items, &measure, 8.0, frame.size * 3.0))
+        // Passes, strictest first: spaces at most twice their width; then more tracking
+        // of the letters, still within that; then, for a paragraph with no other solution,
+        // extra stretch (looser lines, not more hyphens); last, any breaks at all.
+        let tracked = Params {
+            letter_stretch: params.letter_stretch * 2.0,
+            ..params
+        };
+        let emergency = Params {
+            emergency: frame.size * 3.0,
+            tolerance: 4.0,
+            ..tracked
+        };
+        let any = Params {
+            tolerance: 10.0,
+            max_hyphen_run: usize::MAX,
+            ..emergency
+        };
+        [params, tracked, emergency, any]
+            .into_iter()
+            .find_map(|p| {
+                used = p;
+                let with_letters: Vec<Kp> = items
+                    .iter()
+                    .zip(letter_ems.iter().chain(std::iter::repeat(&0.0)))
+                    .map(|(it, ems)| match *it {
+                        Kp::Glue {
+                            width,
+                            stretch,
+                            shrink,
+                        } if stretch < INFINITY => Kp::Glue {
+                            width,
+                            stretch: stretch + ems * p.letter_stretch,
+                            shrink,
+                        },
+                        other => other,
+                    })
+                    .collect();
+                breaking::breaks(&with_letters, &measure, &p)
+            })
             .unwrap_or_else(|| breaking::greedy(&items, &measure))
     } else if frame.align == Align::Center {
         balanced(&items, &measure)
@@ -339,6 +452,7 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem
         breaking::greedy(&items, &measure)
     };
 
+    let mut loose = false;
     let mut elems: Vec<Elem> = Vec::new();
     let mut prev_hyphenated = false;
     let mut from_item = 0usize;
@@ -377,12 +491,18 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem
         } else {
             frame.rest_indent
         };
-        let spaces = line.iter().filter(|g| is_space(g)).count();
-        let extra = if justify && spaces > 0 && (!ends_paragraph || natural > m) {
-            ((m - natural) / spaces as f32).max(-0.5 * frame.size)
+        let spaces: Vec<f32> = line
+            .iter()
+            .filter(|g| is_space(g) || is_nbsp(g))
+            .map(|g| g.advance)
+            .collect();
+        let (extra, track) = if justify && (!ends_paragraph || natural > m) {
+            justification(&line, &spaces, m - natural, &used, frame.size)
         } else {
-            0.0
+            (0.0, 0.0)
         };
+        // A space over twice its width: the caller names the paragraph in a warning.
+        loose |= extra > 1.0 + 1e-3;
         let x0 = frame.x
             + indent
             + match frame.align {
@@ -391,7 +511,7 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem
                 Align::Center => ((m - natural) / 2.0).max(0.0),
             };
         let baseline = frame.leading * 0.8;
-        let mut elem = set_line(fonts, &line, x0, baseline, extra);
+        let mut elem = set_line(fonts, &line, x0, baseline, extra, track);
         elem.h = frame.leading;
         // A page never ends on a hyphenated word: the next line stays with this one.
         if elems.last().is_some_and(|_| prev_hyphenated) {
@@ -405,7 +525,7 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> Vec<Elem
     for (i, e) in elems.iter_mut().enumerate() {
         e.line = Some((i, n));
     }
-    elems
+    (elems, loose)
 }
 
 /// Centred lines of even length: the narrowest measure that keeps the number of lines
@@ -431,8 +551,59 @@ fn balanced(items: &[Kp], measure: &dyn Fn(usize) -> f32) -> Vec<usize> {
     best
 }
 
-/// Places one line's glyphs from `x0` on baseline `y`; `extra` widens each space.
-pub fn set_line(fonts: &FontSet, line: &[&Glyph], x0: f32, y: f32, extra: f32) -> Elem {
+/// Whether the gap after glyph `k` of a line may be tracked: between two glyphs that
+/// advance (a stress mark stays on its letter), neither of them a space.
+fn trackable(line: &[&Glyph], k: usize) -> bool {
+    let g = line[k];
+    line.get(k + 1).is_some_and(|n| {
+        n.advance > 0.0
+            && g.advance > 0.0
+            && !is_space(g)
+            && !is_nbsp(g)
+            && !is_space(n)
+            && !is_nbsp(n)
+    })
+}
+
+/// How a justified line takes up `deficit` (positive: to fill, negative: to shrink): how
+/// much each space grows, as a fraction of its own width, and the tracking of each letter
+/// gap in points. Letters take their share of
+/// the stretch at the line's ratio, up to 1.25 × `letter_stretch` (ems), the spaces the
+/// rest; shrinking is the spaces'.
+fn justification(
+    line: &[&Glyph],
+    spaces: &[f32],
+    deficit: f32,
+    p: &Params,
+    size: f32,
+) -> (f32, f32) {
+    let width: f32 = spaces.iter().sum();
+    if deficit <= 0.0 {
+        return if width > 0.0 {
+            ((deficit / width).max(-0.5), 0.0)
+        } else {
+            (0.0, 0.0)
+        };
+    }
+    let gaps = (0..line.len()).filter(|&k| trackable(line, k)).count() as f32;
+    let letter_max = p.letter_stretch * size;
+    let total = width * p.space_stretch + gaps * letter_max;
+    if total <= 0.0 {
+        return (0.0, 0.0);
+    }
+    let ratio = deficit / total;
+    if width <= 0.0 {
+        return (0.0, if gaps > 0.0 { deficit / gaps } else { 0.0 });
+    }
+    // Letters and spaces at the same ratio; past the tolerance (an emergency) the
+    // letters stop at it and the spaces take the rest.
+    let track = letter_max * ratio.min(p.tolerance.min(1.25));
+    ((deficit - track * gaps) / width, track)
+}
+
+/// Places one line's glyphs from `x0` on baseline `y`; each space grows by `extra` times
+/// its width, each gap between letters by `track` points (see [`trackable`]).
+pub fn set_line(fonts: &FontSet, line: &[&Glyph], x0: f32, y: f32, extra: f32, track: f32) -> Elem {
     let mut placed = Vec::with_capacity(line.len());
     let mut notes = Vec::new();
     let mut anchors = Vec::new();
@@ -440,8 +611,15 @@ pub fn set_line(fonts: &FontSet, line: &[&Glyph], x0: f32, y: f32, extra: f32) -
     let mut pen = x0;
     // Open decoration runs: (bits, start x, size).
     let mut deco_start: Option<(u8, f32, f32)> = None;
-    for g in line {
-        let adv = g.advance + if is_space(g) { extra } else { 0.0 };
+    for (k, g) in line.iter().enumerate() {
+        let adv = g.advance
+            + if is_space(g) || is_nbsp(g) {
+                extra * g.advance
+            } else if track != 0.0 && trackable(line, k) {
+                track
+            } else {
+                0.0
+            };
         match deco_start {
             Some((bits, _, _)) if bits == g.deco => {}
             Some((bits, sx, size)) => {
@@ -520,5 +698,51 @@ fn deco_rules(rules: &mut Vec<Item>, bits: u8, x1: f32, x2: f32, y: f32, size: f
             y2: y + size * 0.22,
             width: w,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(word: &str) -> String {
+        let points = hyphen_points(word, hypher::Lang::Russian);
+        let mut out = String::new();
+        for (i, c) in word.char_indices() {
+            if points.contains(&i) {
+                out.push('-');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    #[test]
+    fn russian_words_break_by_the_rules() {
+        eprintln!(
+            "{}",
+            split("уполномоченный сравнению губернии обследования")
+        );
+        // Two letters at least on each side; words of four letters or fewer whole.
+        for w in ["уполномоченный", "обследования", "окно", "стол", "аллея"]
+        {
+            let s = split(w);
+            for part in s.split('-') {
+                assert!(part.chars().count() >= 2, "{s}");
+            }
+            if w.chars().count() <= 4 {
+                assert_eq!(s, w);
+            }
+        }
+        assert!(split("уполномоченный").contains('-'));
+        // Capitals, numbers, a stress mark's neighbours.
+        assert_eq!(split("ГУБИСПОЛКОМ"), "ГУБИСПОЛКОМ");
+        assert_eq!(split("1925-го"), "1925-го");
+        assert_eq!(split("12345678"), "12345678");
+        let stressed = split("Вели\u{301}кого");
+        assert!(
+            !stressed.contains("\u{301}-") && !stressed.contains("-\u{301}"),
+            "{stressed}"
+        );
     }
 }

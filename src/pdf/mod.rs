@@ -141,5 +141,17 @@ fn warnings(laid: &Laid, docs: &[&Document]) -> Vec<Warning> {
             ),
         });
     }
+    for (k, loose) in laid.loose.iter().enumerate() {
+        if loose.is_empty() {
+            continue;
+        }
+        let id = docs.get(k).map_or("document", |d| d.id.as_str());
+        out.push(Warning {
+            message: format!(
+                "{id}: word spaces wider than twice their width, as no other line breaks fit, in {}; hint: look at those lines: a shorter word or a rewording there gives them room",
+                loose.join("; ")
+            ),
+        });
+    }
     out
 }

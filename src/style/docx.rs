@@ -27,19 +27,48 @@ impl PageSize {
     }
 }
 
-/// Which fonts are embedded in the DOCX file.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// Which fonts are embedded in the DOCX file. A style file writes a name, or `true`
+/// (subset) and `false` (none) as `[epub] embed-fonts` does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum FontEmbedding {
-    /// The four faces, each with only the outlines of the characters the document uses
-    /// (small and fast; an editor typing new letters on a machine without the font sees a
-    /// substitute for those).
+    /// The faces the text uses, each cut to the characters of the document and a base set
+    /// (Latin, Cyrillic, punctuation) with a matching `cmap` and layout tables: a letter an
+    /// editor types that the subset lacks is drawn in a fallback font.
     #[default]
     Subset,
     /// The four faces whole (about 1.3 MB for PT Serif).
     Full,
     /// No font embedded: the reader's machine must have the family.
     None,
+}
+
+impl<'de> Deserialize<'de> for FontEmbedding {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = FontEmbedding;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("`subset`, `full`, `none`, `true` or `false`")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<FontEmbedding, E> {
+                Ok(if v {
+                    FontEmbedding::Subset
+                } else {
+                    FontEmbedding::None
+                })
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FontEmbedding, E> {
+                match v {
+                    "subset" => Ok(FontEmbedding::Subset),
+                    "full" => Ok(FontEmbedding::Full),
+                    "none" => Ok(FontEmbedding::None),
+                    _ => Err(E::unknown_variant(v, &["subset", "full", "none"])),
+                }
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 /// Settings of the DOCX edition.
@@ -65,7 +94,7 @@ pub struct DocxStyle {
     /// First-line indent of running text, in millimetres (12.5 by default, the Russian
     /// typescript convention).
     pub first_line_indent: f32,
-    /// Which fonts are embedded: subset (default), full or none.
+    /// Which fonts are embedded: subset (default, or `true`), full, or none (`false`).
     pub embed_fonts: FontEmbedding,
 }
 

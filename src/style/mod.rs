@@ -78,8 +78,15 @@ impl Style {
             "edition" => Ok(Style::edition()),
             "handout" => Ok(Style::handout()),
             other => Err(Error::Usage(format!(
-                "unknown style preset `{other}`; expected one of {}",
-                PRESETS.join(", ")
+                "unknown style preset `{other}`; expected one of {}{}",
+                PRESETS.join(", "),
+                Some(crate::diag::suggest::did_you_mean(
+                    other,
+                    PRESETS.iter().copied()
+                ))
+                .filter(|h| !h.is_empty())
+                .map(|h| format!("\n  hint: {h}"))
+                .unwrap_or_default()
             ))),
         }
     }
@@ -97,15 +104,10 @@ impl Style {
 
     /// Parses a style file's text over its preset.
     pub fn from_toml(text: &str, preset: Option<&str>, name: &str) -> Result<Style, Error> {
-        let overrides: toml::Table = toml::from_str(text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map_or((0, 0), |s| crate::diag::line_column(text, s.start));
-            Error::Usage(format!(
-                "{name}:{line}:{column}: {}",
-                e.message().trim_end()
-            ))
-        })?;
+        let overrides: toml::Table = toml::from_str(text).map_err(|e| locate(text, name, &e))?;
+        // Read the file as a style on its own first: toml then places an unknown key or a
+        // wrong value exactly, which the merged JSON value below could not.
+        toml::from_str::<Style>(text).map_err(|e| locate(text, name, &e))?;
         let preset_name = overrides
             .get("preset")
             .and_then(|v| v.as_str())
@@ -123,6 +125,23 @@ impl Style {
             ))
         })
     }
+}
+
+/// A style file's error at its key or value, with the codes of style files.
+fn locate(text: &str, name: &str, e: &toml::de::Error) -> Error {
+    use crate::diag::Code;
+    let source = crate::read::SourceText::new(name, text);
+    let context = crate::read::Context {
+        docs: "docs/styles.md",
+        blocks: false,
+    };
+    let mut d = crate::read::locate_toml(&source, e, context);
+    d.code = match d.code {
+        Code::TomlSyntax => Code::StyleSyntax,
+        Code::UnknownField => Code::UnknownStyleKey,
+        _ => Code::StyleValue,
+    };
+    Error::Settings(vec![d])
 }
 
 /// Lays `over` onto `base`, table by table.

@@ -91,3 +91,4 @@ pub fn assert_blocks_in_order(haystack: &str, doc: &folio::model::Document, what
         assert_words_in_order(haystack, block, &format!("{what}, block {i}"));
     }
 }
+pub mod office;

@@ -33,6 +33,7 @@ impl Composer<'_> {
             lang: None,
             place: "volume".into(),
             missing: Vec::new(),
+            loose: Vec::new(),
         }
     }
 

@@ -54,6 +54,7 @@ pub struct Composer<'s> {
     pages: Vec<Page>,
     bookmarks: Vec<Bookmark>,
     missing: Vec<Vec<(char, String)>>,
+    loose: Vec<Vec<String>>,
     paragraphs: usize,
     /// The running head of the current document: left and right texts.
     head: (String, String),
@@ -71,6 +72,8 @@ struct Ctx<'a> {
     lang: Option<hypher::Lang>,
     place: String,
     missing: Vec<(char, String)>,
+    /// Paragraphs set with word spaces over twice their width: where, and how they begin.
+    loose: Vec<String>,
 }
 
 const MM: f32 = 72.0 / 25.4;
@@ -105,6 +108,7 @@ impl<'s> Composer<'s> {
             pages: Vec::new(),
             bookmarks: Vec::new(),
             missing: Vec::new(),
+            loose: Vec::new(),
             paragraphs: 0,
             head: (String::new(), String::new()),
             documents: 0,
@@ -119,6 +123,7 @@ impl<'s> Composer<'s> {
             bookmarks: self.bookmarks,
             fonts: self.fonts,
             missing: self.missing,
+            loose: self.loose,
         }
     }
 
@@ -193,6 +198,7 @@ impl<'s> Composer<'s> {
             lang: hyphenation_language(&doc.language).filter(|_| self.style.pdf.hyphenate),
             place: "title".into(),
             missing: Vec::new(),
+            loose: Vec::new(),
         };
         let number = shared::number_line(doc);
         let title = crate::markup::plain_text(doc.title.inlines());
@@ -268,6 +274,7 @@ impl<'s> Composer<'s> {
         }
         self.documents += 1;
         self.missing.push(std::mem::take(&mut ctx.missing));
+        self.loose.push(std::mem::take(&mut ctx.loose));
         Ok(())
     }
 
@@ -312,7 +319,11 @@ impl<'s> Composer<'s> {
         for c in missing {
             ctx.missing.push((c, ctx.place.clone()));
         }
-        let lines = para::set(self.fonts, &glyphs, &frame);
+        let (lines, loose) = para::set(self.fonts, &glyphs, &frame);
+        if loose {
+            ctx.loose
+                .push(format!("{} («{}…»)", ctx.place, opening_words(pieces)));
+        }
         self.paragraphs += 1;
         lines
     }
@@ -326,6 +337,13 @@ impl<'s> Composer<'s> {
         };
         stack(self.para(pieces, frame, ctx))
     }
+}
+
+/// The first words of a paragraph, to name it in a warning.
+fn opening_words(pieces: &[Piece]) -> String {
+    let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    words.join(" ")
 }
 
 /// The hyphenation language for a BCP 47 tag ("ru-petr1708" hyphenates as "ru").

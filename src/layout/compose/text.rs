@@ -19,7 +19,7 @@ impl Composer<'_> {
         let mut m = Vec::new();
         let glyphs = shape(self.fonts, s, sty.font(), size, &mut m);
         let refs: Vec<&Glyph> = glyphs.iter().collect();
-        let e = para::set_line(self.fonts, &refs, x, y, 0.0);
+        let e = para::set_line(self.fonts, &refs, x, y, 0.0, 0.0);
         e.items
             .into_iter()
             .next()
@@ -58,7 +58,7 @@ impl Composer<'_> {
                     x
                 };
                 let refs: Vec<&Glyph> = glyphs.iter().collect();
-                return para::set_line(self.fonts, &refs, x0, y, 0.0)
+                return para::set_line(self.fonts, &refs, x0, y, 0.0, 0.0)
                     .items
                     .into_iter()
                     .next();
