@@ -4,7 +4,9 @@ SAMPLES := $(wildcard samples/*.toml samples/long/*.toml)
 # Editions `make run` writes; grows as editions land.
 FORMATS := all
 
-.PHONY: help run test bench build deps lint golden references clean
+PREFIX  ?= /usr/local
+
+.PHONY: help run test bench build deps lint golden references clean man install
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,6 +43,13 @@ references: build ## Re-render the reference pages in tests/reference (review th
 
 bench: build ## Benchmarks: whole-process medians per edition (needs hyperfine)
 	./scripts/bench.sh
+
+man: build ## Write the manual page to target/folio.1 (clap_mangen)
+	$(FOLIO) man > target/folio.1
+
+install: build man ## Install the binary and the man page under PREFIX (default /usr/local)
+	install -Dm755 $(FOLIO) $(DESTDIR)$(PREFIX)/bin/folio
+	install -Dm644 target/folio.1 $(DESTDIR)$(PREFIX)/share/man/man1/folio.1
 
 clean: ## Remove build output and exports
 	cargo clean

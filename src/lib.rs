@@ -17,6 +17,7 @@ pub mod output;
 pub mod pdf;
 pub mod read;
 pub mod register;
+pub mod schema;
 pub mod shared;
 pub mod style;
 pub mod text;

@@ -859,7 +859,7 @@ mod tests {
         let e = parse("x [a]{.s\u{456}c}").unwrap_err();
         assert_eq!(e.code, Code::UnknownClass);
         assert_eq!(&"x [a]{.s\u{456}c}"[e.span.clone()], ".s\u{456}c");
-        assert!(e.hint.unwrap().contains("did you mean `sic`?"));
+        assert!(e.hint.unwrap().contains("did you mean `.sic`?"));
         assert_eq!(
             plain_text(&parse("\\{+ a \\_ b \\* \\[c\\]").unwrap()),
             "{+ a _ b * [c]"

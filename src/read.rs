@@ -8,7 +8,10 @@
 //! so the model stays free of position bookkeeping.
 
 mod locate;
+mod spans;
 mod without_key;
+
+use spans::Key;
 
 pub use locate::{json_error as locate_json, toml_error as locate_toml, Context};
 
@@ -165,6 +168,8 @@ pub struct SourceText<'a> {
     text: &'a str,
     /// The text again, shared by every diagnostic's snippet.
     shared: std::sync::Arc<str>,
+    /// The parsed TOML with its spans, made when the first diagnostic needs it.
+    tree: std::cell::OnceCell<Option<toml::Spanned<toml::de::DeTable<'a>>>>,
 }
 
 impl<'a> SourceText<'a> {
@@ -174,7 +179,19 @@ impl<'a> SourceText<'a> {
             name,
             text,
             shared: std::sync::Arc::from(text),
+            tree: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The span of the value at `path`, found through the parsed document's spans.
+    fn span_of(&self, path: &[Key]) -> Option<std::ops::Range<usize>> {
+        if sniff(self.text) == Syntax::Json {
+            return spans::json_span(self.text, path);
+        }
+        let tree = self
+            .tree
+            .get_or_init(|| toml::de::DeTable::parse(self.text).ok());
+        spans::toml_span(tree.as_ref()?, path)
     }
 
     /// The range of the `nth` occurrence of the first needle found.
@@ -238,7 +255,7 @@ fn version_problem(source: &SourceText, syntax: Syntax) -> Option<Diagnostic> {
 }
 
 fn check_version(version: &str, source: &SourceText) -> Option<Diagnostic> {
-    let offset = source.find(&[format!("\"{version}\"")], 0);
+    let offset = source.span_of(&[Key::Field("format")]);
     let major = version
         .split('.')
         .next()
@@ -273,15 +290,6 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
                hint: &str| {
         out.push(source.diag(Severity::Error, code, span, message, Some(hint.to_string())))
     };
-    let field = |key: &str, value: &str| {
-        vec![
-            format!("{key} = \"{value}\""),
-            format!("{key} = '{value}'"),
-            format!("\"{key}\": \"{value}\""),
-            format!("\"{key}\":\"{value}\""),
-            format!("\"{value}\""),
-        ]
-    };
 
     if let Some(d) = check_version(&doc.format, source) {
         out.push(d);
@@ -290,7 +298,7 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
         err(
             out,
             Code::UnsafeId,
-            source.find(&field("id", &doc.id), 0),
+            source.span_of(&[Key::Field("id")]),
             format!("the id `{}` is not safe as a file name", doc.id),
             "use letters, digits, '-', '_' and '.', not starting with '.', at most 200 characters",
         );
@@ -300,7 +308,7 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
             err(
                 out,
                 Code::BadDate,
-                source.find(&field("date", date), 0),
+                source.span_of(&[Key::Field("date")]),
                 format!("the date `{date}` is not an ISO 8601 date"),
                 "write 1932-12-03, a partial date 1932-12 or 1932, or a range 1932-12-03/1932-12-05",
             );
@@ -310,7 +318,7 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
         err(
             out,
             Code::BadLanguage,
-            source.find(&field("language", &doc.language), 0),
+            source.span_of(&[Key::Field("language")]),
             format!("the language `{}` is not a BCP 47 tag", doc.language),
             "write a tag such as ru, uk, be, en, de, or ru-petr1708 for pre-1918 Russian spelling",
         );
@@ -322,7 +330,7 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
         err(
             out,
             Code::EmptyTitle,
-            source.find(&["title".to_string()], 0),
+            source.span_of(&[Key::Field("title")]),
             "the editorial title is empty".into(),
             "write the heading an editor gives the document: kind, author, addressee, summary",
         );
@@ -354,7 +362,9 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
             err(
                 out,
                 Code::EmptyBlock,
-                nth_block_offset(source, i),
+                source
+                    .span_of(&[Key::Field("content"), Key::Index(i)])
+                    .map(|s| first_line(source.text, s)),
                 format!("content block {} (role \"{role}\") is empty", i + 1),
                 "give it its text, or remove the block",
             );
@@ -363,14 +373,16 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
 
     // Notes: ids, duplicates, references in both directions.
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-    for note in &doc.notes {
+    let note_id =
+        |i: usize| source.span_of(&[Key::Field("notes"), Key::Index(i), Key::Field("id")]);
+    for (i, note) in doc.notes.iter().enumerate() {
         let count = seen.entry(note.id.as_str()).or_default();
         *count += 1;
         if *count == 2 {
             err(
                 out,
                 Code::DuplicateNote,
-                source.find(&field("id", &note.id), 1),
+                note_id(i),
                 format!("duplicate note id `{}`", note.id),
                 "give each note its own id",
             );
@@ -379,7 +391,7 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
             err(
                 out,
                 Code::BadNoteId,
-                source.find(&field("id", &note.id), 0),
+                note_id(i),
                 format!("the note id `{}` is not usable in a reference", note.id),
                 "use letters, digits, '-' and '_'",
             );
@@ -417,12 +429,12 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for note in &doc.notes {
+    for (i, note) in doc.notes.iter().enumerate() {
         if !referenced.contains_key(note.id.as_str()) {
             out.push(source.diag(
                 Severity::Warning,
                 Code::UnreferencedNote,
-                source.find(&field("id", &note.id), 0),
+                note_id(i),
                 format!("the note `{}` is never referenced", note.id),
                 Some(format!(
                     "reference it with [^{}] where it belongs, or remove it",
@@ -433,11 +445,12 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The range of the `n`th content block's start, for pointing at a block.
-fn nth_block_offset(source: &SourceText, n: usize) -> Option<std::ops::Range<usize>> {
-    source
-        .find(&["[[content]]".to_string()], n)
-        .or_else(|| source.find(&["\"role\"".to_string()], n))
+/// The first line of a span: a block's header rather than the whole block.
+fn first_line(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let end = text[span.clone()]
+        .find('\n')
+        .map_or(span.end, |n| span.start + n);
+    span.start..end
 }
 
 /// Note ids referenced in inline content, in order.

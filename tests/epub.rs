@@ -373,7 +373,7 @@ fn the_seed_is_laid_out_by_roles_with_epub3_notes_and_languages() {
     assert_eq!(x[left..right].matches("<div class=\"mark ").count(), 2);
     assert!(x.contains("<p class=\"mark-signature\">Сталин."));
     assert!(x.contains(
-        "<p class=\"signature right autograph\"><span class=\"name\">Г. Зиновьев</span></p>"
+        "<p class=\"signature right autograph\"><span class=\"name\">Г.\u{a0}Зиновьев</span></p>"
     ));
     // Notes: a noteref and a footnote aside with a link back, per note.
     let n = NoteNumbers::new(&doc, &Style::default()).entries().len();

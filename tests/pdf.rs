@@ -390,8 +390,8 @@ fn a_character_missing_from_pt_serif_falls_back_and_warns_once() {
 
 #[test]
 fn names_dates_numbers_and_dashes_do_not_break() {
-    let b = folio::layout::bind_spaces;
-    assert_eq!(b("тов. И. В. Сталин"), "тов. И.\u{a0}В.\u{a0}Сталин");
+    let b = folio::shared::typography::bind;
+    assert_eq!(b("тов. И. В. Сталин"), "тов.\u{a0}И.\u{a0}В.\u{a0}Сталин");
     assert_eq!(b("3 декабря 1932 г."), "3\u{a0}декабря 1932\u{a0}г.");
     assert_eq!(b("№ 5"), "№\u{a0}5");
     assert_eq!(b("слово — слово"), "слово\u{a0}— слово");

@@ -159,3 +159,222 @@ fn the_generated_protocol_is_long_enough_to_measure() {
     let pages = figures(&pdf, "edition").num("pages");
     assert!(pages >= 28.0, "about 30 pages: {pages}");
 }
+
+/// The text of every entry of a zip package (DOCX, EPUB) whose name ends with `suffix`.
+fn package_text(bytes: &[u8], suffix: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
+    let mut out = String::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).expect("an entry");
+        if f.name().ends_with(suffix) {
+            f.read_to_string(&mut out).expect("utf-8");
+        }
+    }
+    out
+}
+
+/// Where a line must not end (pdftotext's lines, `last` the last word of one line and
+/// `first` the first of the next; `before` the word before `last`): a short preposition,
+/// an initial, "тов.", "№", a lone "г.", a number before its unit or month, an item's
+/// number before its text, or a dash opening the next line.
+fn bad_break(before: &str, last: &str, first: &str) -> Option<&'static str> {
+    const PREPOSITIONS: [&str; 20] = [
+        "в", "во", "к", "ко", "с", "со", "у", "о", "об", "и", "а", "но", "от", "до", "на", "по",
+        "за", "из", "въ", "къ",
+    ];
+    const UNITS: [&str; 8] = ["г.", "гг.", "руб.", "коп.", "пудов", "т", "%", "стоп"];
+    let months = folio::shared::Labels::for_language("ru").months_genitive;
+    let lower = last.trim_start_matches(['(', '«']).to_lowercase();
+    let number = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || "IVXLC./".contains(c))
+    };
+    let mut cs = last.chars();
+    if matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase()) {
+        return Some("an initial ends a line");
+    }
+    if PREPOSITIONS.contains(&lower.as_str()) {
+        return Some("a short preposition ends a line");
+    }
+    if ["тов.", "т.", "тт.", "№", "вх."].contains(&lower.as_str()) {
+        return Some("«тов.», «№» or «Вх.» ends a line");
+    }
+    if ["г.", "гг."].contains(&last) && !number(before) {
+        return Some("a lone «г.» ends a line");
+    }
+    if number(last) && (months.contains(&first) || UNITS.contains(&first)) {
+        return Some("a number is parted from its unit or month");
+    }
+    let item = last.len() <= 3
+        && (last.ends_with(')') || last.ends_with('.'))
+        && last[..last.len() - 1].chars().all(|c| c.is_ascii_digit())
+        && last.len() > 1;
+    // "1) …" anywhere; "2. …" after "Постановили:" (after a full stop it may end a
+    // sentence: "л. 4.").
+    if item && (last.ends_with(')') || before.ends_with(':')) {
+        return Some("an item's number ends a line");
+    }
+    if matches!(first, "—" | "–") && last.ends_with(|c: char| c.is_alphabetic() || c == ',') {
+        return Some("a dash opens a line");
+    }
+    None
+}
+
+#[test]
+fn no_pdf_line_ends_where_russian_typography_binds() {
+    let dir = tempdir();
+    let mut failures = Vec::new();
+    let mut pairs = 0;
+    for preset in ["edition", "handout"] {
+        for doc in documents(dir.path()) {
+            let (pdf, _) = export(&doc, preset, dir.path());
+            let out = Command::new("pdftotext")
+                .args([pdf.to_str().unwrap(), "-"])
+                .output()
+                .expect("pdftotext runs (poppler-utils; make deps)");
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            let lines: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            for pair in lines.windows(2) {
+                let words: Vec<&str> = pair[0].split_whitespace().collect();
+                let (Some(last), Some(first)) = (words.last(), pair[1].split_whitespace().next())
+                else {
+                    continue;
+                };
+                let before = words.len().checked_sub(2).map_or("", |k| words[k]);
+                pairs += 1;
+                if let Some(why) = bad_break(before, last, first) {
+                    failures.push(format!(
+                        "{} ({preset}): {why}: `{}` / `{}`",
+                        doc.file_name().unwrap().to_string_lossy(),
+                        pair[0],
+                        pair[1]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(pairs > 2000, "the line pairs were read: {pairs}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn docx_and_epub_bind_the_transcription_as_the_pdf_does() {
+    let protocol = root().join("samples/protocol-1925-01-12.toml");
+    let doc = folio::read::read_file(&protocol).expect("the protocol reads");
+    let style = folio::style::Style::edition();
+    let docx =
+        folio::writers::write(folio::writers::Format::Docx, &doc.document, &style).expect("DOCX");
+    let epub =
+        folio::writers::write(folio::writers::Format::Epub, &doc.document, &style).expect("EPUB");
+    let xml = package_text(&docx.bytes, "word/document.xml");
+    let html = package_text(&epub.bytes, ".xhtml");
+    for (what, text) in [("DOCX", &xml), ("EPUB", &html)] {
+        for bound in [
+            "тиража\u{a0}— 1\u{a0}марта",
+            "на\u{a0}1925\u{a0}г.",
+            "т.\u{a0}Смирнов",
+            "машину №\u{a0}2",
+        ] {
+            assert!(
+                text.contains(bound) || text.contains(&bound.replace('\u{a0}', "&#160;")),
+                "{what} binds «{}»",
+                bound.replace('\u{a0}', "_")
+            );
+        }
+    }
+}
+
+fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext runs (poppler-utils; make deps)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn an_insertion_shows_in_the_pdf_by_the_style_convention() {
+    let dir = tempdir();
+    let letter = root().join("samples/letter-1911-03-14.toml");
+    let (pdf, _) = export(&letter, "edition", dir.path());
+    assert!(
+        pdf_text(&pdf).contains("мы \\уже/ отослали"),
+        "an insertion between a backslash and a slash by default"
+    );
+    let style = dir.path().join("note.toml");
+    std::fs::write(&style, "[inline]\ninserted = \"note\"\n").unwrap();
+    let noted = dir.path().join("noted.pdf");
+    let out = run(&[
+        "export",
+        letter.to_str().unwrap(),
+        "--style",
+        style.to_str().unwrap(),
+        "-o",
+        noted.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let text = pdf_text(&noted);
+    let number = text
+        .split("мы уже")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("the inserted word, with its note number");
+    assert!(
+        text.contains(&format!("{number} Вписано над строкой.")),
+        "the note says where the word was written: {text}"
+    );
+}
+
+#[test]
+fn the_text_edition_writes_nothing_invisible_from_the_input() {
+    let dir = tempdir();
+    let input = dir.path().join("invisible.toml");
+    std::fs::write(
+        &input,
+        "format = \"1.0\"\nid = \"invisible\"\ntitle = \"Справка\"\n[[content]]\nrole = \"text\"\n\
+         text = \"Обсле\u{ad}дование\u{200b} хозяйств\u{feff} закончено\u{2060} в\u{200e} срок.\"\n",
+    )
+    .unwrap();
+    let txt = dir.path().join("invisible.txt");
+    let out = run(&[
+        "export",
+        input.to_str().unwrap(),
+        "-o",
+        txt.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&txt).unwrap();
+    assert!(
+        text.contains("Обследование хозяйств закончено в срок."),
+        "{text}"
+    );
+    let invisible: Vec<String> = text
+        .chars()
+        .filter(|c| folio::shared::typography::is_invisible(*c) || *c == '\u{a0}')
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect();
+    assert!(
+        invisible.is_empty(),
+        "invisible characters written: {invisible:?}"
+    );
+    let pdf = dir.path().join("invisible.pdf");
+    assert!(run(&[
+        "export",
+        input.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap()
+    ])
+    .status
+    .success());
+    assert!(pdf_text(&pdf).contains("Обследование хозяйств закончено"));
+}

@@ -110,3 +110,108 @@ fn the_allowed_values_are_listed() {
         assert!(err.contains(values), "{case}: {err}");
     }
 }
+
+mod mutations {
+    //! A property: a typo anywhere in a sample's values is reported on the line of the typo.
+    //! Each case inserts one character at a random place after a line's `=` (or anywhere in a
+    //! line of a multi-line text), in a random sample; whatever errors folio then reports
+    //! must all stand on that line.
+    use super::common::*;
+    use folio::diag::Error;
+    use folio::read::{read_str, Syntax};
+    use proptest::prelude::*;
+
+    /// Characters that break something: markup, strings, TOML syntax, closed sets.
+    const INSERTS: &[char] = &[
+        '_', '*', '[', ']', '{', '}', '^', '~', '"', '\\', '=', 'x', '5', ' ', '.', ',', 'щ',
+    ];
+
+    /// The places a character may go: (line index, byte offset in the line). Note ids and
+    /// references are left alone (a broken id is reported where it is referenced, by
+    /// design), and so are table headers, keys (a renamed `role` is reported at its block's
+    /// header) and the inside of a ''' delimiter (the string would run on to the next).
+    fn places(text: &str) -> Vec<(usize, usize)> {
+        let notes_start = text.find("[[notes]]").unwrap_or(text.len());
+        let mut out = Vec::new();
+        let mut offset = 0;
+        let mut in_multiline = false;
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            let body = line.trim_end_matches('\n');
+            let was_multiline = in_multiline;
+            if body.matches("'''").count() % 2 == 1 {
+                in_multiline = !in_multiline;
+            }
+            let editable = offset < notes_start && !body.trim_start().starts_with('#');
+            offset += line.len();
+            if !editable || body.trim_start().starts_with('[') && !was_multiline {
+                continue;
+            }
+            let from = if was_multiline {
+                0
+            } else {
+                match body.find('=') {
+                    Some(e) => e + 1,
+                    None => continue,
+                }
+            };
+            for (j, _) in body.char_indices().filter(|(j, _)| *j >= from) {
+                let inside_ref = body[..j]
+                    .rfind("[^")
+                    .is_some_and(|r| body[r..j].find(']').is_none());
+                // Inside a ''' delimiter the string would run on to the next one.
+                let in_delimiter = body.match_indices("'''").any(|(d, _)| j > d && j < d + 3);
+                if !inside_ref && !in_delimiter && !body[j..].starts_with("[^") {
+                    out.push((i, j));
+                }
+            }
+            if was_multiline {
+                out.push((i, body.len()));
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn every_reported_position_lies_on_the_changed_line(
+            sample in 0usize..64, place in any::<prop::sample::Index>(), c in prop::sample::select(INSERTS)
+        ) {
+            let paths = samples();
+            let path = &paths[sample % paths.len()];
+            let text = std::fs::read_to_string(path).unwrap();
+            let places = places(&text);
+            let (line, at) = places[place.index(places.len())];
+            let mut lines: Vec<String> = text.split_inclusive('\n').map(String::from).collect();
+            lines[line].insert(at, c);
+            let mutated: String = lines.concat();
+            if let Err(Error::Invalid(errors)) = read_str(&mutated, "m.toml", Syntax::Toml) {
+                for e in &errors {
+                    // A bracket TOML lets run on over lines is shown where it opened.
+                    let shown = e.line == line + 1 || e.related.iter().any(|r| r.line == line + 1);
+                    prop_assert!(
+                        shown,
+                        "{:?} inserted at {}:{} of {}: {}", c, line + 1, at, path.display(), e
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_readme_shows_an_error_exactly_as_folio_prints_it() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let expected =
+        std::fs::read_to_string(root().join("tests/fixtures/invalid/readme-example/expected.txt"))
+            .unwrap();
+    let printed = expected
+        .strip_prefix("exit: 1\n")
+        .unwrap()
+        .trim_end()
+        .replace("input.toml", "letter.toml");
+    assert!(
+        readme.contains(&format!("$ folio check letter.toml\n{printed}\n```")),
+        "README.md shows:\n{printed}"
+    );
+}

@@ -55,6 +55,24 @@ pub struct Diagnostic {
     /// The source text and the byte range at fault, for the snippet under the message.
     #[serde(skip)]
     pub source: Option<(std::sync::Arc<str>, std::ops::Range<usize>)>,
+    /// Other places that explain this one (the `[` a syntax error leaves open), each with
+    /// a label; shown in the snippet, and as `related` in JSON.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+/// A place that explains a diagnostic, in the same file.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Related {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub column: usize,
+    /// What is there.
+    pub message: String,
+    /// The byte range, for the snippet.
+    #[serde(skip)]
+    pub span: std::ops::Range<usize>,
 }
 
 impl Diagnostic {
@@ -70,6 +88,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source: None,
+            related: Vec::new(),
         }
     }
 
@@ -101,6 +120,26 @@ impl Diagnostic {
         let (line, column) = line_column(text, end);
         self.end = Position { line, column };
         self.source = Some((text.clone(), start..end));
+        self
+    }
+
+    /// Adds a related place: a byte range of the same source text given to `at_span`.
+    pub fn related(
+        mut self,
+        span: std::ops::Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        if let Some((text, _)) = &self.source {
+            let start = floor_char(text, span.start.min(text.len()));
+            let end = ceil_char(text, span.end.clamp(start, text.len()));
+            let (line, column) = line_column(text, start);
+            self.related.push(Related {
+                line,
+                column,
+                message: message.into(),
+                span: start..end,
+            });
+        }
         self
     }
 

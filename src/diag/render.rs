@@ -29,7 +29,12 @@ pub fn human(d: &Diagnostic, color: bool) -> String {
             Snippet::source(&**text)
                 .path(d.file.as_str())
                 .fold(true)
-                .annotation(AnnotationKind::Primary.span(span.clone())),
+                .annotation(AnnotationKind::Primary.span(span.clone()))
+                .annotations(d.related.iter().map(|r| {
+                    AnnotationKind::Context
+                        .span(r.span.clone())
+                        .label(r.message.as_str())
+                })),
         ),
         None if d.line > 0 => title.element(
             Origin::path(d.file.as_str())

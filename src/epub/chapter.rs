@@ -408,7 +408,7 @@ impl<'a> Chapter<'a> {
         for inline in inlines {
             match inline {
                 Inline::Text(s) if self.tie => h.text(&tie_initials(s)),
-                Inline::Text(s) => h.text(s),
+                Inline::Text(s) => h.text(&shared::typography::bind(s)),
                 Inline::Underline { double, content } => {
                     let class = if *double {
                         "double-underline"

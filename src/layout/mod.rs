@@ -16,7 +16,7 @@ use crate::model::Document;
 use crate::style::Style;
 use font::{FontId, FontSet};
 
-pub use compose::{bind_spaces, Composer, Front, Target};
+pub use compose::{Composer, Front, Target};
 
 /// A glyph placed on a page.
 #[derive(Clone, Debug, PartialEq)]

@@ -33,10 +33,15 @@ pub const TRANSCRIPTION: Context = Context {
 
 /// A TOML input that failed to deserialize, located exactly.
 pub fn toml_error(source: &SourceText, err: &toml::de::Error, cx: Context) -> Diagnostic {
-    let tree = match DeTable::parse(source.text) {
-        Ok(tree) => tree,
-        Err(e) => return syntax(source, Code::TomlSyntax, e.message(), e.span()),
-    };
+    let (tree, errors) = DeTable::parse_recoverable(source.text);
+    // The parser's errors come in no particular order; the first in the file is the one
+    // the user meets first (a string left open reports its line, not the next one).
+    if let Some(e) = errors
+        .iter()
+        .min_by_key(|e| e.span().map_or(usize::MAX, |s| s.start))
+    {
+        return syntax(source, Code::TomlSyntax, e.message(), e.span());
+    }
     if cx.blocks {
         if let Some(d) = toml_blocks(source, &tree, cx) {
             return d;
@@ -63,6 +68,10 @@ pub fn syntax(
         .rfind('\n')
         .map_or(0, |i| i + 1);
     let line = source.text[line_start..].lines().next().unwrap_or("");
+    let opener = (code == Code::TomlSyntax)
+        .then(|| unclosed_opener(&source.text[..span.start.min(source.text.len())]))
+        .flatten()
+        .filter(|o| source.text[*o..span.start].contains('\n'));
     let hint = if code == Code::JsonSyntax {
         "check the JSON syntax just before this position".to_string()
     } else if line.trim_start().starts_with("date") {
@@ -71,7 +80,69 @@ pub fn syntax(
         "check the TOML syntax just before this position: text in \"…\", several lines in '''…'''"
             .to_string()
     };
-    source.error(code, span, message.trim_end(), hint)
+    let d = source.error(code, span, message.trim_end(), hint);
+    match opener {
+        Some(o) => {
+            let c = &source.text[o..o + 1];
+            d.related(
+                o..o + 1,
+                format!("this `{c}` is not closed before the error"),
+            )
+        }
+        None => d,
+    }
+}
+
+/// The last `[` or `{` of a TOML text left open at its end, skipping strings and comments:
+/// a value that runs on over lines past a typo.
+fn unclosed_opener(text: &str) -> Option<usize> {
+    let mut stack = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &text[i..];
+        let delimiter = ["'''", "\"\"\"", "'", "\""]
+            .into_iter()
+            .find(|d| rest.starts_with(d));
+        if let Some(d) = delimiter {
+            let basic = d.starts_with('"');
+            let body = i + d.len();
+            let mut j = body;
+            let end = loop {
+                let Some(next) = text[j..].find(d) else {
+                    break None;
+                };
+                let at = j + next;
+                let backslashes = bytes[..at]
+                    .iter()
+                    .rev()
+                    .take_while(|b| **b == b'\\')
+                    .count();
+                j = at + d.len();
+                if !(basic && backslashes % 2 == 1) {
+                    break Some(j);
+                }
+            };
+            let line_end = text[body..].find('\n').map_or(text.len(), |n| body + n);
+            i = match end {
+                // A one-line string ends at its line, closed or not.
+                Some(e) if d.len() == 3 || e <= line_end + 1 => e,
+                _ if d.len() == 1 => line_end,
+                _ => return stack.last().copied(),
+            };
+            continue;
+        }
+        match bytes[i] {
+            b'#' => i += rest.find('\n').unwrap_or(rest.len()),
+            b'[' | b'{' => stack.push(i),
+            b']' | b'}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    stack.last().copied()
 }
 
 fn toml_blocks(

@@ -26,6 +26,8 @@ pub struct Labels {
     pub inserted_in_margin: &'static str,
     /// An insertion below the line ("Вписано под строкой").
     pub inserted_below: &'static str,
+    /// An insertion above the line ("Вписано над строкой").
+    pub inserted_above: &'static str,
     /// Legend abbreviations: fond, opis, delo, folio(s).
     pub fond: &'static str,
     /// Opis abbreviation ("Оп.").
@@ -99,6 +101,7 @@ static RU: Labels = Labels {
     inserted: "Вписано",
     inserted_in_margin: "Вписано на полях",
     inserted_below: "Вписано под строкой",
+    inserted_above: "Вписано над строкой",
     fond: "Ф.",
     opis: "Оп.",
     delo: "Д.",
@@ -168,6 +171,7 @@ static EN: Labels = Labels {
     inserted: "Added",
     inserted_in_margin: "Added in the margin",
     inserted_below: "Added below the line",
+    inserted_above: "Added above the line",
     fond: "F.",
     opis: "Op.",
     delo: "D.",

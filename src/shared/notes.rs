@@ -50,13 +50,19 @@ pub struct NoteNumbers<'a> {
     /// by identity, since two may have the same words.
     spans: BTreeMap<usize, usize>,
     blocks: BTreeMap<usize, usize>,
+    /// Every insertion gets a note, even above the line with no hand known (style
+    /// `inline.inserted = "note"`).
+    note_every_insertion: bool,
 }
 
 impl<'a> NoteNumbers<'a> {
     /// Numbers the notes of `doc` in order of first reference.
     pub fn new(doc: &'a Document, style: &Style) -> NoteNumbers<'a> {
         let labels = Labels::for_language(&doc.language);
-        let mut numbers = NoteNumbers::default();
+        let mut numbers = NoteNumbers {
+            note_every_insertion: style.inline.inserted == crate::style::InsertedDisplay::Note,
+            ..NoteNumbers::default()
+        };
         let by_id: BTreeMap<&str, &Note> = doc.notes.iter().map(|n| (n.id.as_str(), n)).collect();
         numbers.walk(doc.title.inlines(), &by_id, labels);
         for (i, block) in doc.content.iter().enumerate() {
@@ -157,6 +163,9 @@ impl<'a> NoteNumbers<'a> {
                             labels.inserted,
                             labels.in_hand_of.to_lowercase()
                         ),
+                        (InsertPlace::Above, None) if self.note_every_insertion => {
+                            format!("{}.", labels.inserted_above)
+                        }
                         (_, None) => continue,
                     };
                     let number = self.push(NoteBody::Apparatus(text));

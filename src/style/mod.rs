@@ -234,6 +234,19 @@ pub enum DeletedDisplay {
     Brackets,
 }
 
+/// How text inserted in the original (`{+…+}`) is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum InsertedDisplay {
+    /// Between a backslash and a slash, `\слово/`, the sign of an insertion above the line
+    /// in Russian documentary editions (and the text edition's convention).
+    #[default]
+    Slashes,
+    /// As the text of the line, with a numbered note "Вписано над строкой." (or "под
+    /// строкой", "на полях", with the hand when known).
+    Note,
+}
+
 /// How inline marks of the original are shown in the typeset editions.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -242,6 +255,8 @@ pub struct InlineStyle {
     pub underline: UnderlineDisplay,
     /// Struck-out text: strike or brackets.
     pub deleted: DeletedDisplay,
+    /// Inserted text: slashes (`\слово/`) or note.
+    pub inserted: InsertedDisplay,
 }
 
 /// The plain-text edition.

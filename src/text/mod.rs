@@ -29,14 +29,15 @@ pub fn write(doc: &Document, style: &Style) -> String {
         labels: Labels::for_language(&doc.language),
         notes: NoteNumbers::new(doc, style),
     };
-    let mut text = writer.document();
+    // Nothing invisible from the input reaches the page (a soft hyphen, a zero-width space).
+    let mut text = shared::typography::strip_invisible(&writer.document());
     // A document alone prints its own register's indexes when the style asks.
     if let Some(register) = doc.register.as_ref().filter(|_| style.index.document) {
         let mentions = [shared::index::Mentions::new(doc)];
         let indexes = shared::index::indexes(register, &mentions, style);
         let lines = index::lines(&indexes, &[doc], &writer.page, writer.labels);
         if !lines.is_empty() {
-            text.push_str(&finish_lines(&lines));
+            text.push_str(&shared::typography::strip_invisible(&finish_lines(&lines)));
         }
     }
     text

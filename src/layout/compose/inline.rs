@@ -6,7 +6,7 @@ use crate::layout::font::{DOUBLE, STRIKE, UNDERLINE};
 use crate::layout::para::{Piece, Sty};
 use crate::markup::Inline;
 use crate::shared;
-use crate::style::{DeletedDisplay, UnderlineDisplay};
+use crate::style::{DeletedDisplay, InsertedDisplay, UnderlineDisplay};
 
 impl Composer<'_> {
     /// Inline content as styled pieces, per the style's conventions for each mark.
@@ -20,7 +20,7 @@ impl Composer<'_> {
         for inline in inlines {
             match inline {
                 Inline::Text(t) => out.push(Piece {
-                    text: bind_spaces(t),
+                    text: shared::typography::bind(&shared::typography::strip_invisible(t)),
                     sty,
                     notes: vec![],
                     anchor: None,
@@ -82,6 +82,13 @@ impl Composer<'_> {
                     }
                 },
                 Inline::Inserted { content, .. }
+                    if self.style.inline.inserted == InsertedDisplay::Slashes =>
+                {
+                    out.push(piece("\\", sty));
+                    self.walk(content, sty, ctx, out);
+                    out.push(piece("/", sty));
+                }
+                Inline::Inserted { content, .. }
                 | Inline::Sic(content)
                 | Inline::Hand { content, .. } => self.walk(content, sty, ctx, out),
                 Inline::Unclear(content) => {
@@ -139,7 +146,7 @@ pub(super) fn piece(s: &str, sty: Sty) -> Piece {
         text: if s == "\n" {
             s.to_string()
         } else {
-            bind_spaces(s)
+            shared::typography::bind(s)
         },
         sty,
         notes: vec![],
@@ -161,45 +168,3 @@ pub(super) fn note_piece(n: usize, sty: Sty) -> Piece {
         anchor: None,
     }
 }
-
-/// Binds with no-break spaces what Russian typography keeps on one line: the shared rules
-/// every edition applies (`shared::typography::bind`: initials and the surname, a day and
-/// its month, a year and "г.", "№ 5", a dash to the word before it), and — since this
-/// edition breaks its own lines — a one- or two-letter preposition or conjunction to the
-/// word after it ("в Москву").
-pub fn bind_spaces(s: &str) -> String {
-    let bound = shared::typography::bind(s);
-    let chars: Vec<char> = bound.chars().collect();
-    let mut out = String::with_capacity(bound.len());
-    for (i, &c) in chars.iter().enumerate() {
-        if c != ' ' {
-            out.push(c);
-            continue;
-        }
-        // The word before the space, when it is at most two letters long.
-        let n = chars[..i]
-            .iter()
-            .rev()
-            .take(3)
-            .take_while(|c| c.is_alphabetic())
-            .count();
-        let starts_word = n <= 2 && (i == n || !chars[i - n - 1].is_alphanumeric());
-        let short: String = if n > 0 && starts_word {
-            chars[i - n..i]
-                .iter()
-                .flat_map(|c| c.to_lowercase())
-                .collect()
-        } else {
-            String::new()
-        };
-        let bind = !short.is_empty() && SHORT_WORDS.contains(&short.as_str());
-        out.push(if bind { '\u{a0}' } else { ' ' });
-    }
-    out
-}
-
-/// Words a Russian line does not end with.
-const SHORT_WORDS: [&str; 22] = [
-    "в", "во", "к", "ко", "с", "со", "у", "о", "об", "и", "а", "но", "от", "до", "на", "по", "за",
-    "из", "не", "ни", "же", "въ",
-];

@@ -34,7 +34,6 @@ use crate::style::Style;
 use elems::{keep_lines, stack};
 pub use front::Front;
 pub use index::Target;
-pub use inline::bind_spaces;
 use inline::piece;
 
 /// Lays out documents one after another, each from a new page, into one run of pages.
