@@ -5,23 +5,6 @@ use common::*;
 
 const MANIFEST: &str = "samples/volume/sample.volume.toml";
 
-/// Runs `folio volume MANIFEST --to FORMATS --out-dir DIR` and asserts it succeeds.
-fn export_volume(manifest: &str, formats: &str, dir: &std::path::Path) {
-    let out = run(&[
-        "volume",
-        manifest,
-        "--to",
-        formats,
-        "--out-dir",
-        dir.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 #[test]
 fn the_text_volume_has_contents_front_matter_and_every_document() {
     let dir = tempdir();

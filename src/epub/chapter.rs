@@ -33,11 +33,18 @@ pub struct Chapter<'a> {
     apparatus_lang: String,
     /// Whether initials are tied to the name (the editorial title, not the transcription).
     tie: bool,
-    /// The mentions of the register: each gets an anchor the index links to.
+    /// The mentions of the register: each gets an anchor the index links to (in a volume
+    /// with indexes; see [`Chapter::with_mention_anchors`]).
     mentions: crate::shared::index::Mentions,
 }
 
 impl<'a> Chapter<'a> {
+    /// Gives every mention of the register an anchor (`id="m3"`) for the index to link to.
+    pub fn with_mention_anchors(mut self) -> Chapter<'a> {
+        self.mentions = crate::shared::index::Mentions::new(self.doc);
+        self
+    }
+
     /// A writer for `doc`.
     pub fn new(doc: &'a Document, style: &'a Style) -> Chapter<'a> {
         let lang = apparatus_language(&doc.language);
@@ -46,7 +53,7 @@ impl<'a> Chapter<'a> {
             style,
             labels: Labels::for_language(&doc.language),
             notes: NoteNumbers::new(doc, style),
-            mentions: crate::shared::index::Mentions::new(doc),
+            mentions: Default::default(),
             referenced: BTreeSet::new(),
             apparatus_lang: if doc.language == lang {
                 String::new()
@@ -127,7 +134,7 @@ impl<'a> Chapter<'a> {
                         let note: &'a crate::model::Note = note;
                         (e.number, Ok(note.text.inlines()))
                     }
-                    _ => (e.number, Err(e.inlines(self.labels))),
+                    _ => (e.number, Err(e.inlines(self.labels).into_owned())),
                 })
                 .collect();
             for (n, body) in &bodies {

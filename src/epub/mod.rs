@@ -201,7 +201,13 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         doc_hrefs.push(href.clone());
         let title = crate::markup::plain_text(doc.title.inlines());
         let mut h = Html::new(&mut faces);
-        Chapter::new(doc, style).body(&mut h);
+        let chapter = Chapter::new(doc, style);
+        let mut chapter = if volume.register.is_empty() {
+            chapter
+        } else {
+            chapter.with_mention_anchors()
+        };
+        chapter.body(&mut h);
         let body = h.out;
         spine.push(Item::xhtml(
             &href,

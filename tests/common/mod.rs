@@ -92,3 +92,20 @@ pub fn assert_blocks_in_order(haystack: &str, doc: &folio::model::Document, what
     }
 }
 pub mod office;
+
+/// Runs `folio volume MANIFEST --to FORMATS --out-dir DIR` and asserts it succeeds.
+pub fn export_volume(manifest: &str, formats: &str, dir: &std::path::Path) {
+    let out = run(&[
+        "volume",
+        manifest,
+        "--to",
+        formats,
+        "--out-dir",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
