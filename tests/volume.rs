@@ -218,12 +218,18 @@ fn run_on_documents_share_pages_and_the_contents_stay_right() {
         )
         .replace("\"../", &format!("\"{}/samples/", root().display()))
         .replace(
-            "\"persons.toml\"",
-            &format!("\"{}/samples/volume/persons.toml\"", root().display()),
+            "\"persons.register.toml\"",
+            &format!(
+                "\"{}/samples/volume/persons.register.toml\"",
+                root().display()
+            ),
         )
         .replace(
-            "\"places.toml\"",
-            &format!("\"{}/samples/volume/places.toml\"", root().display()),
+            "\"places.register.toml\"",
+            &format!(
+                "\"{}/samples/volume/places.register.toml\"",
+                root().display()
+            ),
         );
     std::fs::write(&manifest, text).unwrap();
     export_volume(manifest.to_str().unwrap(), "pdf", dir.path());
