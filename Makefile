@@ -33,11 +33,8 @@ golden: ## Regenerate golden files (review the diff before committing)
 	FOLIO_ACCEPT=1 cargo test --locked --release --test text
 	git status --short tests/
 
-references: build ## Re-render the reference pages in tests/reference (review the images)
-	$(FOLIO) export samples/zinoviev-1932-12-03.toml -o /tmp/folio-se.pdf
-	$(FOLIO) export samples/zinoviev-1932-12-03.toml --preset handout -o /tmp/folio-sh.pdf
-	pdftoppm -png -mono -r 90 -singlefile -f 1 -l 1 /tmp/folio-se.pdf tests/reference/seed-edition
-	pdftoppm -png -mono -r 72 -singlefile -f 1 -l 1 /tmp/folio-sh.pdf tests/reference/seed-handout
+references: build ## Re-render page 1 of every sample in tests/reference (look at the images)
+	./scripts/references.sh
 	tests/reference/docx-seed-page1.sh
 	@echo "tests/reference/epub-seed.png needs Chromium: see docs/epub.md"
 

@@ -14,7 +14,8 @@ above TOP and the page number below BOTTOM are left out). Prints, or writes as J
   space of the lines set at their natural width, i.e. not reaching the right edge), with
   where it stands;
 - shortest_page: for every page but the last, the white at the foot of the text or in a
-  hole above the footnotes, in lines of the body's leading (the worst page and its number).
+  hole above the footnotes, in lines of the body's leading (the worst page and its number;
+  page_white_lines lists every page's).
 """
 import json
 import re
@@ -113,16 +114,30 @@ def figures(pdf, top, bottom):
         steps += [round(b["y1"] - a["y1"], 1) for a, b in zip(body, body[1:]) if b["y1"] - a["y1"] > 1]
     leading = statistics.mode(steps) if steps else body_h * 1.2
     short = (0.0, 0)
+    whites = []
     for pi, p in enumerate(pages[:-1]):
         ls = sorted(p["lines"], key=lambda l: l["y0"])
         if not ls:
             short = max(short, ((bottom - top) / leading, pi + 1))
+            whites.append(round((bottom - top) / leading, 2))
             continue
         white = (bottom - max(l["y1"] for l in ls)) / leading
         # A hole inside the page (above the footnotes): more than the line it replaces.
+        # Lines side by side (marks beside an address) overlap: measure from the lowest
+        # bottom above.
+        # A block read as one text (folio's ActualText: marks beside an address, a
+        # signature) comes back as one "word" with spaces and the box of its first line:
+        # its real bottom is unknown, so the gap below it is not measured.
+        reach = ls[0]["y1"]
+        actual = False
         for a, b in zip(ls, ls[1:]):
-            white = max(white, (b["y0"] - a["y1"]) / leading - 1.0)
+            actual = actual or any(" " in w[4] for w in a["words"])
+            if not actual:
+                white = max(white, (b["y0"] - reach) / leading - 1.0)
+            reach = max(reach, b["y1"])
+            actual = actual and b["y0"] < reach + 1
         short = max(short, (round(white, 2), pi + 1))
+        whites.append(round(white, 2))
     return {
         "pages": len(pages),
         "lines": len(all_lines),
@@ -134,6 +149,7 @@ def figures(pdf, top, bottom):
         "shortest_page_white_lines": short[0],
         "shortest_page": short[1],
         "leading": leading,
+        "page_white_lines": whites,
     }
 
 

@@ -148,6 +148,32 @@ pub struct ExportArgs {
     /// do not collide (without it, a collision is an error before anything is written).
     #[arg(long)]
     pub mirror: bool,
+    #[command(flatten)]
+    pub pdf: PdfArgs,
+}
+
+/// Options of the PDF edition, for `export` and `volume`.
+#[derive(Debug, clap::Args)]
+pub struct PdfArgs {
+    /// PDF standards, comma-separated: ua-1, a-2u, a-2a, a-3u, a-3a, or none (default:
+    /// the style's `pdf.standards`, ua-1,a-2u).
+    #[arg(long = "pdf-standard", value_name = "LIST")]
+    pub standards: Option<String>,
+    /// Carry each transcription inside its PDF (PDF/A-3 associated file, /Source).
+    #[arg(long)]
+    pub embed_source: bool,
+}
+
+impl PdfArgs {
+    /// The style with these options applied.
+    fn apply(&self, mut style: Style) -> Result<Style, Error> {
+        if let Some(list) = &self.standards {
+            style.pdf.standards =
+                crate::style::pdf::PdfStandard::parse_list(list).map_err(Error::Usage)?;
+        }
+        style.pdf.embed_source |= self.embed_source;
+        Ok(style)
+    }
 }
 
 /// Options of `folio volume`.
@@ -182,6 +208,8 @@ pub struct VolumeArgs {
     /// Print nothing but errors.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    #[command(flatten)]
+    pub pdf: PdfArgs,
 }
 
 /// Runs the command line; returns the exit code.
@@ -363,7 +391,9 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
     if args.inputs.is_empty() {
         return Err(no_inputs("export"));
     }
-    let style = Style::load(args.preset.as_deref(), args.style.as_deref())?;
+    let style = args
+        .pdf
+        .apply(Style::load(args.preset.as_deref(), args.style.as_deref())?)?;
     let formats = parse_formats(&args.to)?;
     if let Some(output) = &args.output {
         if args.inputs.len() != 1 {
@@ -475,7 +505,9 @@ fn volume(args: &VolumeArgs, printer: &Printer) -> Result<(), Error> {
         None => volume.manifest.style.as_ref().map(|s| base.join(s)),
     };
     let preset = args.preset.as_deref().or(volume.manifest.preset.as_deref());
-    let style = Style::load(preset, style_path.as_deref())?;
+    let style = args
+        .pdf
+        .apply(Style::load(preset, style_path.as_deref())?)?;
     let stem = args
         .manifest
         .file_stem()

@@ -63,6 +63,28 @@ pub struct Document {
     /// (a volume's register is named in its manifest and adds to it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub register: Option<crate::register::Register>,
+    /// The file the document was read from, kept for editions that carry their source
+    /// (the PDF's `--embed-source`); not part of the format.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub origin: Option<Origin>,
+}
+
+/// A transcription file as read: its name and its exact bytes.
+#[derive(Clone, Debug)]
+pub struct Origin {
+    /// The file name, without folders ("zinoviev-1932-12-03.toml").
+    pub name: String,
+    /// The bytes of the file, unchanged.
+    pub bytes: std::sync::Arc<[u8]>,
+}
+
+/// Where a document was read from does not make it another document: a TOML file and
+/// its JSON twin hold equal documents.
+impl PartialEq for Origin {
+    fn eq(&self, _: &Origin) -> bool {
+        true
+    }
 }
 
 fn default_language() -> String {

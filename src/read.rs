@@ -127,7 +127,16 @@ fn read_str_checking(
             .map_err(|e| locate::json_error(&source, &e, locate::TRANSCRIPTION)),
     };
     let document = match parsed {
-        Ok(d) => d,
+        Ok(mut d) => {
+            let file = std::path::Path::new(name)
+                .file_name()
+                .map_or_else(|| name.to_string(), |f| f.to_string_lossy().into_owned());
+            d.origin = Some(crate::model::Origin {
+                name: file,
+                bytes: text.as_bytes().into(),
+            });
+            d
+        }
         Err(diagnostic) => {
             // A file of a newer major version may fail for fields this folio does not know:
             // say so first, since that is the real cause.
@@ -166,8 +175,9 @@ fn read_str_checking(
 pub struct SourceText<'a> {
     name: &'a str,
     text: &'a str,
-    /// The text again, shared by every diagnostic's snippet.
-    shared: std::sync::Arc<str>,
+    /// The text again, shared by every diagnostic's snippet; copied only when the first
+    /// diagnostic needs it, so a valid input costs nothing.
+    shared: std::cell::OnceCell<std::sync::Arc<str>>,
     /// The parsed TOML with its spans, made when the first diagnostic needs it.
     tree: std::cell::OnceCell<Option<toml::Spanned<toml::de::DeTable<'a>>>>,
 }
@@ -178,9 +188,13 @@ impl<'a> SourceText<'a> {
         SourceText {
             name,
             text,
-            shared: std::sync::Arc::from(text),
+            shared: std::cell::OnceCell::new(),
             tree: std::cell::OnceCell::new(),
         }
+    }
+
+    fn shared(&self) -> &std::sync::Arc<str> {
+        self.shared.get_or_init(|| std::sync::Arc::from(self.text))
     }
 
     /// The span of the value at `path`, found through the parsed document's spans.
@@ -213,7 +227,7 @@ impl<'a> SourceText<'a> {
         hint: impl Into<String>,
     ) -> Diagnostic {
         Diagnostic::error(code, self.name, message)
-            .at_span(&self.shared, span)
+            .at_span(self.shared(), span)
             .hint(hint)
     }
 
@@ -231,7 +245,7 @@ impl<'a> SourceText<'a> {
             Severity::Warning => Diagnostic::warning(code, self.name, message),
         };
         if let Some(span) = span {
-            d = d.at_span(&self.shared, span);
+            d = d.at_span(self.shared(), span);
         }
         d.hint(hint.unwrap_or_default())
     }

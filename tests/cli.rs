@@ -180,7 +180,8 @@ fn schema_is_json_schema_of_the_format() {
     let out = run(&["schema"]);
     assert_eq!(out.status.code(), Some(0));
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    assert_eq!(schema["title"], "Document");
+    assert_eq!(schema["title"], "folio transcription");
+    assert_eq!(schema["$id"], folio::schema::SCHEMA_ID);
     assert!(schema["$schema"]
         .as_str()
         .unwrap()

@@ -108,7 +108,7 @@ fn export(doc: &Path, preset: &str, dir: &Path) -> (PathBuf, String) {
 }
 
 #[test]
-fn hyphens_are_rare_never_three_in_a_row_and_spaces_stay_under_twice_their_width() {
+fn hyphens_are_rare_spaces_under_twice_their_width_and_pages_full() {
     let dir = tempdir();
     let mut report = Vec::new();
     let mut failures = Vec::new();
@@ -123,10 +123,20 @@ fn hyphens_are_rare_never_three_in_a_row_and_spaces_stay_under_twice_their_width
                 f.num("longest_run"),
                 f.num("widest_space"),
             );
+            let white = f.num("shortest_page_white_lines");
             report.push(format!(
-                "{name}: {} lines, {percent} % hyphenated, run {run}, widest space {widest}",
+                "{name}: {} lines, {percent} % hyphenated, run {run}, widest space {widest}, \
+                 shortest page {white} lines short",
                 f.num("lines")
             ));
+            // Every page but the last reaches within 2 lines of the foot, with no hole
+            // above the notes either.
+            if white > 2.0 {
+                failures.push(format!(
+                    "{name}: page {} ends {white} lines short of its foot",
+                    f.num("shortest_page")
+                ));
+            }
             if percent > limit {
                 failures.push(format!(
                     "{name}: {percent} % of lines hyphenated (at most {limit})"
@@ -377,4 +387,97 @@ fn the_text_edition_writes_nothing_invisible_from_the_input() {
     .status
     .success());
     assert!(pdf_text(&pdf).contains("Обследование хозяйств закончено"));
+}
+
+#[test]
+fn a_protocol_item_keeps_what_was_heard_with_what_was_decided() {
+    let dir = tempdir();
+    let protocol = generated_protocol(dir.path());
+    for preset in ["edition", "handout"] {
+        let (pdf, _) = export(&protocol, preset, dir.path());
+        let pages = figures(&pdf, preset).num("pages") as usize;
+        let mut checked = 0;
+        for page in 2..=pages {
+            let out = Command::new("pdftotext")
+                .args(["-f", &page.to_string(), "-l", &page.to_string()])
+                .args([pdf.to_str().unwrap(), "-"])
+                .output()
+                .expect("pdftotext runs");
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            // The first line of the text (after the edition's running head).
+            let head = if preset == "edition" { 2 } else { 0 };
+            let first: String = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .nth(head)
+                .unwrap_or("")
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            assert!(
+                !first.starts_with("Постановили"),
+                "{preset}: page {page} opens with a decision parted from its item: {text}"
+            );
+            checked += 1;
+        }
+        assert!(checked >= 25, "{preset}: {checked} pages checked");
+    }
+}
+
+#[test]
+fn every_sample_first_page_looks_as_its_reference_render() {
+    let dir = tempdir();
+    let mut docs = common::samples();
+    docs.push(root().join("samples/long/long-report-1925.toml"));
+    let mut failures = Vec::new();
+    for doc in &docs {
+        let stem = doc.file_stem().unwrap().to_str().unwrap();
+        for preset in ["edition", "handout"] {
+            let (pdf, _) = export(doc, preset, dir.path());
+            let actual = dir.path().join(format!("{stem}-{preset}"));
+            let ok = Command::new("pdftoppm")
+                .args([
+                    "-png",
+                    "-mono",
+                    "-r",
+                    "72",
+                    "-singlefile",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                ])
+                .arg(&pdf)
+                .arg(&actual)
+                .status()
+                .expect("pdftoppm runs (poppler-utils; make deps)");
+            assert!(ok.success());
+            let reference = root().join(format!("tests/reference/{stem}-{preset}.png"));
+            assert!(
+                reference.exists(),
+                "{} is missing: make references",
+                reference.display()
+            );
+            let out = Command::new("python3")
+                .arg(root().join("scripts/png-diff.py"))
+                .arg(&reference)
+                .arg(actual.with_extension("png"))
+                .arg("0.3")
+                .output()
+                .expect("python3 runs");
+            if !out.status.success() {
+                failures.push(format!(
+                    "{stem} ({preset}): {}",
+                    String::from_utf8_lossy(&out.stdout).trim()
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "page 1 differs from tests/reference/ (if intended: `make references`, look at the \
+         images, commit them):\n{}",
+        failures.join("\n")
+    );
 }

@@ -215,3 +215,61 @@ fn the_readme_shows_an_error_exactly_as_folio_prints_it() {
         "README.md shows:\n{printed}"
     );
 }
+
+mod json_mutations {
+    //! The same property for the pipeline format: a character inserted inside a string
+    //! value of the JSON fixture is reported on its line.
+    use super::common::*;
+    use folio::diag::Error;
+    use folio::read::{read_str, Syntax};
+    use proptest::prelude::*;
+
+    const INSERTS: &[char] = &['_', '*', '[', ']', '{', '}', '^', '"', '\\', 'x', ' ', 'щ'];
+
+    /// Offsets strictly inside a line's string value (after `": "`), outside note ids and
+    /// references.
+    fn places(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut in_notes = false;
+        for (i, line) in text.lines().enumerate() {
+            in_notes |= line.contains("\"notes\"");
+            let (Some(open), Some(close)) = (line.find(": \"").map(|o| o + 2), line.rfind('"'))
+            else {
+                continue;
+            };
+            if in_notes && line.trim_start().starts_with("\"id\"") || close <= open {
+                continue;
+            }
+            for (j, _) in line.char_indices().filter(|(j, _)| *j > open && *j < close) {
+                let inside_ref = line[..j]
+                    .rfind("[^")
+                    .is_some_and(|r| line[r..j].find(']').is_none());
+                if !inside_ref && !line[j..].starts_with("[^") {
+                    out.push((i, j));
+                }
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn every_reported_position_lies_on_the_changed_line(
+            place in any::<prop::sample::Index>(), c in prop::sample::select(INSERTS)
+        ) {
+            let path = root().join("tests/fixtures/json/zinoviev-1932-12-03.json");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let places = places(&text);
+            let (line, at) = places[place.index(places.len())];
+            let mut lines: Vec<String> = text.split_inclusive('\n').map(String::from).collect();
+            lines[line].insert(at, c);
+            let mutated: String = lines.concat();
+            if let Err(Error::Invalid(errors)) = read_str(&mutated, "m.json", Syntax::Json) {
+                for e in &errors {
+                    prop_assert_eq!(e.line, line + 1, "{:?} inserted at {}:{}: {}", c, line + 1, at, e);
+                }
+            }
+        }
+    }
+}

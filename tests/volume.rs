@@ -78,7 +78,9 @@ fn reader(program: &str, args: &[&str]) -> std::process::Output {
 
 fn pdftotext_page(pdf: &str, page: usize) -> String {
     let p = page.to_string();
-    let out = reader("pdftotext", &["-f", &p, "-l", &p, "-layout", pdf, "-"]);
+    // -raw: in content order, which keeps the no-break space of "№ 1" that the layout
+    // modes drop for its narrow gap.
+    let out = reader("pdftotext", &["-f", &p, "-l", &p, "-raw", pdf, "-"]);
     assert!(out.status.success());
     String::from_utf8_lossy(&out.stdout)
         .replace('\u{a0}', " ")

@@ -153,12 +153,13 @@ impl Diagnostic {
     }
 
     /// A writer's warning about an edition of `file`, as a diagnostic beside the reader's.
+    /// A hint the writer wrote into its message ("…; hint: …") becomes the hint.
     pub fn of_writer(file: impl Into<String>, edition: &str, warning: &Warning) -> Diagnostic {
-        Diagnostic::warning(
-            Code::WriterWarning,
-            file,
-            format!("{edition}: {}", warning.message),
-        )
+        let (message, hint) = match warning.message.split_once("; hint: ") {
+            Some((m, h)) => (m, h),
+            None => (warning.message.as_str(), ""),
+        };
+        Diagnostic::warning(Code::WriterWarning, file, format!("{edition}: {message}")).hint(hint)
     }
 
     /// The start as a position.

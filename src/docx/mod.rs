@@ -91,6 +91,7 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         source: None,
         content: vec![],
         notes: vec![],
+        origin: None,
     };
     let mut front = DocWriter::new(&front_doc, style, &mut pkg);
     front.plain_paragraph(styles::id::VOLUME_TITLE, &m.title);

@@ -57,6 +57,9 @@ pub struct Params {
     pub adjacent_fitness: f32,
     /// Most hyphenated lines in a row; a break that would make a longer run is not taken.
     pub max_hyphen_run: usize,
+    /// Demerits of a paragraph's last line shorter than a quarter of the measure (Russian
+    /// practice wants the last line well longer than the indent).
+    pub short_last_line: f32,
     /// How much a word space may grow, as a fraction of its width, at ratio 1.
     pub space_stretch: f32,
     /// How much a word space may shrink, as a fraction of its width.
@@ -78,6 +81,7 @@ impl Params {
         final_hyphen: 20000.0,
         adjacent_fitness: 10000.0,
         max_hyphen_run: 2,
+        short_last_line: 2000.0,
         space_stretch: 0.8,
         space_shrink: 0.3,
         letter_stretch: 0.02,
@@ -103,7 +107,7 @@ struct Node {
 /// Returns `None` when no set of breaks keeps every line within `p.tolerance` (with
 /// `p.emergency` added to every line's stretch) and every run of hyphens within
 /// `p.max_hyphen_run`.
-pub fn breaks(items: &[Item], width: &dyn Fn(usize) -> f32, p: &Params) -> Option<Vec<usize>> {
+pub fn breaks(items: &[Item], width: &dyn Fn(usize) -> f32, p: &Params) -> Option<Broken> {
     let (tolerance, emergency) = (p.tolerance, p.emergency);
     let mut nodes: Vec<Node> = vec![Node {
         position: 0,
@@ -187,6 +191,10 @@ pub fn breaks(items: &[Item], width: &dyn Fn(usize) -> f32, p: &Params) -> Optio
                     if cost <= -INFINITY && after_hyphen {
                         d += p.final_hyphen;
                     }
+                    // A last line shorter than a quarter of the measure reads as a scrap.
+                    if cost <= -INFINITY && w < line_w * 0.25 {
+                        d += p.short_last_line;
+                    }
                     let fitness: usize = if ratio < -0.5 {
                         0
                     } else if ratio <= 0.5 {
@@ -201,15 +209,16 @@ pub fn breaks(items: &[Item], width: &dyn Fn(usize) -> f32, p: &Params) -> Optio
                     }
                     let total = a.demerits + d;
                     let prev = Some(ai);
+                    // Breaks are told apart by line count too, so that the best setting one
+                    // line longer survives (for the page builder, see `Broken::longer`).
                     match candidates
                         .iter_mut()
-                        .find(|c| c.fitness == fitness && c.run == run)
+                        .find(|c| c.fitness == fitness && c.run == run && c.line == a.line + 1)
                     {
                         Some(c) if c.demerits <= total => {}
                         Some(c) => {
                             c.demerits = total;
                             c.previous = prev;
-                            c.line = a.line + 1;
                         }
                         None => candidates.push(Node {
                             position: i,
@@ -271,24 +280,47 @@ pub fn breaks(items: &[Item], width: &dyn Fn(usize) -> f32, p: &Params) -> Optio
             tk += shrink;
         }
     }
-    // The best node that ends at the last item.
+    // The best node that ends at the last item, and the best with one line more.
     let last = items.len().checked_sub(1)?;
-    let best = active
+    let ends: Vec<usize> = active
         .iter()
         .copied()
         .filter(|&n| nodes[n].position == last)
-        .min_by(|&a, &b| nodes[a].demerits.total_cmp(&nodes[b].demerits))?;
-    let mut out = Vec::new();
-    let mut n = Some(best);
-    while let Some(k) = n {
-        if nodes[k].previous.is_none() && k == 0 {
-            break;
+        .collect();
+    let best_of = |lines: Option<usize>| {
+        ends.iter()
+            .copied()
+            .filter(|&n| lines.is_none_or(|l| nodes[n].line == l))
+            .min_by(|&a, &b| nodes[a].demerits.total_cmp(&nodes[b].demerits))
+    };
+    let path = |end: usize| {
+        let mut out = Vec::new();
+        let mut n = Some(end);
+        while let Some(k) = n {
+            if nodes[k].previous.is_none() && k == 0 {
+                break;
+            }
+            out.push(nodes[k].position);
+            n = nodes[k].previous;
         }
-        out.push(nodes[k].position);
-        n = nodes[k].previous;
-    }
-    out.reverse();
-    Some(out)
+        out.reverse();
+        out
+    };
+    let best = best_of(None)?;
+    Some(Broken {
+        best: path(best),
+        longer: best_of(Some(nodes[best].line + 1)).map(path),
+    })
+}
+
+/// The breaks of a paragraph: the best, and the best of those one line longer (within the
+/// same tolerance), with which the page builder may fill a page (a compositor's "выгонка
+/// строки") instead of leaving white at its foot.
+pub struct Broken {
+    /// Where the lines end, best first.
+    pub best: Vec<usize>,
+    /// Where the lines end in the best setting one line longer, if there is one.
+    pub longer: Option<Vec<usize>>,
 }
 
 /// First-fit breaking at natural widths: for ragged (left, right, centred) text and as the

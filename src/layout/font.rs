@@ -194,6 +194,8 @@ pub struct Glyph {
     pub text: Cluster,
     /// Decoration bits: [`STRIKE`], [`UNDERLINE`], [`DOUBLE`].
     pub deco: u8,
+    /// The structure node it belongs to (`layout::structure`).
+    pub node: u32,
     /// Notes referenced at this glyph, so the page of the glyph carries them.
     pub notes: Vec<usize>,
     /// The mention (its ordinal in the document) that starts at this glyph, for the
@@ -377,6 +379,7 @@ fn shape_run(
             spacing: 0.0,
             text: t,
             deco: 0,
+            node: 0,
             notes: Vec::new(),
             anchor: None,
         });

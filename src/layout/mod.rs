@@ -9,6 +9,7 @@ pub mod breaking;
 mod compose;
 pub mod font;
 pub mod para;
+pub mod structure;
 pub mod volume;
 
 use crate::diag::Error;
@@ -39,6 +40,8 @@ pub struct Placed {
     pub width: f32,
     /// The source text the glyph stands for ("" for the second glyph of a cluster).
     pub text: font::Cluster,
+    /// The structure node it belongs to, or an artifact id (`structure`).
+    pub node: structure::NodeId,
 }
 
 /// One positioned item of a page.
@@ -154,6 +157,9 @@ pub struct Elem {
     pub counted: bool,
     /// The natural width of its content.
     pub width: f32,
+    /// On a paragraph's first line: the paragraph set one line longer, at no worse
+    /// spacing than allowed, which the page builder may take to fill a page.
+    pub longer: Option<Vec<Elem>>,
 }
 
 /// What a test or a reader may want to know of a line on a page.
@@ -215,6 +221,8 @@ pub struct Laid {
     /// Paragraphs that had no setting with word spaces under twice their width and were
     /// set looser, with where they stand, per document.
     pub loose: Vec<Vec<String>>,
+    /// What each glyph is, in reading order: the tagged PDF's structure tree.
+    pub structure: structure::Structure,
 }
 
 /// Lays out one document.

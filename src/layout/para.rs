@@ -3,6 +3,7 @@
 
 use super::breaking::{self, Item as Kp, Params, INFINITY};
 use super::font::{shape, Cluster, FontId, FontSet, Glyph, DOUBLE, SPACED, STRIKE, UNDERLINE};
+use super::structure::NodeId;
 use super::{Elem, Item, Placed};
 
 /// How a piece of text is set.
@@ -20,6 +21,8 @@ pub struct Sty {
     pub spacing: f32,
     /// Decoration bits.
     pub deco: u8,
+    /// The structure node the text belongs to (0: the block being set).
+    pub node: NodeId,
 }
 
 impl Sty {
@@ -31,6 +34,7 @@ impl Sty {
         rise: 0.0,
         spacing: 0.0,
         deco: 0,
+        node: 0,
     };
 
     /// The face of this style.
@@ -121,6 +125,7 @@ pub fn glyphs(
         for (k, g) in shaped.iter_mut().enumerate() {
             g.dy += p.sty.rise * size;
             g.deco = p.sty.deco;
+            g.node = p.sty.node;
             if p.sty.spacing > 0.0 {
                 g.deco |= SPACED;
                 // No spacing after the last letter: it would stand off the punctuation.
@@ -160,6 +165,7 @@ fn newline_glyph(size: f32) -> Glyph {
         spacing: 0.0,
         text: Cluster::new("\n"),
         deco: 0,
+        node: 0,
         notes: vec![],
         anchor: None,
     }
@@ -366,7 +372,8 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> (Vec<Ele
             gaps_before += 1;
         }
         if is_break {
-            let h = hyphen_for(g);
+            let mut h = hyphen_for(g);
+            h.node = g.node;
             let pen = Kp::Penalty {
                 width: h.advance,
                 cost: params.hyphen_penalty,
@@ -405,7 +412,7 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> (Vec<Ele
             }
     };
     let mut used = params;
-    let breaks = if justify {
+    let broken = if justify {
         // Passes, strictest first: spaces at most twice their width; then more tracking
         // of the letters, still within that; then, for a paragraph with no other solution,
         // extra stretch (looser lines, not more hyphens); last, any breaks at all.
@@ -445,87 +452,110 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> (Vec<Ele
                     .collect();
                 breaking::breaks(&with_letters, &measure, &p)
             })
-            .unwrap_or_else(|| breaking::greedy(&items, &measure))
+            .unwrap_or_else(|| breaking::Broken {
+                best: breaking::greedy(&items, &measure),
+                longer: None,
+            })
     } else if frame.align == Align::Center {
-        balanced(&items, &measure)
+        breaking::Broken {
+            best: balanced(&items, &measure),
+            longer: None,
+        }
     } else {
-        breaking::greedy(&items, &measure)
+        breaking::Broken {
+            best: breaking::greedy(&items, &measure),
+            longer: None,
+        }
     };
-
-    let mut loose = false;
-    let mut elems: Vec<Elem> = Vec::new();
-    let mut prev_hyphenated = false;
-    let mut from_item = 0usize;
-    let last = breaks.len();
-    for (li, &b) in breaks.iter().enumerate() {
-        // Glyphs of this line: from the first box after the previous break to the break.
-        let mut first = from_item;
-        while first < b && !matches!(items[first], Kp::Box(_)) {
-            first += 1;
-        }
-        let g0 = if first < b { starts[first] } else { starts[b] }.min(starts[b]);
-        let g1 = starts[b];
-        let hyphen = hyphens[b].clone();
-        let mut line: Vec<&Glyph> = glyphs[g0..g1.min(glyphs.len())]
-            .iter()
-            .map(|(g, _)| g)
-            .filter(|g| g.text != "\n")
-            .collect();
-        while line.last().is_some_and(|g| is_space(g)) {
-            line.pop();
-        }
-        let hy_holder;
-        let hyphenated = hyphen.is_some();
-        if let Some(h) = hyphen {
-            hy_holder = h;
-            line.push(&hy_holder);
-        }
-        let ends_paragraph = li + 1 == last
-            || matches!(items.get(b), Some(Kp::Penalty { cost, .. }) if *cost <= -INFINITY)
-                && b > 0
-                && matches!(items[b - 1], Kp::Glue { stretch, .. } if stretch >= INFINITY);
-        let natural: f32 = line.iter().map(|g| g.advance).sum();
-        let m = measure(li);
-        let indent = if li == 0 {
-            frame.indent
-        } else {
-            frame.rest_indent
-        };
-        let spaces: Vec<f32> = line
-            .iter()
-            .filter(|g| is_space(g) || is_nbsp(g))
-            .map(|g| g.advance)
-            .collect();
-        let (extra, track) = if justify && (!ends_paragraph || natural > m) {
-            justification(&line, &spaces, m - natural, &used, frame.size)
-        } else {
-            (0.0, 0.0)
-        };
-        // A space over twice its width: the caller names the paragraph in a warning.
-        loose |= extra > 1.0 + 1e-3;
-        let x0 = frame.x
-            + indent
-            + match frame.align {
-                Align::Justify | Align::Left => 0.0,
-                Align::Right => (m - natural).max(0.0),
-                Align::Center => ((m - natural) / 2.0).max(0.0),
+    let build = |breaks: &[usize]| -> (Vec<Elem>, bool) {
+        let mut loose = false;
+        let mut elems: Vec<Elem> = Vec::new();
+        let mut prev_hyphenated = false;
+        let mut from_item = 0usize;
+        let last = breaks.len();
+        for (li, &b) in breaks.iter().enumerate() {
+            // Glyphs of this line: from the first box after the previous break to the break.
+            let mut first = from_item;
+            while first < b && !matches!(items[first], Kp::Box(_)) {
+                first += 1;
+            }
+            let g0 = if first < b { starts[first] } else { starts[b] }.min(starts[b]);
+            let g1 = starts[b];
+            let hyphen = hyphens[b].clone();
+            let mut line: Vec<&Glyph> = glyphs[g0..g1.min(glyphs.len())]
+                .iter()
+                .map(|(g, _)| g)
+                .filter(|g| g.text != "\n")
+                .collect();
+            while line.last().is_some_and(|g| is_space(g)) {
+                line.pop();
+            }
+            let hy_holder;
+            let hyphenated = hyphen.is_some();
+            if let Some(h) = hyphen {
+                hy_holder = h;
+                line.push(&hy_holder);
+            }
+            let ends_paragraph = li + 1 == last
+                || matches!(items.get(b), Some(Kp::Penalty { cost, .. }) if *cost <= -INFINITY)
+                    && b > 0
+                    && matches!(items[b - 1], Kp::Glue { stretch, .. } if stretch >= INFINITY);
+            let natural: f32 = line.iter().map(|g| g.advance).sum();
+            let m = measure(li);
+            let indent = if li == 0 {
+                frame.indent
+            } else {
+                frame.rest_indent
             };
-        let baseline = frame.leading * 0.8;
-        let mut elem = set_line(fonts, &line, x0, baseline, extra, track);
-        elem.h = frame.leading;
-        // A page never ends on a hyphenated word: the next line stays with this one.
-        if elems.last().is_some_and(|_| prev_hyphenated) {
-            elem.breakable = false;
+            let spaces: Vec<f32> = line
+                .iter()
+                .filter(|g| is_space(g) || is_nbsp(g))
+                .map(|g| g.advance)
+                .collect();
+            let (extra, track) = if justify && (!ends_paragraph || natural > m) {
+                justification(&line, &spaces, m - natural, &used, frame.size)
+            } else {
+                (0.0, 0.0)
+            };
+            // A space over twice its width: the caller names the paragraph in a warning.
+            loose |= extra > 1.0 + 1e-3;
+            let x0 = frame.x
+                + indent
+                + match frame.align {
+                    Align::Justify | Align::Left => 0.0,
+                    Align::Right => (m - natural).max(0.0),
+                    Align::Center => ((m - natural) / 2.0).max(0.0),
+                };
+            let baseline = frame.leading * 0.8;
+            let mut elem = set_line(fonts, &line, x0, baseline, extra, track);
+            elem.h = frame.leading;
+            // A page never ends on a hyphenated word: the next line stays with this one.
+            if elems.last().is_some_and(|_| prev_hyphenated) {
+                elem.breakable = false;
+            }
+            prev_hyphenated = hyphenated;
+            elems.push(elem);
+            from_item = b + 1;
         }
-        prev_hyphenated = hyphenated;
-        elems.push(elem);
-        from_item = b + 1;
+        let n = elems.len();
+        for (i, e) in elems.iter_mut().enumerate() {
+            e.line = Some((i, n));
+        }
+        (elems, loose)
+    };
+    let (mut lines, loose) = build(&broken.best);
+    // The setting one line longer, for the page builder to fill a page with; not for a
+    // paragraph already loose, nor when its last line would be a lone short word.
+    if let (Some(longer), false) = (&broken.longer, loose) {
+        let (alt, alt_loose) = build(longer);
+        let last_fill = alt.last().map_or(0.0, |l| l.width) / frame.width;
+        if !alt_loose && last_fill > 0.2 {
+            if let Some(first) = lines.first_mut() {
+                first.longer = Some(alt);
+            }
+        }
     }
-    let n = elems.len();
-    for (i, e) in elems.iter_mut().enumerate() {
-        e.line = Some((i, n));
-    }
-    (elems, loose)
+    (lines, loose)
 }
 
 /// Centred lines of even length: the narrowest measure that keeps the number of lines
@@ -640,6 +670,7 @@ pub fn set_line(fonts: &FontSet, line: &[&Glyph], x0: f32, y: f32, extra: f32, t
             spaced: g.deco & SPACED != 0,
             width: face.advance_1000(g.id) * g.size / 1000.0,
             text: g.text,
+            node: g.node,
         });
         notes.extend(g.notes.iter().copied());
         if let Some(mention) = g.anchor {
@@ -667,6 +698,7 @@ pub fn set_line(fonts: &FontSet, line: &[&Glyph], x0: f32, y: f32, extra: f32, t
         line: None,
         counted: false,
         width: pen - x0,
+        longer: None,
     }
 }
 

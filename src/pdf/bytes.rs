@@ -1,111 +1,88 @@
-//! Pages to PDF bytes, written with lopdf: Type 0 fonts with Identity-H encoding whose glyphs
-//! are the shaped glyph ids (subset with the `subsetter` crate), a ToUnicode map from the
-//! shaped clusters so text extraction gives back the source, outlines, page labels and
-//! metadata. Everything is ordered, hashed or counted — never timed or random — so the same
+//! Pages to PDF bytes with krilla (typst's PDF layer): the shaped glyphs are drawn as they
+//! were set, each cluster mapped to its source text (krilla writes the ToUnicode map, and
+//! /ActualText where a glyph stands for different text in different places); fonts are
+//! subset and embedded; every glyph is marked content of its structure node or an
+//! artifact; the structure tree, XMP metadata, output intent and the claims of the chosen
+//! standards are written and checked by krilla. Nothing is timed or random, so the same
 //! input gives the same bytes.
 
-use crate::layout::font::{Cluster, FontId, FontSet};
-use crate::layout::{Item, Laid};
-use lopdf::{dictionary, Dictionary, Object, ObjectId, Stream, StringFormat};
-use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
-use std::io::Write as _;
+use super::tree::{self, Leaves};
+use crate::layout::font::FontSet;
+use crate::layout::structure::{self, NodeId};
+use crate::layout::{Item, Laid, Page, Placed};
+use crate::style::pdf::PdfStandard;
+use krilla::configure::{Accessibility, Archival, ConfigurationBuilder, ValidationError};
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::{NumberingStyle, PageLabel, PageSettings};
+use krilla::surface::Surface;
+use krilla::tagging::{Artifact, ArtifactType, ContentTag, SpanTag};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::{Document, SerializeSettings};
+use std::num::NonZeroU32;
 
 /// Document-level information written into the PDF.
 pub struct Meta {
     /// Title.
     pub title: String,
-    /// Authors, joined.
-    pub author: String,
-    /// Subject.
+    /// Authors.
+    pub authors: Vec<String>,
+    /// Subject (date and place).
     pub subject: String,
-    /// Keywords.
+    /// Keywords (the archival legend).
     pub keywords: String,
     /// Language (BCP 47 primary tag, "ru").
     pub lang: String,
-    /// The date written as creation and modification date, "D:…" form.
-    pub date: String,
+    /// Creation and modification date (UTC), when there is one to write.
+    pub date: Option<crate::shared::clock::Civil>,
+    /// The standards claimed.
+    pub standards: Vec<PdfStandard>,
+    /// Source files carried inside (PDF/A-3 associated files).
+    pub sources: Vec<crate::model::Origin>,
 }
 
-/// Writes the pages as PDF bytes.
+/// Writes the pages as PDF bytes; an error names what keeps the file from a standard.
 pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, String> {
-    let fonts = laid.fonts;
-    // 1. The glyphs each face uses, with the text each stands for (first use wins), in
-    // tables by glyph id.
-    let mut seen: Vec<Vec<Option<Cluster>>> = vec![Vec::new(); 256];
-    for page in &laid.pages {
-        for item in &page.items {
-            if let Item::Text { glyphs, .. } = item {
-                for g in glyphs {
-                    let table = &mut seen[g.font as usize];
-                    let id = g.id as usize;
-                    if table.len() <= id {
-                        table.resize(id + 1, None);
-                    }
-                    match &mut table[id] {
-                        Some(t) if t.is_empty() && !g.text.is_empty() => *t = g.text,
-                        Some(_) => {}
-                        slot => *slot = Some(g.text),
-                    }
-                }
-            }
+    let mut config = ConfigurationBuilder::new();
+    for s in &meta.standards {
+        config = match s {
+            PdfStandard::Ua1 => config.with_accessibility_validator(Accessibility::UA1),
+            PdfStandard::A2u => config.with_archival_validator(Archival::A2_U),
+            PdfStandard::A2a => config.with_archival_validator(Archival::A2_A),
+            PdfStandard::A3u => config.with_archival_validator(Archival::A3_U),
+            PdfStandard::A3a => config.with_archival_validator(Archival::A3_A),
+        };
+    }
+    let configuration = config
+        .finish()
+        .map_err(|e| format!("the PDF standards cannot be combined: {e:?}"))?;
+    let settings = SerializeSettings {
+        compress_content_streams: true,
+        xmp_metadata: true,
+        enable_tagging: true,
+        configuration,
+        ..SerializeSettings::default()
+    };
+    let mut doc = Document::new_with(settings);
+    let fonts = Fonts::new(laid.fonts);
+    let mut leaves = Leaves::new(laid.structure.nodes.len());
+    for (index, page) in laid.pages.iter().enumerate() {
+        let mut ps = PageSettings::from_wh(page.width, page.height)
+            .ok_or_else(|| format!("page {} has no size", index + 1))?;
+        if index == 0 {
+            // Pages are numbered 1, 2, … throughout (a volume's title page is page 1).
+            ps = ps.with_page_label(PageLabel::new(
+                Some(NumberingStyle::Arabic),
+                None,
+                NonZeroU32::new(1),
+            ));
         }
-    }
-    let mut used: BTreeMap<FontId, BTreeMap<u16, String>> = BTreeMap::new();
-    for (f, table) in seen.iter().enumerate() {
-        for (id, t) in table.iter().enumerate() {
-            if let Some(t) = t {
-                used.entry(f as FontId)
-                    .or_default()
-                    .insert(id as u16, t.to_string());
-            }
-        }
-    }
-    let mut doc = lopdf::Document::with_version("1.7");
-    let pages_id = doc.new_object_id();
-    // 2. Fonts: subset, embed, map.
-    let mut font_refs = Dictionary::new();
-    // Glyph id to CID, a table per face.
-    let mut cid_of: Vec<Vec<u16>> = vec![Vec::new(); 256];
-    for (&fid, glyphs) in &used {
-        let (obj, map) = embed_font(&mut doc, fonts, fid, glyphs)?;
-        font_refs.set(format!("F{fid}"), Object::Reference(obj));
-        let table = &mut cid_of[fid as usize];
-        for (g, c) in map {
-            if table.len() <= g as usize {
-                table.resize(g as usize + 1, 0);
-            }
-            table[g as usize] = c;
-        }
-    }
-    let resources = doc.add_object(dictionary! { "Font" => font_refs });
-    // 3. Pages.
-    let mut kids = Vec::new();
-    let mut page_ids = Vec::new();
-    // A file identifier from the content itself: stable for the same input.
-    let mut hash = Sha256::new();
-    hash.update(meta.title.as_bytes());
-    for page in &laid.pages {
-        let content = content_stream(page, &cid_of);
-        hash.update(&content);
-        let stream = Stream::new(Dictionary::new(), deflate(&content)).with_compression(false);
-        let mut stream = stream;
-        stream.dict.set("Filter", "FlateDecode");
-        let cid = doc.add_object(stream);
-        let pid = doc.add_object(dictionary! {
-            "Type" => "Page",
-            "Parent" => pages_id,
-            "MediaBox" => vec![0.into(), 0.into(), real(page.width), real(page.height)],
-            "Resources" => resources,
-            "Contents" => cid,
-        });
-        kids.push(Object::Reference(pid));
-        page_ids.push(pid);
-    }
-    // Links (the index's page numbers): annotations going to a place on a page.
-    for (page, pid) in laid.pages.iter().zip(&page_ids) {
-        let mut annots = Vec::new();
+        let mut p = doc.start_page_with(ps);
+        let mut surface = p.surface();
+        draw_page(&mut surface, page, &fonts, &mut leaves);
+        surface.finish();
+        // Links (the index's page numbers): to the line of the mention, with the page as
+        // their text for a screen reader.
         for item in &page.items {
             if let Item::Link {
                 x,
@@ -116,384 +93,193 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, String> {
                 to_y,
             } = item
             {
-                let Some(target) = page_ids.get(*to) else {
+                let (Some(rect), true) = (
+                    krilla::geom::Rect::from_xywh(*x, *y, *w, *h),
+                    *to < laid.pages.len(),
+                ) else {
                     continue;
                 };
-                let th = laid.pages[*to].height;
-                let annot = doc.add_object(dictionary! {
-                    "Type" => "Annot",
-                    "Subtype" => "Link",
-                    "Rect" => vec![real(*x), real(page.height - y - h), real(x + w), real(page.height - y)],
-                    "Border" => vec![0.into(), 0.into(), 0.into()],
-                    "Dest" => vec![(*target).into(), "XYZ".into(), 0.into(), real(th - to_y + 12.0), Object::Null],
-                });
-                annots.push(Object::Reference(annot));
+                let target = krilla::destination::XyzDestination::new(
+                    *to,
+                    Point::from_xy(0.0, (to_y - 12.0).max(0.0)),
+                );
+                p.add_annotation(krilla::annotation::Annotation::new_link(
+                    krilla::annotation::LinkAnnotation::new(
+                        rect,
+                        krilla::annotation::Target::Destination(target.into()),
+                    ),
+                    Some(format!("{} {}", "стр.", to + 1)),
+                ));
             }
         }
-        if !annots.is_empty() {
-            if let Ok(Object::Dictionary(d)) = doc.get_object_mut(*pid) {
-                d.set("Annots", annots);
-            }
-        }
+        p.finish();
     }
-    let count = kids.len() as i64;
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
-    );
-    // 4. Outline: one entry per document.
-    let mut catalog = dictionary! {
-        "Type" => "Catalog",
-        "Pages" => pages_id,
-        "PageLabels" => dictionary! { "Nums" => vec![0.into(), Object::Dictionary(dictionary! { "S" => "D" })] },
-        "Lang" => Object::String(meta.lang.as_bytes().to_vec(), StringFormat::Literal),
-        "ViewerPreferences" => dictionary! { "DisplayDocTitle" => true },
-    };
-    if !laid.bookmarks.is_empty() && !page_ids.is_empty() {
-        let outlines_id = doc.new_object_id();
-        let ids: Vec<ObjectId> = laid.bookmarks.iter().map(|_| doc.new_object_id()).collect();
-        for (k, b) in laid.bookmarks.iter().enumerate() {
-            let page = page_ids[b.page.min(page_ids.len() - 1)];
-            let height = laid.pages.get(b.page).map_or(0.0, |p| p.height);
-            let mut d = dictionary! {
-                "Title" => text_string(&b.title),
-                "Parent" => outlines_id,
-                "Dest" => vec![page.into(), "XYZ".into(), 0.into(), real(height - b.y + 12.0), Object::Null],
-            };
-            if k > 0 {
-                d.set("Prev", ids[k - 1]);
-            }
-            if k + 1 < ids.len() {
-                d.set("Next", ids[k + 1]);
-            }
-            doc.objects.insert(ids[k], Object::Dictionary(d));
-        }
-        doc.objects.insert(
-            outlines_id,
-            Object::Dictionary(dictionary! {
-                "Type" => "Outlines",
-                "First" => ids[0],
-                "Last" => ids[ids.len() - 1],
-                "Count" => ids.len() as i64,
-            }),
-        );
-        catalog.set("Outlines", outlines_id);
-        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    let mut outline = Outline::new();
+    for b in &laid.bookmarks {
+        let page = b.page.min(laid.pages.len().saturating_sub(1));
+        let y = (b.y - 12.0).max(0.0);
+        outline.push_child(OutlineNode::new(
+            b.title.clone(),
+            krilla::destination::XyzDestination::new(page, Point::from_xy(0.0, y)),
+        ));
     }
-    let catalog_id = doc.add_object(catalog);
-    let info_id = doc.add_object(dictionary! {
-        "Title" => text_string(&meta.title),
-        "Author" => text_string(&meta.author),
-        "Subject" => text_string(&meta.subject),
-        "Keywords" => text_string(&meta.keywords),
-        "Creator" => text_string("folio"),
-        "Producer" => text_string(concat!("folio ", env!("CARGO_PKG_VERSION"))),
-        "CreationDate" => Object::String(meta.date.as_bytes().to_vec(), StringFormat::Literal),
-        "ModDate" => Object::String(meta.date.as_bytes().to_vec(), StringFormat::Literal),
-    });
-    doc.trailer.set("Root", catalog_id);
-    doc.trailer.set("Info", info_id);
-    let id = hash.finalize()[..16].to_vec();
-    doc.trailer.set(
-        "ID",
-        vec![
-            Object::String(id.clone(), StringFormat::Hexadecimal),
-            Object::String(id, StringFormat::Hexadecimal),
-        ],
-    );
+    doc.set_outline(outline);
+    doc.set_tag_tree(tree::build(&laid.structure, leaves));
+    doc.set_metadata(metadata(meta));
+    for source in &meta.sources {
+        let mime = if source.name.ends_with(".json") {
+            "application/json"
+        } else if source.name.ends_with(".xml") {
+            "application/tei+xml"
+        } else {
+            "application/toml"
+        };
+        doc.embed_file(krilla::embed::EmbeddedFile {
+            path: source.name.clone(),
+            mime_type: krilla::embed::MimeType::new(mime),
+            description: Some(format!(
+                "The transcription this edition was made from: {}",
+                source.name
+            )),
+            association_kind: krilla::embed::AssociationKind::Source,
+            data: source.bytes.to_vec().into(),
+            modification_date: meta.date.map(date_time),
+            compress: Some(true),
+            location: None,
+        })
+        .ok_or_else(|| format!("{} is embedded twice", source.name))?;
+    }
+    doc.finish().map_err(|e| explain(&e))
+}
+
+fn metadata(meta: &Meta) -> krilla::metadata::Metadata {
+    let mut m = krilla::metadata::Metadata::new()
+        .title(meta.title.clone())
+        .language(meta.lang.clone())
+        .creator("folio".into())
+        .producer(concat!("folio ", env!("CARGO_PKG_VERSION")).into());
+    if !meta.authors.is_empty() {
+        m = m.authors(meta.authors.clone());
+    }
+    if !meta.subject.is_empty() {
+        m = m.description(meta.subject.clone());
+    }
+    if !meta.keywords.is_empty() {
+        m = m.keywords(vec![meta.keywords.clone()]);
+    }
+    if let Some(d) = meta.date {
+        m = m.creation_date(date_time(d));
+    }
+    m
+}
+
+fn date_time(c: crate::shared::clock::Civil) -> krilla::metadata::DateTime {
+    krilla::metadata::DateTime::new(c.year as u16)
+        .month(c.month as u8)
+        .day(c.day as u8)
+        .hour(c.hour as u8)
+        .minute(c.minute as u8)
+        .second(c.second as u8)
+        .utc_offset_hour(0)
+        .utc_offset_minute(0)
+}
+
+/// A krilla error in the words of the standard it breaks.
+fn explain(e: &krilla::error::KrillaError) -> String {
+    match e {
+        krilla::error::KrillaError::Validation(errors) => {
+            let list: Vec<String> = errors
+                .iter()
+                .map(|(err, validators)| {
+                    let what = match err {
+                        ValidationError::RestrictedLicense(_) => "a font of the style forbids embedding (PDF/A: ISO 19005-2 6.2.11.4.1; PDF/UA: ISO 14289-1 7.21.4.1): choose a font whose licence allows embedding".to_string(),
+                        ValidationError::ContainsNotDefGlyph(_, _, text) => format!(
+                            "“{text}” is in no font (the .notdef glyph; ISO 19005-2 6.2.11.8, ISO 14289-1 7.21.8): add a font that has it"
+                        ),
+                        ValidationError::NoCodepointMapping(..)
+                        | ValidationError::InvalidCodepointMapping(..) => {
+                            "a glyph maps to no Unicode text (ISO 19005-2 6.2.11.7.2)".to_string()
+                        }
+                        ValidationError::MissingDocumentDate => {
+                            "PDF/A needs the file's date (xmp:CreateDate, ISO 19005-2 6.6)".to_string()
+                        }
+                        ValidationError::EmbeddedFile(k, _) => format!(
+                            "an embedded source is not allowed or is incomplete ({k:?}; PDF/A-2 allows none, ISO 19005-2 6.8; use a-3u or a-3a)"
+                        ),
+                        other => format!("{other:?}"),
+                    };
+                    let names: Vec<&str> = validators_names(*validators);
+                    format!("{} — {what}", names.join(", "))
+                })
+                .collect();
+            format!("the PDF cannot conform: {}", list.join("; "))
+        }
+        other => format!("cannot write the PDF: {other}"),
+    }
+}
+
+fn validators_names(v: krilla::configure::Validators) -> Vec<&'static str> {
     let mut out = Vec::new();
-    doc.save_to(&mut out).map_err(|e| e.to_string())?;
-    Ok(out)
-}
-
-fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-    // Writing to a Vec cannot fail.
-    let _ = e.write_all(data);
-    e.finish().unwrap_or_default()
-}
-
-fn real(v: f32) -> Object {
-    Object::Real((v * 1000.0).round() / 1000.0)
-}
-
-/// A PDF text string: UTF-16BE with a byte order mark, so any script survives.
-fn text_string(s: &str) -> Object {
-    let mut b = vec![0xFE, 0xFF];
-    for u in s.encode_utf16() {
-        b.extend_from_slice(&u.to_be_bytes());
+    if let Some(a) = v.archival() {
+        out.push(a.as_str());
     }
-    Object::String(b, StringFormat::Hexadecimal)
+    if let Some(u) = v.accessibility() {
+        out.push(u.as_str());
+    }
+    out
 }
 
-/// Embeds face `fid` subset to `glyphs`; returns the Type 0 font and the glyph → CID map.
-fn embed_font(
-    doc: &mut lopdf::Document,
-    fonts: &FontSet,
-    fid: FontId,
-    glyphs: &BTreeMap<u16, String>,
-) -> Result<(ObjectId, BTreeMap<u16, u16>), String> {
-    let face = fonts.face(fid);
-    let mut remapper = subsetter::GlyphRemapper::new();
-    remapper.remap(0);
-    for &g in glyphs.keys() {
-        remapper.remap(g);
-    }
-    let data = subsetter::subset(face.data, 0, &remapper)
-        .map_err(|e| format!("cannot subset the font {}: {e}", face.ps_name))?;
-    let mut map = BTreeMap::new();
-    for &g in glyphs.keys() {
-        if let Some(n) = remapper.get(g) {
-            map.insert(g, n);
+/// The faces as krilla fonts, made once per file for the faces used.
+struct Fonts {
+    set: &'static FontSet,
+    made: std::cell::RefCell<Vec<Option<Font>>>,
+}
+
+impl Fonts {
+    fn new(set: &'static FontSet) -> Fonts {
+        Fonts {
+            set,
+            made: std::cell::RefCell::new(Vec::new()),
         }
     }
-    // A subset tag from the glyph set: six capitals, the same for the same glyphs.
-    let mut h = Sha256::new();
-    h.update(face.ps_name.as_bytes());
-    for g in glyphs.keys() {
-        h.update(g.to_be_bytes());
-    }
-    let digest = h.finalize();
-    let tag: String = digest[..6]
-        .iter()
-        .map(|b| (b'A' + b % 26) as char)
-        .collect();
-    let name = format!("{tag}+{}", face.ps_name);
-    let cff = data.starts_with(b"OTTO");
-    let mut file = Stream::new(
-        dictionary! { "Length1" => data.len() as i64, "Filter" => "FlateDecode" },
-        deflate(&data),
-    )
-    .with_compression(false);
-    if cff {
-        file.dict.set("Subtype", "OpenType");
-    }
-    let file_id = doc.add_object(file);
-    let f = &face.face;
-    let k = 1000.0 / face.upem;
-    let bbox = f.global_bounding_box();
-    let mut flags = 4 | 2; // symbolic (a CID font), serif
-    if f.is_italic() {
-        flags |= 64;
-    }
-    let mut descriptor = dictionary! {
-        "Type" => "FontDescriptor",
-        "FontName" => Object::Name(name.clone().into_bytes()),
-        "Flags" => flags,
-        "FontBBox" => vec![real(bbox.x_min as f32 * k), real(bbox.y_min as f32 * k), real(bbox.x_max as f32 * k), real(bbox.y_max as f32 * k)],
-        "ItalicAngle" => real(f.italic_angle()),
-        "Ascent" => real(f.ascender() as f32 * k),
-        "Descent" => real(f.descender() as f32 * k),
-        "CapHeight" => real(f.capital_height().unwrap_or(f.ascender()) as f32 * k),
-        "StemV" => 80,
-    };
-    descriptor.set(if cff { "FontFile3" } else { "FontFile2" }, file_id);
-    let descriptor_id = doc.add_object(descriptor);
-    // Widths by CID, in order: CID n is the n-th remapped glyph.
-    let mut by_cid: BTreeMap<u16, u16> = BTreeMap::new();
-    by_cid.insert(0, 0);
-    for (&g, &c) in &map {
-        by_cid.insert(c, g);
-    }
-    let widths: Vec<Object> = by_cid
-        .values()
-        .map(|&g| Object::Integer(face.advance_1000(g).round() as i64))
-        .collect();
-    let mut cid_font = dictionary! {
-        "Type" => "Font",
-        "Subtype" => if cff { "CIDFontType0" } else { "CIDFontType2" },
-        "BaseFont" => Object::Name(name.clone().into_bytes()),
-        "CIDSystemInfo" => dictionary! {
-            "Registry" => Object::string_literal("Adobe"),
-            "Ordering" => Object::string_literal("Identity"),
-            "Supplement" => 0,
-        },
-        "FontDescriptor" => descriptor_id,
-        "W" => vec![0.into(), Object::Array(widths)],
-    };
-    if !cff {
-        cid_font.set("CIDToGIDMap", "Identity");
-    }
-    let cid_font_id = doc.add_object(cid_font);
-    let cmap = to_unicode(glyphs, &map);
-    let mut cmap_stream =
-        Stream::new(Dictionary::new(), deflate(cmap.as_bytes())).with_compression(false);
-    cmap_stream.dict.set("Filter", "FlateDecode");
-    let cmap_id = doc.add_object(cmap_stream);
-    let font_id = doc.add_object(dictionary! {
-        "Type" => "Font",
-        "Subtype" => "Type0",
-        "BaseFont" => Object::Name(name.into_bytes()),
-        "Encoding" => "Identity-H",
-        "DescendantFonts" => vec![cid_font_id.into()],
-        "ToUnicode" => cmap_id,
-    });
-    Ok((font_id, map))
-}
 
-/// The ToUnicode CMap: each CID to the text its glyph was shaped from.
-fn to_unicode(glyphs: &BTreeMap<u16, String>, map: &BTreeMap<u16, u16>) -> String {
-    let mut entries: Vec<(u16, String)> = Vec::new();
-    for (g, text) in glyphs {
-        let Some(&cid) = map.get(g) else { continue };
-        if text.is_empty() {
-            continue;
+    fn get(&self, id: crate::layout::font::FontId) -> Option<Font> {
+        let mut made = self.made.borrow_mut();
+        let i = id as usize;
+        if made.len() <= i {
+            made.resize(i + 1, None);
         }
-        let text = text.replace(['\u{a0}', '\u{202f}'], " ");
-        let mut hex = String::new();
-        for u in text.encode_utf16() {
-            let _ = write!(hex, "{u:04X}");
+        if made[i].is_none() {
+            let data: &'static [u8] = self.set.face(id).data;
+            made[i] = Font::new(data.into(), 0);
         }
-        entries.push((cid, hex));
-    }
-    entries.sort();
-    let mut s = String::from(
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
-    );
-    for chunk in entries.chunks(100) {
-        let _ = writeln!(s, "{} beginbfchar", chunk.len());
-        for (cid, hex) in chunk {
-            let _ = writeln!(s, "<{cid:04X}> <{hex}>");
-        }
-        s.push_str("endbfchar\n");
-    }
-    s.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    s
-}
-
-/// A number as PDF content writes it: at most three decimals, no trailing zeros. Written
-/// by hand: float formatting was the costliest part of writing a page.
-fn num(out: &mut String, v: f32) {
-    let mut m = (v as f64 * 1000.0).round() as i64;
-    if m < 0 {
-        out.push('-');
-        m = -m;
-    }
-    let int = m / 1000;
-    let mut frac = m % 1000;
-    let _ = write!(out, "{int}");
-    if frac != 0 {
-        out.push('.');
-        let mut digits = 3;
-        while frac % 10 == 0 {
-            frac /= 10;
-            digits -= 1;
-        }
-        let _ = write!(out, "{frac:0digits$}");
+        made[i].clone()
     }
 }
 
-/// A glyph's CID as a four-digit hex string, `<00AB>`.
-fn hex4(out: &mut String, v: u16) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    out.push('<');
-    for shift in [12, 8, 4, 0] {
-        out.push(HEX[((v >> shift) & 0xF) as usize] as char);
-    }
-    out.push('>');
-}
-
-/// The content stream of one page.
-fn content_stream(page: &crate::layout::Page, cid_of: &[Vec<u16>]) -> Vec<u8> {
-    let mut s = String::with_capacity(8192);
-    let h = page.height;
-    // Inside an ActualText span no inner span opens (readers do not nest them).
-    let mut in_actual = false;
+/// Draws a page: text runs and rules, each inside the marked content of its node or as
+/// an artifact. No /ActualText is written: krilla draws each run under its own flipped
+/// matrix, and poppler places an /ActualText span's text where that matrix is undone (at
+/// the mirrored height of the page), so it would move words out of their lines; readers
+/// that follow the structure tree get the reading order from it instead.
+fn draw_page(surface: &mut Surface, page: &Page, fonts: &Fonts, leaves: &mut Leaves) {
+    let mut open: Option<NodeId> = None;
     for item in &page.items {
         match item {
+            // Anchors draw nothing; links are annotations, added with the page.
+            Item::Actual(_) | Item::Anchor { .. } | Item::Link { .. } => {}
             Item::Text { y, glyphs } => {
-                let Some(first) = glyphs.first() else {
-                    continue;
-                };
-                s.push_str("BT\n");
-                let mut font: Option<(FontId, f32)> = None;
-                let mut tc = 0.0f32;
-                let mut ts = 0.0f32;
-                let mut pen = first.x;
-                s.push_str("1 0 0 1 ");
-                num(&mut s, first.x);
-                s.push(' ');
-                num(&mut s, h - y);
-                s.push_str(" Tm\n");
-                let mut open = false;
-                let mut in_span = false;
-                for (k, g) in glyphs.iter().enumerate() {
-                    let new_font = font != Some((g.font, g.size));
-                    let new_tc = (g.spacing - tc).abs() > 0.0005;
-                    let new_ts = (g.rise - ts).abs() > 0.0005;
-                    if (new_font || new_tc || new_ts) && open {
-                        s.push_str("] TJ\n");
-                        open = false;
-                    }
-                    if new_font {
-                        let _ = write!(s, "/F{} ", g.font);
-                        num(&mut s, g.size);
-                        s.push_str(" Tf\n");
-                        font = Some((g.font, g.size));
-                    }
-                    if new_tc {
-                        num(&mut s, g.spacing);
-                        s.push_str(" Tc\n");
-                        tc = g.spacing;
-                    }
-                    if new_ts {
-                        num(&mut s, g.rise);
-                        s.push_str(" Ts\n");
-                        ts = g.rise;
-                    }
-                    // Letter-spaced text would extract as single letters: an ActualText
-                    // span gives readers the word as written.
-                    if (g.spaced && !in_actual) != in_span {
-                        if open {
-                            s.push_str("] TJ\n");
-                            open = false;
+                for run in runs(glyphs) {
+                    let node = run[0].node;
+                    if open != Some(node) {
+                        if open.take().is_some() {
+                            surface.end_tagged();
                         }
-                        if in_span {
-                            s.push_str("EMC\n");
-                        } else {
-                            let run: String = glyphs[k..]
-                                .iter()
-                                .take_while(|x| x.spaced)
-                                .map(|x| x.text.replace('\u{a0}', " "))
-                                .collect();
-                            s.push_str("/Span << /ActualText <FEFF");
-                            for u in run.encode_utf16() {
-                                let _ = write!(s, "{u:04X}");
-                            }
-                            s.push_str("> >> BDC\n");
-                        }
-                        in_span = !in_span;
+                        start(surface, node, leaves);
+                        open = Some(node);
                     }
-                    if !open {
-                        s.push('[');
-                        open = true;
-                    }
-                    let delta = g.x - pen;
-                    if delta.abs() > 0.001 {
-                        num(&mut s, -delta * 1000.0 / g.size);
-                    }
-                    let cid = cid_of
-                        .get(g.font as usize)
-                        .and_then(|m| m.get(g.id as usize))
-                        .copied()
-                        .unwrap_or(0);
-                    hex4(&mut s, cid);
-                    pen = g.x + g.width + g.spacing;
+                    draw_run(surface, *y, run, fonts);
                 }
-                if open {
-                    s.push_str("] TJ\n");
-                }
-                if in_span {
-                    s.push_str("EMC\n");
-                }
-                // Rise and character spacing outlive ET: reset them for the next run.
-                if ts != 0.0 {
-                    s.push_str("0 Ts\n");
-                }
-                if tc != 0.0 {
-                    s.push_str("0 Tc\n");
-                }
-                s.push_str("ET\n");
             }
             Item::Rule {
                 x1,
@@ -502,50 +288,131 @@ fn content_stream(page: &crate::layout::Page, cid_of: &[Vec<u16>]) -> Vec<u8> {
                 y2,
                 width,
             } => {
-                num(&mut s, *width);
-                s.push_str(" w ");
-                num(&mut s, *x1);
-                s.push(' ');
-                num(&mut s, h - y1);
-                s.push_str(" m ");
-                num(&mut s, *x2);
-                s.push(' ');
-                num(&mut s, h - y2);
-                s.push_str(" l S\n");
+                let mut pb = PathBuilder::new();
+                pb.move_to(*x1, *y1);
+                pb.line_to(*x2, *y2);
+                stroke(surface, pb, *width, &mut open, leaves);
             }
-            Item::Actual(Some(text)) => {
-                in_actual = true;
-                s.push_str("/Span << /ActualText <FEFF");
-                for u in text.encode_utf16() {
-                    let _ = write!(s, "{u:04X}");
+            Item::Frame { x, y, w, h, width } => {
+                let mut pb = PathBuilder::new();
+                if let Some(r) = Rect::from_xywh(*x, *y, *w, *h) {
+                    pb.push_rect(r);
                 }
-                s.push_str("> >> BDC\n");
-            }
-            Item::Actual(None) => {
-                in_actual = false;
-                s.push_str("EMC\n");
-            }
-            // Anchors draw nothing; links are annotations, written with the page.
-            Item::Anchor { .. } | Item::Link { .. } => {}
-            Item::Frame {
-                x,
-                y,
-                w,
-                h: fh,
-                width,
-            } => {
-                num(&mut s, *width);
-                s.push_str(" w ");
-                num(&mut s, *x);
-                s.push(' ');
-                num(&mut s, h - y - fh);
-                s.push(' ');
-                num(&mut s, *w);
-                s.push(' ');
-                num(&mut s, *fh);
-                s.push_str(" re S\n");
+                stroke(surface, pb, *width, &mut open, leaves);
             }
         }
     }
-    s.into_bytes()
+    if open.is_some() {
+        surface.end_tagged();
+    }
+}
+
+/// Opens the marked content of `node`; a node's content becomes one of its leaves.
+fn start(surface: &mut Surface, node: NodeId, leaves: &mut Leaves) {
+    let kind = match node {
+        structure::HEADER => Some(ArtifactType::Header),
+        structure::PAGE_NUMBER => Some(ArtifactType::PageNumber),
+        structure::LINE_NUMBER => Some(ArtifactType::LineNumber),
+        n if structure::is_artifact(n) => Some(ArtifactType::Layout),
+        _ => None,
+    };
+    match kind {
+        Some(kind) => {
+            surface.start_tagged(ContentTag::Artifact(Artifact::new(kind, None)));
+        }
+        None => {
+            let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
+            leaves.push(node, id);
+        }
+    }
+}
+
+/// A rule or frame: an artifact (it draws, it says nothing).
+fn stroke(
+    surface: &mut Surface,
+    pb: PathBuilder,
+    width: f32,
+    open: &mut Option<NodeId>,
+    leaves: &mut Leaves,
+) {
+    let Some(path) = pb.finish() else { return };
+    if *open != Some(structure::ARTIFACT) {
+        if open.take().is_some() {
+            surface.end_tagged();
+        }
+        start(surface, structure::ARTIFACT, leaves);
+        *open = Some(structure::ARTIFACT);
+    }
+    surface.set_fill(None);
+    surface.set_stroke(Some(krilla::paint::Stroke {
+        width,
+        ..Default::default()
+    }));
+    surface.draw_path(&path);
+    surface.set_stroke(None);
+    surface.set_fill(Some(krilla::paint::Fill::default()));
+}
+
+/// A line's glyphs cut where the node, the face, the size or letter-spacing changes.
+fn runs(glyphs: &[Placed]) -> Vec<&[Placed]> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    for k in 1..=glyphs.len() {
+        let cut = k == glyphs.len() || {
+            let (a, b) = (&glyphs[k - 1], &glyphs[k]);
+            a.node != b.node || a.font != b.font || a.size != b.size
+        };
+        if cut {
+            if k > s {
+                out.push(&glyphs[s..k]);
+            }
+            s = k;
+        }
+    }
+    out
+}
+
+/// Draws a run of glyphs of one face and size where the layout put them, each glyph
+/// mapped to the text of its cluster.
+fn draw_run(surface: &mut Surface, y: f32, run: &[Placed], fonts: &Fonts) {
+    let first = &run[0];
+    let Some(font) = fonts.get(first.font) else {
+        return;
+    };
+    let size = first.size;
+    let mut text = String::new();
+    let mut glyphs = Vec::with_capacity(run.len());
+    let mut range = 0..0;
+    for (k, g) in run.iter().enumerate() {
+        if !g.text.is_empty() || k == 0 {
+            let start = text.len();
+            // No-break spaces read as spaces.
+            for c in g.text.chars() {
+                text.push(if c == '\u{a0}' || c == '\u{202f}' {
+                    ' '
+                } else {
+                    c
+                });
+            }
+            range = start..text.len();
+        }
+        let next_x = run.get(k + 1).map_or(g.x + g.width + g.spacing, |n| n.x);
+        glyphs.push(KrillaGlyph::new(
+            GlyphId::new(g.id as u32),
+            (next_x - g.x) / size,
+            0.0,
+            g.rise / size,
+            0.0,
+            range.clone(),
+            None,
+        ));
+    }
+    surface.draw_glyphs(
+        Point::from_xy(first.x, y),
+        &glyphs,
+        font,
+        &text,
+        size,
+        false,
+    );
 }

@@ -1,50 +1,87 @@
-//! The PDF edition: src/layout/ sets the pages, [`bytes`] writes them. docs/pdf.md
-//! describes what each role looks like and why the bytes are written with lopdf directly.
+//! The PDF edition: src/layout/ sets the pages, [`bytes`] writes them with krilla, [`tree`]
+//! says what each part is. docs/pdf.md describes what each role looks like, the structure
+//! tree and the standards.
 
 pub mod bytes;
+pub mod tree;
 
 use crate::diag::{Error, Warning};
 use crate::layout::{font::FALLBACK, Laid};
 use crate::model::Document;
 use crate::output::Output;
+use crate::shared::clock::Civil;
+use crate::style::pdf::PdfStandard;
 use crate::style::Style;
 
-/// Writes the PDF edition of a document (with its own register's indexes when the style
-/// asks for them).
+/// Writes the PDF edition of a document.
 pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
+    // With its own register's indexes at the end when the style asks (`index.document`).
     let laid = crate::layout::volume::document_pages(doc, style)?.laid;
     let mut warned = warnings(&laid, &[doc]);
-    let meta = meta_of(doc, pdf_date(&mut warned));
-    let bytes = bytes::write(&laid, &meta).map_err(Error::Output)?;
+    let standards = standards(style);
+    let date = pdf_date(&standards, &mut warned);
+    let mut meta = meta_of(doc, date, standards);
+    if style.pdf.embed_source {
+        meta.sources.extend(doc.origin.clone());
+    }
+    let bytes = bytes::write(&laid, &meta).map_err(|e| Error::Usage(format!("{}: {e}", doc.id)))?;
     Ok(Output {
         bytes,
         warnings: warned,
     })
 }
 
-/// Writes the PDF edition of a whole volume (src/layout/volume.rs sets its pages): each
-/// document from a new page, one run of page numbers, a bookmark per document and index,
-/// the volume's title in the running head, the indexes' page numbers linked to the mentions.
+/// Writes the PDF edition of a whole volume: each document from a new page, one run of
+/// page numbers, a bookmark per document and index, the volume's title in the running
+/// head, the indexes' page numbers linked to the mentions.
 pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Output, Error> {
+    // src/layout/volume.rs sets the pages: front matter, documents, then the indexes.
     let laid = crate::layout::volume::volume_pages(volume, style)?.laid;
     let docs: Vec<&Document> = volume.documents.iter().collect();
     let mut warned = warnings(&laid, &docs);
+    let standards = standards(style);
     let meta = bytes::Meta {
         title: volume.manifest.title.clone(),
-        author: volume.manifest.editors.join(", "),
+        authors: volume.manifest.editors.clone(),
         subject: volume.manifest.subtitle.clone().unwrap_or_default(),
         keywords: String::new(),
         lang: plain_language(&volume.manifest.language),
-        date: pdf_date(&mut warned),
+        date: pdf_date(&standards, &mut warned),
+        standards,
+        sources: if style.pdf.embed_source {
+            volume
+                .documents
+                .iter()
+                .filter_map(|d| d.origin.clone())
+                .collect()
+        } else {
+            Vec::new()
+        },
     };
-    let bytes = bytes::write(&laid, &meta).map_err(Error::Output)?;
+    let bytes = bytes::write(&laid, &meta)
+        .map_err(|e| Error::Usage(format!("{}: {e}", volume.manifest.title)))?;
     Ok(Output {
         bytes,
         warnings: warned,
     })
 }
 
-fn meta_of(doc: &Document, date: String) -> bytes::Meta {
+/// The standards to claim: the style's; with an embedded source, PDF/A-2 becomes PDF/A-3
+/// (the part that allows associated files), the rest unchanged.
+fn standards(style: &Style) -> Vec<PdfStandard> {
+    style
+        .pdf
+        .standards
+        .iter()
+        .map(|s| match (s, style.pdf.embed_source) {
+            (PdfStandard::A2u, true) => PdfStandard::A3u,
+            (PdfStandard::A2a, true) => PdfStandard::A3a,
+            (s, _) => *s,
+        })
+        .collect()
+}
+
+fn meta_of(doc: &Document, date: Option<Civil>, standards: Vec<PdfStandard>) -> bytes::Meta {
     let labels = crate::shared::Labels::for_language(&doc.language);
     let title = crate::markup::plain_text(doc.title.inlines());
     let title = match crate::shared::number_line(doc) {
@@ -56,18 +93,15 @@ fn meta_of(doc: &Document, date: String) -> bytes::Meta {
         .unwrap_or_default();
     bytes::Meta {
         title,
-        author: doc
-            .authors
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
+        authors: doc.authors.iter().map(|p| p.name.clone()).collect(),
         subject: crate::shared::date_place_line(doc, labels)
             .unwrap_or_default()
             .replace('\u{a0}', " "),
         keywords: legend.replace('\u{a0}', " "),
         lang: plain_language(&doc.language),
         date,
+        standards,
+        sources: Vec::new(),
     }
 }
 
@@ -81,26 +115,30 @@ fn plain_language(tag: &str) -> String {
     }
 }
 
-/// The date written as the file's creation and modification date: SOURCE_DATE_EPOCH when
-/// set (reproducible builds), else the Unix epoch — never the clock, so that two runs give
-/// the same bytes. A value that is no number of seconds is warned about.
-fn pdf_date(warnings: &mut Vec<Warning>) -> String {
+/// The file's creation and modification date: SOURCE_DATE_EPOCH when set (reproducible
+/// builds). Without it, no date is written — unless a PDF/A part is claimed: krilla writes
+/// PDF/A's XMP history, which needs one, and then the date is the true one, the clock's.
+/// A value that is no number of seconds is warned about and ignored.
+fn pdf_date(standards: &[PdfStandard], warnings: &mut Vec<Warning>) -> Option<Civil> {
     let secs = match crate::shared::clock::source_date_epoch() {
-        Ok(s) => s.unwrap_or(0),
+        Ok(s) => s,
         Err(v) => {
             warnings.push(Warning {
                 message: format!(
-                    "SOURCE_DATE_EPOCH `{v}` is not a number of seconds; the PDF's dates are 1970-01-01"
+                    "SOURCE_DATE_EPOCH `{v}` is not a number of seconds; it is ignored"
                 ),
             });
-            0
+            None
         }
     };
-    let c = crate::shared::clock::Civil::from_unix(secs);
-    format!(
-        "D:{:04}{:02}{:02}{:02}{:02}{:02}Z",
-        c.year, c.month, c.day, c.hour, c.minute, c.second
-    )
+    let secs = secs.or_else(|| {
+        standards.iter().any(|s| s.is_archival()).then(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        })
+    })?;
+    Some(Civil::from_unix(secs))
 }
 
 /// One warning per document naming the characters the text face lacks and where they stand.

@@ -72,7 +72,9 @@ pub fn syntax(
         .then(|| unclosed_opener(&source.text[..span.start.min(source.text.len())]))
         .flatten()
         .filter(|o| source.text[*o..span.start].contains('\n'));
-    let hint = if code == Code::JsonSyntax {
+    let hint = if message == "trailing comma" {
+        "remove the comma: JSON allows none after the last element".to_string()
+    } else if code == Code::JsonSyntax {
         "check the JSON syntax just before this position".to_string()
     } else if line.trim_start().starts_with("date") {
         "write the date as a string: date = \"1932-12-03\" (or \"1932-12\", \"1932\")".to_string()
@@ -196,7 +198,17 @@ pub fn json_error(source: &SourceText, err: &serde_json::Error, cx: Context) -> 
     let message = strip_json_position(&err.to_string());
     let last = offset_of_line_column(source.text, err.line(), err.column());
     if err.is_syntax() || err.is_eof() {
-        return syntax(source, Code::JsonSyntax, &message, Some(last..last));
+        // serde_json notices a trailing comma at the bracket after it: show the comma.
+        let at = if message == "trailing comma" {
+            source.text.as_bytes()[..last]
+                .iter()
+                .rposition(|b| !b.is_ascii_whitespace())
+                .filter(|&i| source.text.as_bytes()[i] == b',')
+                .unwrap_or(last)
+        } else {
+            last
+        };
+        return syntax(source, Code::JsonSyntax, &message, Some(at..at + 1));
     }
     if cx.blocks {
         if let Some(d) = json_blocks(source, cx) {

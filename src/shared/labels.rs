@@ -62,6 +62,8 @@ pub struct Labels {
     pub index_by_document: &'static str,
     /// What the page numbers of an index stand for.
     pub index_by_page: &'static str,
+    /// What a screen reader says before struck-out words ("зачёркнуто").
+    pub deleted: &'static str,
 }
 
 static RU: Labels = Labels {
@@ -96,6 +98,7 @@ static RU: Labels = Labels {
     year_suffix: "\u{a0}г.",
     notes: "Примечания",
     illegible: "неразб.",
+    deleted: "зачёркнуто",
     sic: "Так в документе.",
     in_hand_of: "Рукой",
     inserted: "Вписано",
@@ -166,6 +169,7 @@ static EN: Labels = Labels {
     year_suffix: "",
     notes: "Notes",
     illegible: "illegible",
+    deleted: "struck out",
     sic: "Sic in the original.",
     in_hand_of: "In the hand of",
     inserted: "Added",

@@ -47,6 +47,75 @@ pub enum NotesPlacement {
     End,
 }
 
+/// A PDF standard the edition conforms to (`pdf.standards`, `--pdf-standard`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PdfStandard {
+    /// PDF/UA-1 (ISO 14289-1): universally accessible, tagged.
+    #[serde(rename = "ua-1")]
+    Ua1,
+    /// PDF/A-2u (ISO 19005-2, level U): archival, every glyph maps to Unicode.
+    #[serde(rename = "a-2u")]
+    A2u,
+    /// PDF/A-2a (level A): archival and tagged.
+    #[serde(rename = "a-2a")]
+    A2a,
+    /// PDF/A-3u (ISO 19005-3): as A-2u, and may carry associated files (the source).
+    #[serde(rename = "a-3u")]
+    A3u,
+    /// PDF/A-3a: as A-2a, with associated files.
+    #[serde(rename = "a-3a")]
+    A3a,
+}
+
+impl PdfStandard {
+    /// Every standard, with its name as written in a style or on the command line.
+    pub const ALL: [(&'static str, PdfStandard); 5] = [
+        ("ua-1", PdfStandard::Ua1),
+        ("a-2u", PdfStandard::A2u),
+        ("a-2a", PdfStandard::A2a),
+        ("a-3u", PdfStandard::A3u),
+        ("a-3a", PdfStandard::A3a),
+    ];
+
+    /// The name as written ("a-2u").
+    pub fn name(self) -> &'static str {
+        PdfStandard::ALL
+            .iter()
+            .find(|(_, s)| *s == self)
+            .map_or("", |(n, _)| n)
+    }
+
+    /// Reads "ua-1,a-2u" (or "none"); at most one part of PDF/A.
+    pub fn parse_list(list: &str) -> Result<Vec<PdfStandard>, String> {
+        let mut out = Vec::new();
+        for word in list.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+            if word == "none" {
+                continue;
+            }
+            let Some((_, s)) = PdfStandard::ALL.iter().find(|(n, _)| *n == word) else {
+                return Err(format!(
+                    "unknown PDF standard `{word}` in --pdf-standard; expected ua-1, a-2u, a-2a, a-3u, a-3a or none"
+                ));
+            };
+            if s.is_archival() && out.iter().any(|o: &PdfStandard| o.is_archival()) {
+                return Err(format!(
+                    "--pdf-standard names two parts of PDF/A (`{word}` and another); a file conforms to one"
+                ));
+            }
+            if !out.contains(s) {
+                out.push(*s);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Whether it is a part of PDF/A.
+    pub fn is_archival(self) -> bool {
+        self != PdfStandard::Ua1
+    }
+}
+
 /// Where a volume's document starts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -114,6 +183,11 @@ pub struct PdfStyle {
     pub notes: NotesPlacement,
     /// In a volume, where each document after the first starts: "new-page" or "run-on".
     pub document_start: DocumentStart,
+    /// The standards the PDF conforms to, checked as it is written: "ua-1", "a-2u",
+    /// "a-2a", "a-3u", "a-3a" (at most one PDF/A part); `[]` for none.
+    pub standards: Vec<PdfStandard>,
+    /// Embed each document's source (TOML/JSON) as a PDF/A-3 associated file.
+    pub embed_source: bool,
 }
 
 impl PdfStyle {
@@ -138,6 +212,8 @@ impl PdfStyle {
             line_numbers: 0,
             notes: NotesPlacement::Foot,
             document_start: DocumentStart::NewPage,
+            standards: vec![PdfStandard::Ua1, PdfStandard::A2u],
+            embed_source: false,
         }
     }
 
@@ -163,6 +239,8 @@ impl PdfStyle {
             line_numbers: 5,
             notes: NotesPlacement::Foot,
             document_start: DocumentStart::NewPage,
+            standards: vec![PdfStandard::Ua1, PdfStandard::A2u],
+            embed_source: false,
         }
     }
 }

@@ -4,7 +4,9 @@ use super::elems::{align_block, beside, keep_lines, read_as_one, side_align, sta
 use super::inline::{note_piece, piece};
 use super::{Composer, Ctx};
 use crate::layout::para::{Align, Frame, Piece, Sty};
+use crate::layout::structure::Role;
 use crate::layout::Elem;
+use crate::markup::Inline;
 use crate::model::{self, Block, Document, Position, Side};
 use crate::shared;
 
@@ -15,6 +17,15 @@ impl Composer<'_> {
             bold: true,
             ..Sty::PLAIN
         };
+        // Number and title are one heading, titled as the bookmark is.
+        let heading = self.open(Role::Heading(1));
+        if let Some(n) = self.tree.get_mut(self.node) {
+            let t = crate::markup::plain_text(doc.title.inlines());
+            n.title = Some(match shared::number_line(doc) {
+                Some(num) => format!("{num}. {t}"),
+                None => t,
+            });
+        }
         if let Some(n) = shared::number_line(doc) {
             // Readers run "№" and a short number together; the line says how it reads.
             let line = self.line_of(&[piece(&n, bold)], Align::Center, self.size * 1.1, ctx);
@@ -28,7 +39,9 @@ impl Composer<'_> {
         let mut title = stack(self.para(&pieces, frame, ctx));
         title.gap = self.leading * 0.3;
         flow.push(title);
+        self.close(heading);
         if let Some(dp) = shared::date_place_line(doc, ctx.labels) {
+            let prev = self.open(Role::DatePlace);
             let mut e = self.line_of(
                 &[piece(
                     &dp,
@@ -43,6 +56,7 @@ impl Composer<'_> {
             );
             e.gap = self.leading * 0.3;
             flow.push(e);
+            self.close(prev);
         }
         // The heading stays with what follows.
         for e in flow.iter_mut().skip(1) {
@@ -79,11 +93,33 @@ impl Composer<'_> {
                 continue;
             }
             let block = &doc.content[i];
+            let role = match block {
+                Block::Mark(m) => Some(Role::of_mark(m)),
+                Block::Dateline(_) => Some(Role::Dateline),
+                Block::Address(_) => Some(Role::Address),
+                Block::Heading(_) => Some(Role::Heading(2)),
+                Block::Salutation(_) => Some(Role::Salutation),
+                Block::Quote(_) => Some(Role::Quote),
+                Block::List(l) => Some(Role::List {
+                    numbered: l.style == model::ListStyle::Numbered,
+                }),
+                Block::Closer(_) => Some(Role::Closer),
+                Block::Folio(_) => Some(Role::Folio),
+                // Paragraphs are nodes of their own.
+                Block::Text(_) | Block::Postscript(_) => None,
+            };
+            let block_node = role.map(|r| self.open(r));
+            if let (Block::Heading(h), Some(n)) = (block, self.tree.get_mut(self.node)) {
+                n.title = Some(crate::markup::plain_text(h.text.inlines()));
+            }
             let mut elems: Vec<Elem> = match block {
                 Block::Mark(m)
                     if matches!(m.position, Position::LeftMargin | Position::RightMargin) =>
                 {
                     margin.push(self.margin_mark(i, m, ctx));
+                    if let Some(prev) = block_node {
+                        self.close(prev);
+                    }
                     i += 1;
                     continue;
                 }
@@ -175,6 +211,9 @@ impl Composer<'_> {
                     vec![e]
                 }
             };
+            if let Some(prev) = block_node {
+                self.close(prev);
+            }
             if let Some(first) = elems.first_mut() {
                 if !first_block {
                     first.gap = match block {
@@ -194,6 +233,8 @@ impl Composer<'_> {
                 }
                 // Margin marks stand beside the first line that follows them.
                 for m in margin.drain(..) {
+                    // Its longer setting would lose the mark.
+                    first.longer = None;
                     first.items.extend(m.items);
                     first.notes.extend(m.notes);
                 }
@@ -210,7 +251,7 @@ impl Composer<'_> {
             keep_prev = matches!(
                 block,
                 Block::Heading(_) | Block::Salutation(_) | Block::Dateline(_)
-            );
+            ) || last_heard(block);
             flow.extend(elems);
             first_block = false;
             i += 1;
@@ -222,9 +263,10 @@ impl Composer<'_> {
     }
 
     /// The reference to a block's own note (a mark's hand, a change of hand), at its end.
-    pub(super) fn block_ref(&self, i: usize, pieces: &mut Vec<Piece>, ctx: &Ctx) {
+    pub(super) fn block_ref(&mut self, i: usize, pieces: &mut Vec<Piece>, ctx: &Ctx) {
         if let Some(n) = ctx.numbers.of_block(i) {
-            pieces.push(note_piece(n, Sty::PLAIN));
+            let sty = self.inline_node(Role::NoteRef(n), Sty::PLAIN);
+            pieces.push(note_piece(n, sty));
         }
     }
 
@@ -238,13 +280,17 @@ impl Composer<'_> {
     ) -> Vec<Elem> {
         let mut out = Vec::new();
         let n = paras.len();
+        let mut keep = false;
         for (k, p) in paras.iter().enumerate() {
+            let prev = self.open(Role::Paragraph);
             let mut pieces = self.pieces(p.inlines(), Sty::PLAIN, ctx);
             if k + 1 == n {
                 self.block_ref(i, &mut pieces, ctx);
             }
             let mut lines = self.para(&pieces, frame, ctx);
+            self.close(prev);
             self.count_lines(&mut lines, counted);
+            keep_after(&mut lines, std::mem::replace(&mut keep, heard(p.inlines())));
             out.extend(lines);
         }
         out
@@ -271,15 +317,26 @@ impl Composer<'_> {
                 model::ListStyle::Numbered => format!("{}.", l.start as usize + k),
                 model::ListStyle::Bulleted => "–".to_string(),
             };
-            let mut pieces = vec![piece(&label, Sty::PLAIN), piece("\u{2002}", Sty::PLAIN)];
-            pieces.extend(self.pieces(item.inlines(), Sty::PLAIN, ctx));
+            let li = self.open(Role::ListItem);
+            let lbl = Sty {
+                node: self.tree.push(Role::ListLabel, self.node),
+                ..Sty::PLAIN
+            };
+            let body = Sty {
+                node: self.tree.push(Role::ListBody, self.node),
+                ..Sty::PLAIN
+            };
+            let mut pieces = vec![piece(&label, lbl), piece("\u{2002}", lbl)];
+            pieces.extend(self.pieces(item.inlines(), body, ctx));
             let mut frame = self.frame(Align::Justify, false);
             frame.x += self.size * 1.5;
             frame.width -= self.size * 1.5;
             // Later lines hang under the item's text, not under its number.
             frame.rest_indent = self.text_width(&format!("{label}\u{2002}"), self.size);
             let mut lines = self.para(&pieces, frame, ctx);
+            self.close(li);
             self.count_lines(&mut lines, true);
+            keep_after(&mut lines, k > 0 && heard(l.items[k - 1].inlines()));
             out.extend(lines);
         }
         out
@@ -290,11 +347,14 @@ impl Composer<'_> {
         let mut parts: Vec<Elem> = Vec::new();
         // Closing lines stand flush right above the signature, as in every edition.
         for l in &c.lines {
+            let prev = self.open(Role::CloserLine);
             let p = self.pieces(l.inlines(), Sty::PLAIN, ctx);
             let f = self.frame(Align::Right, false);
             parts.push(stack(self.para(&p, f, ctx)));
+            self.close(prev);
         }
         for s in &c.signatures {
+            let prev = self.open(Role::Signature);
             let name = self.pieces(s.name.inlines(), Sty::PLAIN, ctx);
             match &s.role {
                 Some(role) => {
@@ -323,9 +383,42 @@ impl Composer<'_> {
                     parts.push(stack(self.para(&name, f, ctx)));
                 }
             }
+            self.close(prev);
         }
         let mut e = stack(parts);
         e.breakable = false;
         e
+    }
+}
+
+/// Whether a paragraph opens a protocol's item ("Слушали: 4. …", "Заслушали"): what was
+/// heard stays on one page with what was decided, so the page does not break after it.
+fn heard(inlines: &[Inline]) -> bool {
+    let text: String = crate::markup::plain_text(inlines)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(12)
+        .collect::<String>()
+        .to_lowercase();
+    ["слушали", "заслушали"].iter().any(|w| text.starts_with(w))
+}
+
+/// Whether a block's last paragraph (or list item) opens a protocol's item.
+fn last_heard(block: &Block) -> bool {
+    match block {
+        Block::Text(t) => t
+            .text
+            .paragraphs()
+            .last()
+            .is_some_and(|p| heard(p.inlines())),
+        Block::List(l) => l.items.last().is_some_and(|p| heard(p.inlines())),
+        _ => false,
+    }
+}
+
+/// With `keep`, no page breaks before these lines (the paragraph before stays with them).
+fn keep_after(lines: &mut [Elem], keep: bool) {
+    if let (true, Some(first)) = (keep, lines.first_mut()) {
+        first.breakable = false;
     }
 }

@@ -2,8 +2,20 @@
 //! one text.
 
 use crate::layout::para::Align;
+use crate::layout::structure::{self, NodeId};
 use crate::layout::{Elem, Item, Placed};
 use crate::model::Side;
+
+/// Gives a text item's glyphs their structure node: those not yet in one (or all, `force`).
+pub(super) fn stamp(item: &mut Item, node: NodeId, force: bool) {
+    if let Item::Text { glyphs, .. } = item {
+        for g in glyphs.iter_mut() {
+            if force || g.node == structure::ARTIFACT {
+                g.node = node;
+            }
+        }
+    }
+}
 
 pub(super) fn side_align(side: Side) -> Align {
     match side {

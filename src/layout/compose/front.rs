@@ -1,9 +1,10 @@
 //! A volume's front matter: title page, contents, preface and list of abbreviations.
 
-use super::elems::{keep_lines, stack};
+use super::elems::{keep_lines, stack, stamp};
 use super::inline::piece;
 use super::{hyphenation_language, Composer, Ctx};
 use crate::layout::para::{Align, Frame, Sty};
+use crate::layout::structure::{NodeId, Role};
 use crate::layout::{Bookmark, Elem, Item, Page};
 use crate::markup::Inline;
 use crate::shared::{Labels, NoteNumbers};
@@ -41,6 +42,9 @@ impl Composer<'_> {
     /// publisher and year at the foot; no page number.
     pub fn title_page(&mut self, front: &Front) {
         let mut ctx = self.front_ctx(front.language);
+        self.tree_language(front.language);
+        let outer = self.open(Role::TitlePage);
+        let heading = self.heading_node(1, front.title);
         let bold = Sty {
             bold: true,
             ..Sty::PLAIN
@@ -54,6 +58,8 @@ impl Composer<'_> {
             ..self.frame(Align::Center, false)
         };
         flow.push(stack(self.para(&title, frame, &mut ctx)));
+        self.close(heading);
+        let rest = self.open(Role::FrontParagraph);
         if let Some(s) = front.subtitle {
             let mut e = self.line_of(
                 &[piece(s, Sty::PLAIN)],
@@ -115,6 +121,8 @@ impl Composer<'_> {
                 page.items.push(it);
             }
         }
+        self.close(rest);
+        self.close(outer);
         self.bookmarks.push(Bookmark {
             title: front.title.to_string(),
             page: self.pages.len(),
@@ -134,7 +142,9 @@ impl Composer<'_> {
             page: self.pages.len(),
             y: self.top,
         });
+        self.tree_language(language);
         let mut flow = Vec::new();
+        let heading = self.heading_node(1, labels.contents);
         let mut head = self.line_of(
             &[piece(
                 labels.contents,
@@ -149,7 +159,10 @@ impl Composer<'_> {
         );
         head.h += self.leading;
         flow.push(head);
+        self.close(heading);
+        let toc = self.open(Role::Contents);
         for (title, page) in entries {
+            let entry = self.open(Role::ContentsEntry);
             let p = self.pieces(&[Inline::Text(title.clone())], Sty::PLAIN, &mut ctx);
             let mut f = self.frame(Align::Left, false);
             f.width -= self.size * 3.0;
@@ -160,13 +173,17 @@ impl Composer<'_> {
                 _ => None,
             });
             if let Some(y) = last {
-                let n = self.text_right(&page.to_string(), self.left + self.measure, y, self.size);
+                let mut n =
+                    self.text_right(&page.to_string(), self.left + self.measure, y, self.size);
+                stamp(&mut n, self.node, false);
                 e.items.push(n);
             }
+            self.close(entry);
             e.gap = self.leading * 0.4;
             e.breakable = true;
             flow.push(e);
         }
+        self.close(toc);
         self.paginate(flow, &[], false);
     }
 }
@@ -181,8 +198,10 @@ impl Composer<'_> {
         self.section_start(labels.preface, volume_title);
         let mut flow = vec![self.section_heading(labels.preface, &mut ctx)];
         for p in paras {
+            let prev = self.open(Role::FrontParagraph);
             let pieces = self.pieces(p.inlines(), Sty::PLAIN, &mut ctx);
             let mut lines = self.para(&pieces, self.frame(Align::Justify, true), &mut ctx);
+            self.close(prev);
             keep_lines(&mut lines);
             flow.extend(lines);
         }
@@ -205,11 +224,13 @@ impl Composer<'_> {
         self.section_start(labels.abbreviations, volume_title);
         let mut flow = vec![self.section_heading(labels.abbreviations, &mut ctx)];
         for (short, full) in list {
+            let prev = self.open(Role::FrontParagraph);
             let mut pieces = vec![piece(&format!("{short} — "), Sty::PLAIN)];
             pieces.extend(self.pieces(full.inlines(), Sty::PLAIN, &mut ctx));
             let mut f = self.frame(Align::Left, false);
             f.rest_indent = self.size * 1.5;
             let mut e = stack(self.para(&pieces, f, &mut ctx));
+            self.close(prev);
             e.gap = self.leading * 0.2;
             flow.push(e);
         }
@@ -228,7 +249,17 @@ impl Composer<'_> {
         });
     }
 
+    /// Opens a heading node of a level, titled; returns the node to go back to.
+    fn heading_node(&mut self, level: u16, title: &str) -> NodeId {
+        let prev = self.open(Role::Heading(level));
+        if let Some(n) = self.tree.get_mut(self.node) {
+            n.title = Some(title.to_string());
+        }
+        prev
+    }
+
     pub(super) fn section_heading(&mut self, title: &str, ctx: &mut Ctx) -> Elem {
+        let heading = self.heading_node(1, title);
         let mut head = self.line_of(
             &[piece(
                 title,
@@ -241,6 +272,7 @@ impl Composer<'_> {
             self.size * 1.2,
             ctx,
         );
+        self.close(heading);
         head.h += self.leading;
         head
     }

@@ -4,19 +4,39 @@
 use super::{Composer, Ctx};
 use crate::layout::font::{DOUBLE, STRIKE, UNDERLINE};
 use crate::layout::para::{Piece, Sty};
+use crate::layout::structure::{self, Role};
 use crate::markup::Inline;
 use crate::shared;
 use crate::style::{DeletedDisplay, InsertedDisplay, UnderlineDisplay};
 
 impl Composer<'_> {
+    /// A node for an inline part under the text it stands in; its style carries it.
+    pub(super) fn inline_node(&mut self, role: Role, sty: Sty) -> Sty {
+        let parent = if sty.node == structure::ARTIFACT {
+            self.node
+        } else {
+            sty.node
+        };
+        Sty {
+            node: self.tree.push(role, parent),
+            ..sty
+        }
+    }
+
     /// Inline content as styled pieces, per the style's conventions for each mark.
-    pub(super) fn pieces(&self, inlines: &[Inline], sty: Sty, ctx: &mut Ctx) -> Vec<Piece> {
+    pub(super) fn pieces(&mut self, inlines: &[Inline], sty: Sty, ctx: &mut Ctx) -> Vec<Piece> {
         let mut out = Vec::new();
         self.walk(inlines, sty, ctx, &mut out);
         out
     }
 
-    pub(super) fn walk(&self, inlines: &[Inline], sty: Sty, ctx: &mut Ctx, out: &mut Vec<Piece>) {
+    pub(super) fn walk(
+        &mut self,
+        inlines: &[Inline],
+        sty: Sty,
+        ctx: &mut Ctx,
+        out: &mut Vec<Piece>,
+    ) {
         for inline in inlines {
             match inline {
                 Inline::Text(t) => out.push(Piece {
@@ -65,22 +85,30 @@ impl Composer<'_> {
                     ctx,
                     out,
                 ),
-                Inline::Deleted(content) => match self.style.inline.deleted {
-                    DeletedDisplay::Strike => self.walk(
-                        content,
-                        Sty {
-                            deco: sty.deco | STRIKE,
-                            ..sty
-                        },
-                        ctx,
-                        out,
-                    ),
-                    DeletedDisplay::Brackets => {
-                        out.push(piece("‹", sty));
-                        self.walk(content, sty, ctx, out);
-                        out.push(piece("›", sty));
+                Inline::Deleted(content) => {
+                    // A screen reader says the words are struck out, then reads them.
+                    let sty = self.inline_node(Role::Deleted, sty);
+                    if let Some(n) = self.tree.get_mut(sty.node) {
+                        let words = crate::markup::plain_text(content);
+                        n.alt = Some(format!("{}: {words}", ctx.labels.deleted));
                     }
-                },
+                    match self.style.inline.deleted {
+                        DeletedDisplay::Strike => self.walk(
+                            content,
+                            Sty {
+                                deco: sty.deco | STRIKE,
+                                ..sty
+                            },
+                            ctx,
+                            out,
+                        ),
+                        DeletedDisplay::Brackets => {
+                            out.push(piece("‹", sty));
+                            self.walk(content, sty, ctx, out);
+                            out.push(piece("›", sty));
+                        }
+                    }
+                }
                 Inline::Inserted { content, .. }
                     if self.style.inline.inserted == InsertedDisplay::Slashes =>
                 {
@@ -109,6 +137,7 @@ impl Composer<'_> {
                 }
                 Inline::NoteRef(id) => {
                     if let Some(n) = ctx.numbers.of_note(id) {
+                        let sty = self.inline_node(Role::NoteRef(n), sty);
                         out.push(note_piece(n, sty));
                     }
                 }
@@ -135,6 +164,7 @@ impl Composer<'_> {
                 ),
             }
             if let Some(n) = ctx.numbers.of_span(inline) {
+                let sty = self.inline_node(Role::NoteRef(n), sty);
                 out.push(note_piece(n, sty));
             }
         }

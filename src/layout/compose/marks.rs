@@ -5,6 +5,7 @@ use super::elems::{align_block, beside, extent, read_as_one, stack};
 use super::inline::piece;
 use super::{Composer, Ctx};
 use crate::layout::para::{Align, Sty};
+use crate::layout::structure::Role;
 use crate::layout::{Elem, Item};
 use crate::model::{Block, Document, Mark, MarkKind, Position, Side};
 use crate::shared;
@@ -155,7 +156,9 @@ impl Composer<'_> {
         for k in start..j {
             if let Block::Mark(m) = &doc.content[k] {
                 ctx.place = format!("block {} (mark)", k + 1);
+                let prev = self.open(Role::of_mark(m));
                 let mut e = self.mark_column(k, m, self.left, col, Align::Left, ctx);
+                self.close(prev);
                 if !marks.is_empty() {
                     e.gap = self.small_leading * 0.5;
                 }
@@ -163,6 +166,7 @@ impl Composer<'_> {
             }
         }
         ctx.place = format!("block {} (address)", j + 1);
+        let prev = self.open(Role::Address);
         let mut lines = Vec::new();
         for (k, l) in a.lines.iter().enumerate() {
             if k > 0 {
@@ -179,6 +183,7 @@ impl Composer<'_> {
             self.left,
             self.measure,
         );
+        self.close(prev);
         // The address starts a little lower than the first mark, as a resolution stands
         // above the address on the original; readers then take the marks first.
         let drop = self.leading * 0.5;
@@ -229,7 +234,9 @@ impl Composer<'_> {
         for k in start..j {
             if let Block::Mark(m) = &doc.content[k] {
                 ctx.place = format!("block {} (mark)", k + 1);
+                let prev = self.open(Role::of_mark(m));
                 let mut e = self.mark(k, m, ctx);
+                self.close(prev);
                 let col = if side_of(&doc.content[k]).is_some_and(|s| s.1) {
                     &mut right
                 } else {

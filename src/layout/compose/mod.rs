@@ -25,6 +25,7 @@ mod text;
 
 use super::font::FontSet;
 use super::para::{self, Align, Frame, Piece, Sty};
+use super::structure::{NodeId, Role, Structure};
 use super::{Bookmark, Elem, Laid, Page};
 use crate::diag::Error;
 use crate::model::Document;
@@ -60,6 +61,9 @@ pub struct Composer<'s> {
     documents: usize,
     /// The next document runs on below the last one instead of starting a new page.
     run_on: bool,
+    /// What is being set, for the tagged PDF: the tree so far and the open node.
+    tree: Structure,
+    node: NodeId,
 }
 
 /// Where in the document text is being set, for warnings.
@@ -112,6 +116,8 @@ impl<'s> Composer<'s> {
             head: (String::new(), String::new()),
             documents: 0,
             run_on: false,
+            tree: Structure::new(""),
+            node: 0,
         })
     }
 
@@ -123,6 +129,25 @@ impl<'s> Composer<'s> {
             fonts: self.fonts,
             missing: self.missing,
             loose: self.loose,
+            structure: self.tree,
+        }
+    }
+
+    /// Opens a structure node under the open one; returns the node to go back to.
+    fn open(&mut self, role: Role) -> NodeId {
+        let id = self.tree.push(role, self.node);
+        std::mem::replace(&mut self.node, id)
+    }
+
+    /// Closes the open node, back to `prev`.
+    fn close(&mut self, prev: NodeId) {
+        self.node = prev;
+    }
+
+    /// The language of the run (the first document's or the volume's).
+    fn tree_language(&mut self, language: &str) {
+        if self.tree.lang.is_empty() {
+            self.tree.lang = language.to_string();
         }
     }
 
@@ -190,6 +215,13 @@ impl<'s> Composer<'s> {
             None
         };
         let labels = Labels::for_language(&doc.language);
+        self.tree_language(&doc.language);
+        let outer = self.open(Role::Document);
+        if self.tree.lang != doc.language {
+            if let Some(n) = self.tree.get_mut(self.node) {
+                n.lang = Some(doc.language.clone());
+            }
+        }
         let mut ctx = Ctx {
             numbers: NoteNumbers::new(doc, self.style),
             mentions: shared::index::Mentions::new(doc),
@@ -228,8 +260,10 @@ impl<'s> Composer<'s> {
         // The legend: small, after the text.
         if let Some(legend) = shared::legend(doc, labels) {
             ctx.place = "legend".into();
+            let prev = self.open(Role::Legend);
             let pieces = self.pieces(&legend, Sty::PLAIN, &mut ctx);
             let mut lines = self.para(&pieces, self.frame_small(Align::Justify, true), &mut ctx);
+            self.close(prev);
             if let Some(f) = lines.first_mut() {
                 f.gap = self.leading;
             }
@@ -271,6 +305,7 @@ impl<'s> Composer<'s> {
         } else {
             self.paginate(flow, &notes, run_on_at.is_some());
         }
+        self.close(outer);
         self.documents += 1;
         self.missing.push(std::mem::take(&mut ctx.missing));
         self.loose.push(std::mem::take(&mut ctx.loose));
@@ -318,7 +353,12 @@ impl<'s> Composer<'s> {
         for c in missing {
             ctx.missing.push((c, ctx.place.clone()));
         }
-        let (lines, loose) = para::set(self.fonts, &glyphs, &frame);
+        let (mut lines, loose) = para::set(self.fonts, &glyphs, &frame);
+        for l in lines.iter_mut() {
+            for it in l.items.iter_mut() {
+                elems::stamp(it, self.node, false);
+            }
+        }
         if loose {
             ctx.loose
                 .push(format!("{} («{}…»)", ctx.place, opening_words(pieces)));

@@ -3,6 +3,7 @@
 use super::inline::piece;
 use super::{Composer, Ctx};
 use crate::layout::para::{Align, Sty};
+use crate::layout::structure::Role;
 use crate::layout::Elem;
 use crate::markup::Inline;
 
@@ -18,9 +19,15 @@ impl Composer<'_> {
             .collect();
         for (n, inlines) in entries {
             ctx.place = format!("note {n}");
-            let mut p = vec![piece(&format!("{n}\u{a0}"), Sty::PLAIN)];
+            let prev = self.open(Role::Note(n));
+            let lbl = Sty {
+                node: self.tree.push(Role::NoteLabel, self.node),
+                ..Sty::PLAIN
+            };
+            let mut p = vec![piece(&format!("{n}\u{a0}"), lbl)];
             p.extend(self.pieces(&inlines, Sty::PLAIN, ctx));
             let mut lines = self.para(&p, self.frame_small(Align::Justify, true), ctx);
+            self.close(prev);
             for l in lines.iter_mut() {
                 l.notes.clear();
             }

@@ -1,16 +1,27 @@
 //! The page builder: cuts the vertical flow into pages, each line's footnotes at the foot
 //! of its page, and adds running heads and page and line numbers.
 
+use super::elems::stamp;
 use super::Composer;
 use crate::layout::para::{Align, Sty};
+use crate::layout::structure;
 use crate::layout::{Elem, Item, LineTag, Page};
+
+/// The most a space between blocks grows to fill a page, in leadings: more would read as
+/// a section break.
+const MAX_SPREAD: f32 = 1.0;
 
 impl Composer<'_> {
     /// Cuts the flow into pages: each line's notes at the foot of its page, no widow or
     /// orphan (the elements say where a break may fall), running head and page numbers.
     /// With `run_on`, the flow starts below the text of the last page, its notes above the
     /// notes already there.
-    pub(super) fn paginate(&mut self, flow: Vec<Elem>, notes: &[(usize, Vec<Elem>)], run_on: bool) {
+    pub(super) fn paginate(
+        &mut self,
+        mut flow: Vec<Elem>,
+        notes: &[(usize, Vec<Elem>)],
+        run_on: bool,
+    ) {
         let mut resume = if run_on { self.pages.pop() } else { None };
         let resumed_first = resume.is_some();
         let sep = self.small_leading * 0.9;
@@ -27,7 +38,7 @@ impl Composer<'_> {
                 0.0
             }
         };
-        let n = flow.len();
+        let mut n = flow.len();
         let mut s = 0;
         let mut line_no = 0u32;
         let first_page = self.pages.len();
@@ -108,52 +119,12 @@ impl Composer<'_> {
                 document: self.documents,
                 ..Page::default()
             });
-            let mut y = body_top;
-            for (k, e) in flow[s..end].iter().enumerate() {
-                if k > 0 {
-                    y += e.gap;
-                }
-                for it in &e.items {
-                    let mut it = it.clone();
-                    it.shift(y);
-                    page.items.push(it);
-                }
+            for e in &flow[s..end] {
                 for r in &e.notes {
                     if !page.refs.contains(r) {
                         page.refs.push(*r);
                     }
                 }
-                if let Some((li, cnt)) = e.line {
-                    page.lines.push(LineTag {
-                        paragraph: li / 10000,
-                        index: li % 10000,
-                        count: cnt,
-                    });
-                }
-                if e.counted {
-                    line_no += 1;
-                    let every = self.style.pdf.line_numbers;
-                    if every > 0 && line_no.is_multiple_of(every) {
-                        let baseline = e.items.iter().find_map(|it| match it {
-                            Item::Text { y, .. } => Some(*y),
-                            _ => None,
-                        });
-                        if let Some(b) = baseline {
-                            let num = self.text_right(
-                                &line_no.to_string(),
-                                self.left - self.size,
-                                y + b,
-                                self.small * 0.9,
-                            );
-                            // A line number is not text of the document: an empty
-                            // ActualText keeps it out of copied and extracted text.
-                            page.items.push(Item::Actual(Some(String::new())));
-                            page.items.push(num);
-                            page.items.push(Item::Actual(None));
-                        }
-                    }
-                }
-                y += e.h;
             }
             // Footnotes at the foot: a note continued from the page before, then this
             // page's notes by number; a split note's later lines go on to the next page.
@@ -174,11 +145,70 @@ impl Composer<'_> {
                     }
                 }
             }
+            let foot_h = if lines.is_empty() {
+                0.0
+            } else {
+                lines.iter().map(|(_, l)| l.h).sum::<f32>() + sep
+            };
+            // A page that is not the document's last, a line or more short (a kept line, a
+            // note moved on): paragraphs on it take their setting one line longer.
+            if end < n && split.is_none() {
+                let room = limit - foot_h - body_top;
+                let added = lengthen(&mut flow, s, end, room);
+                end += added;
+                n += added;
+            }
+            // A page that is not the document's last is filled to its foot: the white a
+            // kept line or a note left goes into the spaces between blocks.
+            let spread = if end < n {
+                self.spread(&flow[s..end], limit - foot_h - body_top)
+            } else {
+                0.0
+            };
+            let mut y = body_top;
+            for (k, e) in flow[s..end].iter().enumerate() {
+                if k > 0 {
+                    y += e.gap + if flexible(e) { spread } else { 0.0 };
+                }
+                for it in &e.items {
+                    let mut it = it.clone();
+                    it.shift(y);
+                    page.items.push(it);
+                }
+                if let Some((li, cnt)) = e.line {
+                    page.lines.push(LineTag {
+                        paragraph: li / 10000,
+                        index: li % 10000,
+                        count: cnt,
+                    });
+                }
+                if e.counted {
+                    line_no += 1;
+                    let every = self.style.pdf.line_numbers;
+                    if every > 0 && line_no.is_multiple_of(every) {
+                        let baseline = e.items.iter().find_map(|it| match it {
+                            Item::Text { y, .. } => Some(*y),
+                            _ => None,
+                        });
+                        if let Some(b) = baseline {
+                            let mut num = self.text_right(
+                                &line_no.to_string(),
+                                self.left - self.size,
+                                y + b,
+                                self.small * 0.9,
+                            );
+                            // A line number is not text of the document: an artifact.
+                            stamp(&mut num, structure::LINE_NUMBER, true);
+                            page.items.push(num);
+                        }
+                    }
+                }
+                y += e.h;
+            }
             page.body_end = y;
             page.foot_top = limit;
             if !lines.is_empty() {
-                let h: f32 = lines.iter().map(|(_, l)| l.h).sum::<f32>() + sep;
-                let mut ny = limit - h;
+                let mut ny = limit - foot_h;
                 page.foot_top = ny;
                 // On a page that has notes already, the rule above them serves these too.
                 if !had_notes {
@@ -208,6 +238,20 @@ impl Composer<'_> {
         }
         // A resumed page has its head and number already.
         self.heads_and_folios(first_page, first_page + usize::from(resumed_first));
+    }
+
+    /// How much each space between blocks and paragraphs on a page grows so that its text
+    /// reaches the foot: the white of `room` not taken by `elems`, shared by the
+    /// [`flexible`] places (not above the first), each growing by at most [`MAX_SPREAD`]
+    /// leadings.
+    fn spread(&self, elems: &[Elem], room: f32) -> f32 {
+        let used = stacked(elems);
+        let gaps = elems.iter().skip(1).filter(|e| flexible(e)).count();
+        let white = room - used;
+        if gaps == 0 || white <= 0.0 {
+            return 0.0;
+        }
+        (white / gaps as f32).min(self.leading * MAX_SPREAD)
     }
 
     /// Running heads (from the second page of a document, `first_page`) and page numbers, on
@@ -249,19 +293,75 @@ impl Composer<'_> {
                     y2: head_y + size * 0.45,
                     width: 0.3,
                 });
+                for it in items.iter_mut() {
+                    stamp(it, structure::HEADER, true);
+                }
             }
             if self.style.pdf.page_numbers {
                 let y = self.page_h - self.bottom + self.leading * 1.6;
                 let w = self.text_width(&folio, self.small);
-                items.push(self.text_at(
+                let mut num = self.text_at(
                     &folio,
                     Sty::PLAIN,
                     self.left + (self.measure - w) / 2.0,
                     y,
                     self.small,
-                ));
+                );
+                stamp(&mut num, structure::PAGE_NUMBER, true);
+                items.push(num);
             }
             self.pages[p].items.extend(items);
         }
     }
+}
+
+/// Height of `elems` stacked (the first one's gap dropped, as at a page's top).
+fn stacked(elems: &[Elem]) -> f32 {
+    elems
+        .iter()
+        .enumerate()
+        .map(|(k, e)| e.h + if k > 0 { e.gap } else { 0.0 })
+        .sum()
+}
+
+/// Replaces paragraphs of `flow[s..end]` by their settings one line longer (from the
+/// bottom of the page up) while the lines fit in `room`; returns how many lines it added.
+/// The longer setting keeps what the page builder knows of the paragraph: its gap, whether
+/// a page may break before it, its widow and orphan control, its line numbers.
+fn lengthen(flow: &mut Vec<Elem>, s: usize, end: usize, room: f32) -> usize {
+    let mut white = room - stacked(&flow[s..end]);
+    let mut added = 0;
+    let mut k = end;
+    while k > s {
+        k -= 1;
+        let (Some(alt), Some((tag, count))) = (flow[k].longer.as_ref(), flow[k].line) else {
+            continue;
+        };
+        let line_h = flow[k].h;
+        if white < line_h || k + count > end + added || tag % 10000 != 0 {
+            continue;
+        }
+        let mut alt = alt.clone();
+        let len = alt.len();
+        let id = tag / 10000;
+        for (i, l) in alt.iter_mut().enumerate() {
+            l.counted = flow[k].counted;
+            l.line = Some((id * 10000 + i, len));
+            if i == 1 || i + 1 == len {
+                l.breakable = false;
+            }
+        }
+        alt[0].gap = flow[k].gap;
+        alt[0].breakable = flow[k].breakable;
+        flow.splice(k..k + count, alt);
+        white -= line_h;
+        added += 1;
+    }
+    added
+}
+
+/// Whether the space above an element may grow to fill a page: above a block (a gap) and
+/// above a paragraph's first line — where a compositor puts the white of a short page.
+fn flexible(e: &Elem) -> bool {
+    e.gap > 0.0 || e.line.is_some_and(|(tag, _)| tag % 10000 == 0)
 }
