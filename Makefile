@@ -6,7 +6,7 @@ FORMATS := all
 
 PREFIX  ?= /usr/local
 
-.PHONY: help run test bench build deps lint golden references clean man install
+.PHONY: help run test bench build deps lint golden references clean man install fuzz hostile
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -36,6 +36,7 @@ golden: ## Regenerate golden files (review the diff before committing)
 references: build ## Re-render page 1 of every sample in tests/reference (look at the images)
 	./scripts/references.sh
 	tests/reference/docx-seed-page1.sh
+	./scripts/tei-references.sh
 	@echo "tests/reference/epub-seed.png needs Chromium: see docs/epub.md"
 
 bench: build ## Benchmarks: whole-process medians per edition (needs hyperfine)
@@ -47,6 +48,12 @@ man: build ## Write the manual page to target/folio.1 (clap_mangen)
 install: build man ## Install the binary and the man page under PREFIX (default /usr/local)
 	install -Dm755 $(FOLIO) $(DESTDIR)$(PREFIX)/bin/folio
 	install -Dm644 target/folio.1 $(DESTDIR)$(PREFIX)/share/man/man1/folio.1
+
+fuzz: ## Run each fuzz target for FUZZ_SECONDS (default 60; needs nightly + cargo-fuzz)
+	./scripts/fuzz.sh
+
+hostile: build ## 5,000 documents with ~100 hostile ones: every good one exported, every bad one reported
+	./scripts/hostile-batch.sh $(FOLIO)
 
 clean: ## Remove build output and exports
 	cargo clean

@@ -24,7 +24,8 @@ import subprocess
 import sys
 from html import unescape
 
-HYPHENS = ("-", "\u2010")
+# A hyphen at a line end: folio writes "-", Typst a soft hyphen.
+HYPHENS = ("-", "\u2010", "\u00ad")
 
 
 def pages_of(pdf):

@@ -6,25 +6,28 @@
 //! to a temporary file renamed into place. One bad input stops nothing else.
 
 use crate::diag::{Code, Diagnostic, Error};
+use crate::files::{refuse_overwriting, FileSet};
 use crate::style::Style;
 use crate::writers::{self, Format};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
 /// File names that are never transcriptions, even with a .toml extension: volume manifests,
-/// style files and registers of persons and places, which may sit beside the transcriptions.
-fn is_auxiliary(path: &Path) -> bool {
+/// style files, registers of persons and places and TEI mapping files, which may sit beside
+/// the transcriptions.
+pub fn is_auxiliary(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     name.ends_with(".volume.toml")
         || name.ends_with(".style.toml")
         || name.ends_with(".register.toml")
         || name.ends_with(".register.json")
+        || name == crate::tei::mapping::FILE_NAME
+        || name.ends_with(".tei.xml")
 }
 
 /// One input with the folder it was found under (for `--mirror`).
@@ -37,22 +40,60 @@ pub struct Input {
     pub relative_dir: PathBuf,
 }
 
-/// Expands files and directories into transcription inputs, sorted by path.
-pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<Input>, Error> {
+/// Whether a file is hidden or a temporary (an editor's backup, folio's own temporaries):
+/// never a transcription to export.
+fn is_hidden_or_temporary(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.starts_with('#')
+        || [".tmp", ".swp", ".bak", ".part"]
+            .iter()
+            .any(|s| name.ends_with(s))
+}
+
+/// Expands files and directories into transcription inputs, sorted by path, with warnings
+/// (symlink loops) for the run to print. Folders are searched recursively; a symlinked
+/// folder is followed once (folders are told apart by device and inode), so a loop ends the
+/// descent with a warning; hidden and temporary files and folders are skipped.
+pub fn expand_inputs(args: &[PathBuf]) -> Result<(Vec<Input>, Vec<Diagnostic>), Error> {
     let mut inputs = Vec::new();
+    let mut warnings = Vec::new();
+    let mut visited = std::collections::HashSet::new();
     for arg in args {
         if arg.is_dir() {
             let mut stack = vec![arg.clone()];
             while let Some(dir) = stack.pop() {
-                let entries = std::fs::read_dir(&dir).map_err(|e| {
+                let cannot = |e: std::io::Error| {
                     Error::Output(format!("cannot read the folder {}: {e}", dir.display()))
-                })?;
-                for entry in entries {
-                    let path = entry
-                        .map_err(|e| {
-                            Error::Output(format!("cannot read the folder {}: {e}", dir.display()))
-                        })?
-                        .path();
+                };
+                if !visited.insert(folder_identity(&dir).map_err(cannot)?) {
+                    if dir
+                        .symlink_metadata()
+                        .is_ok_and(|m| m.file_type().is_symlink())
+                    {
+                        warnings.push(
+                            Diagnostic::warning(
+                                Code::LinkLoop,
+                                dir.display().to_string(),
+                                format!(
+                                    "this link leads to a folder already searched ({}); not followed again",
+                                    std::fs::canonicalize(&dir).unwrap_or_default().display()
+                                ),
+                            )
+                            .hint("a link back up the tree makes a loop; the documents under it are exported once"),
+                        );
+                    }
+                    continue;
+                }
+                let mut entries = Vec::new();
+                for entry in std::fs::read_dir(&dir).map_err(cannot)? {
+                    entries.push(entry.map_err(cannot)?.path());
+                }
+                for path in entries {
+                    if is_hidden_or_temporary(&path) {
+                        continue;
+                    }
                     if path.is_dir() {
                         stack.push(path);
                     } else if crate::read::Syntax::of(&path).is_some() && !is_auxiliary(&path) {
@@ -74,7 +115,22 @@ pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<Input>, Error> {
     }
     inputs.sort();
     inputs.dedup();
-    Ok(inputs)
+    Ok((inputs, warnings))
+}
+
+/// What tells folders apart whatever the path to them: device and inode where the system
+/// has them, the canonical path elsewhere.
+fn folder_identity(dir: &Path) -> std::io::Result<(u64, u64, PathBuf)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let m = std::fs::metadata(dir)?;
+        Ok((m.dev(), m.ino(), PathBuf::new()))
+    }
+    #[cfg(not(unix))]
+    {
+        Ok((0, 0, std::fs::canonicalize(dir)?))
+    }
 }
 
 /// A shard `K/N`: the K-th (1-based) of N disjoint parts of the sorted input list.
@@ -238,6 +294,8 @@ pub struct InputRecord {
 pub struct Totals {
     /// Inputs processed.
     pub inputs: usize,
+    /// Inputs of the plan never started, because a signal stopped the batch.
+    pub not_started: usize,
     /// Inputs exported completely.
     pub ok: usize,
     /// Inputs that failed.
@@ -248,6 +306,9 @@ pub struct Totals {
     pub bytes: u64,
     /// Warnings raised.
     pub warnings: usize,
+    /// Of the warnings, those naming a TEI element or value folio does not map
+    /// (docs/tei.md): one per thing per document.
+    pub tei_unmapped: usize,
     /// Wall-clock milliseconds for the whole batch.
     pub ms: f64,
 }
@@ -261,6 +322,9 @@ pub struct Report {
     pub inputs: Vec<InputRecord>,
     /// Totals.
     pub totals: Totals,
+    /// The signal that stopped the batch before every input was done ("SIGINT"), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stopped_by: Option<&'static str>,
 }
 
 /// Exports every job of the plan on `jobs` threads; `progress` is called after each input.
@@ -274,19 +338,35 @@ pub fn run(
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<InputRecord>>> = Mutex::new(vec![None; plan.jobs.len()]);
     let workers = jobs.clamp(1, plan.jobs.len().max(1));
+    let work = || loop {
+        // A stop request (SIGINT, SIGTERM) lets the documents being written finish and
+        // starts no other.
+        if crate::guard::stop_requested().is_some() {
+            break;
+        }
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some((input, outputs)) = plan.jobs.get(i) else {
+            break;
+        };
+        let record = export_one(input, outputs, style);
+        progress(&record);
+        if let Ok(mut r) = results.lock() {
+            r[i] = Some(record);
+        }
+    };
     std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some((input, outputs)) = plan.jobs.get(i) else {
-                    break;
-                };
-                let record = export_one(input, outputs, style);
-                progress(&record);
-                if let Ok(mut r) = results.lock() {
-                    r[i] = Some(record);
-                }
-            });
+        let spawned = (0..workers)
+            .filter(|_| {
+                std::thread::Builder::new()
+                    .name("folio-worker".into())
+                    .stack_size(crate::guard::STACK_SIZE)
+                    .spawn_scoped(scope, work)
+                    .is_ok()
+            })
+            .count();
+        // Without any worker thread (the system refused them all), work here.
+        if spawned == 0 {
+            work();
         }
     });
     let inputs: Vec<InputRecord> = results
@@ -309,15 +389,27 @@ pub fn run(
         totals.outputs += r.outputs.len();
         totals.bytes += r.outputs.iter().map(|o| o.bytes).sum::<u64>();
         totals.warnings += r.warnings.len();
+        totals.tei_unmapped += r
+            .warnings
+            .iter()
+            .filter(|w| w.message.starts_with("TEI: "))
+            .count();
     }
+    totals.not_started = plan.jobs.len() - totals.inputs;
     Report {
         folio: env!("CARGO_PKG_VERSION"),
         inputs,
         totals,
+        stopped_by: crate::guard::stop_requested().map(|code| match code {
+            130 => "SIGINT",
+            143 => "SIGTERM",
+            _ => "a signal",
+        }),
     }
 }
 
-/// Reads one input and writes its editions: all or none.
+/// Reads one input and writes its editions: all or none. A panic while doing so becomes
+/// this input's error.
 fn export_one(input: &Input, outputs: &[(Format, PathBuf)], style: &Style) -> InputRecord {
     let started = Instant::now();
     let name = input.path.display().to_string();
@@ -330,10 +422,11 @@ fn export_one(input: &Input, outputs: &[(Format, PathBuf)], style: &Style) -> In
         ms: 0.0,
         exit_code: 0,
     };
-    let result = (|| -> Result<(), Error> {
+    let result = crate::guard::catch(&name, || -> Result<(), Error> {
         let read = crate::read::read_file(&input.path)?;
         record.warnings.extend(read.warnings);
-        let mut made = Vec::with_capacity(outputs.len());
+        let mut files = FileSet::new();
+        let mut written = Vec::with_capacity(outputs.len());
         for (format, path) in outputs {
             let out = writers::write(*format, &read.document, style)?;
             record.warnings.extend(
@@ -341,19 +434,14 @@ fn export_one(input: &Input, outputs: &[(Format, PathBuf)], style: &Style) -> In
                     .iter()
                     .map(|w| Diagnostic::of_writer(name.clone(), format.extension(), w)),
             );
-            made.push((*format, path, out.bytes));
-        }
-        for (format, path, bytes) in made {
             refuse_overwriting(path, &input.path)?;
-            if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| Error::Output(format!("cannot create {}: {e}", dir.display())))?;
-            }
-            write_atomically(path, &bytes)?;
-            record.outputs.push(OutputRecord::of(format, path, &bytes));
+            files.stage(path, &out.bytes)?;
+            written.push(OutputRecord::of(*format, path, &out.bytes));
         }
+        files.commit()?;
+        record.outputs = written;
         Ok(())
-    })();
+    });
     match result {
         Ok(()) => record.status = "ok",
         Err(e) => {
@@ -373,48 +461,6 @@ fn export_one(input: &Input, outputs: &[(Format, PathBuf)], style: &Style) -> In
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// An output must never replace its input, whatever the names.
-pub fn refuse_overwriting(output: &Path, input: &Path) -> Result<(), Error> {
-    if let (Ok(o), Ok(i)) = (std::fs::canonicalize(output), std::fs::canonicalize(input)) {
-        if o == i {
-            return Err(Error::Usage(format!(
-                "refusing to overwrite the input {} with an edition",
-                output.display()
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// Writes to a temporary file beside `path`, then renames it: a reader never sees a
-/// half-written edition, and a failed write leaves nothing behind.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("output");
-    // Unique per process and thread, so parallel workers never share a temporary file.
-    let tmp = dir.join(format!(
-        ".{name}.{}.{:?}.tmp",
-        std::process::id(),
-        std::thread::current().id()
-    ));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.flush()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::Output(format!("cannot write {}: {e}", path.display()))
-    })
 }
 
 #[cfg(test)]

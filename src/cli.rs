@@ -1,11 +1,13 @@
 //! The command line: parses arguments, reads inputs, calls the writers, writes files.
 //! Only this module and `main.rs` touch the terminal and the file system for output.
 
+mod convert;
+mod guards;
 mod print;
 
-use crate::batch::write_atomically;
 use crate::diag::render::MessageFormat;
 use crate::diag::{Diagnostic, Error};
+use crate::files::{write_atomically, FileSet};
 use crate::read;
 use crate::style::Style;
 use crate::writers::{self, Format};
@@ -59,6 +61,9 @@ pub enum Command {
     /// Validate transcriptions without writing anything.
     #[command(after_help = "Example:\n  folio check samples/ --message-format json")]
     Check(CheckArgs),
+    /// Write a transcription (a TEI file above all) in folio's own format, TOML or JSON.
+    #[command(after_help = "Example:\n  folio convert letter.xml --to toml -o letter.toml")]
+    Convert(ConvertArgs),
     /// Print the JSON Schema of the transcription format.
     #[command(after_help = "Example:\n  folio schema > folio.schema.json")]
     Schema,
@@ -94,7 +99,7 @@ pub enum FromFormat {
 /// Options of `folio check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Transcription files (.toml or .json), folders (searched recursively), or `-` for
+    /// Transcription files (.toml, .json or .xml TEI), folders (searched recursively), or `-` for
     /// standard input.
     pub inputs: Vec<PathBuf>,
     /// The syntax of standard input (default: sniffed, `{` opens JSON).
@@ -102,16 +107,33 @@ pub struct CheckArgs {
     pub from: Option<FromFormat>,
 }
 
+/// Options of `folio convert`.
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    /// The transcription to convert (.xml TEI, .toml or .json).
+    pub input: PathBuf,
+    /// The format to write: toml or json.
+    #[arg(long = "to", default_value = "toml", value_name = "FORMAT")]
+    pub to: String,
+    /// The file to write (default: standard output); never the input itself.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// A TEI collection's mapping of rend/rendition values (default: tei-mapping.toml
+    /// beside the input); see docs/tei.md.
+    #[arg(long, value_name = "FILE")]
+    pub tei_mapping: Option<PathBuf>,
+}
+
 /// Options of `folio export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Transcription files (.toml or .json), folders (searched recursively), or `-` for
+    /// Transcription files (.toml, .json or .xml TEI), folders (searched recursively), or `-` for
     /// standard input (with -o).
     pub inputs: Vec<PathBuf>,
     /// The syntax of standard input (default: sniffed, `{` opens JSON).
     #[arg(long, value_enum, value_name = "SYNTAX")]
     pub from: Option<FromFormat>,
-    /// Editions to write, comma-separated: txt, pdf, docx, epub, or all.
+    /// Editions to write, comma-separated: txt, pdf, docx, epub, tei, or all.
     #[arg(
         short = 't',
         long = "to",
@@ -181,7 +203,7 @@ impl PdfArgs {
 pub struct VolumeArgs {
     /// The volume manifest (TOML); see docs/volumes.md.
     pub manifest: PathBuf,
-    /// Editions to write, comma-separated: txt, pdf, docx, epub, or all.
+    /// Editions to write, comma-separated: txt, pdf, docx, epub, tei, or all.
     #[arg(
         short = 't',
         long = "to",
@@ -219,6 +241,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Export(args) => export(&args, &printer),
         Command::Volume(args) => volume(&args, &printer),
         Command::Check(args) => check(&args, &printer),
+        Command::Convert(args) => convert::run(&args, &printer),
         Command::Schema => print_stdout(crate::schema::document().as_bytes()),
         Command::New => print_stdout(TEMPLATE.as_bytes()),
         Command::Explain { code } => explain(&code),
@@ -296,15 +319,25 @@ fn read_input(input: &Path, from: Option<FromFormat>) -> Result<read::Read, Erro
     if input.as_os_str() != "-" {
         if !input.exists() {
             return Err(Error::Output(format!(
-                "{}: no such file; expected a transcription (.toml or .json), a folder, or - for standard input",
+                "{}: no such file; expected a transcription (.toml, .json or .xml TEI), a folder, or - for standard input",
                 input.display()
             )));
         }
         return read::read_file(input);
     }
     let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
-        .map_err(|e| Error::Output(format!("cannot read standard input: {e}")))?;
+    let limit = crate::limits::MAX_DOCUMENT_BYTES;
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::io::stdin().lock(), limit + 1),
+        &mut bytes,
+    )
+    .map_err(|e| Error::Output(format!("cannot read standard input: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::Usage(format!(
+            "standard input holds more than the {} MiB a transcription may have (docs/limits.md)",
+            limit >> 20
+        )));
+    }
     let text = read::utf8(bytes, "<stdin>")?;
     let syntax = match from {
         Some(FromFormat::Toml) => read::Syntax::Toml,
@@ -317,7 +350,7 @@ fn read_input(input: &Path, from: Option<FromFormat>) -> Result<read::Read, Erro
 /// The error for a subcommand given no input.
 fn no_inputs(command: &str) -> Error {
     Error::Usage(format!(
-        "`folio {command}` needs an input: a transcription (.toml or .json), a folder, or - for standard input\n  hint: folio {command} letter.toml"
+        "`folio {command}` needs an input: a transcription (.toml, .json or .xml TEI), a folder, or - for standard input\n  hint: folio {command} letter.toml"
     ))
 }
 
@@ -335,7 +368,7 @@ pub fn parse_formats(list: &str) -> Result<Vec<Format>, Error> {
                 let names = Format::ALL.iter().map(|f| f.extension()).chain(["all"]);
                 let near = crate::diag::suggest::did_you_mean(word, names);
                 return Err(Error::Usage(format!(
-                    "unknown format `{word}` in --to; expected txt, pdf, docx, epub or all{}",
+                    "unknown format `{word}` in --to; expected txt, pdf, docx, epub, tei or all{}",
                     if near.is_empty() {
                         String::new()
                     } else {
@@ -349,7 +382,7 @@ pub fn parse_formats(list: &str) -> Result<Vec<Format>, Error> {
     formats.dedup();
     if formats.is_empty() {
         return Err(Error::Usage(
-            "--to names no format; expected txt, pdf, docx, epub or all".into(),
+            "--to names no format; expected txt, pdf, docx, epub, tei or all".into(),
         ));
     }
     Ok(formats)
@@ -368,7 +401,8 @@ fn check(args: &CheckArgs, printer: &Printer) -> Result<(), Error> {
                 .err()
                 .unwrap_or_else(|| no_inputs("check")));
         } else {
-            let found = crate::batch::expand_inputs(std::slice::from_ref(input))?;
+            let (found, walk_warnings) = crate::batch::expand_inputs(std::slice::from_ref(input))?;
+            printer.all(&walk_warnings);
             inputs.extend(found.into_iter().map(|i| i.path));
         }
     }
@@ -404,10 +438,16 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
         }
         let format = one_format(output, &args.to)?;
         let input = &args.inputs[0];
-        let doc = read_input(input, args.from)?;
-        printer.all(&doc.warnings);
-        let out = writers::write(format, &doc.document, &style)?;
         let file = input.display().to_string();
+        // The same guards as a batch's: a stack of known size, a panic as this input's error.
+        let (doc, out) = crate::guard::on_worker_stack(|| {
+            crate::guard::catch(&file, || {
+                let doc = read_input(input, args.from)?;
+                let out = writers::write(format, &doc.document, &style)?;
+                Ok((doc, out))
+            })
+        })?;
+        printer.all(&doc.warnings);
         let edition = format.extension();
         let warnings: Vec<Diagnostic> = out
             .warnings
@@ -418,7 +458,7 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
         if output.as_os_str() == "-" {
             return print_stdout(&out.bytes);
         }
-        crate::batch::refuse_overwriting(output, input)?;
+        crate::files::refuse_overwriting(output, input)?;
         return write_atomically(output, &out.bytes);
     }
     if args.inputs.iter().any(|i| i.as_os_str() == "-") {
@@ -432,11 +472,19 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
             .unwrap_or_else(|| no_inputs("export")));
     }
 
-    let mut inputs = crate::batch::expand_inputs(&args.inputs)?;
+    let (mut inputs, walk_warnings) = crate::batch::expand_inputs(&args.inputs)?;
+    if !args.quiet {
+        printer.all(&walk_warnings);
+    }
     if let Some(shard) = args.shard {
         inputs = shard.select(inputs);
     }
     let plan = crate::batch::plan(inputs, &formats, &args.out_dir, args.mirror)?;
+    if let Some(report) = &args.report {
+        guards::refuse_report_path(report, &plan)?;
+    }
+    guards::remove_stale_temporaries(&plan, args.quiet);
+    crate::guard::install_signal_handlers();
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
@@ -459,9 +507,17 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    if let Some(path) = &args.report {
-        write_report(path, &report)?;
-    }
+    // The report is written first but its failure told last: every input's errors are
+    // printed whatever happens to it.
+    let report_failure = args.report.as_ref().and_then(|path| {
+        write_report(path, &report).err().map(|e| {
+            format!(
+                "error: cannot write the report {}: {}\n  hint: the editions were written regardless; every error is printed above",
+                path.display(),
+                e.to_string().trim_start_matches("error: ")
+            )
+        })
+    });
     // Warnings first, then every error at the end, each with file:line:column.
     if !args.quiet {
         for r in &report.inputs {
@@ -476,9 +532,27 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
     if interactive {
         eprintln!("{}", print::summary(&report, &args.out_dir));
     }
+    if let Some(message) = &report_failure {
+        eprintln!("{message}");
+    }
+    if let Some(code) = crate::guard::stop_requested() {
+        eprintln!(
+            "stopped by {}: {} of {} inputs done, {} not started; no partial file was left",
+            report.stopped_by.unwrap_or("a signal"),
+            report.totals.inputs,
+            plan.jobs.len(),
+            report.totals.not_started
+        );
+        return Err(Error::Reported(code));
+    }
     // The worst failure decides the exit code: output errors (3) over usage (2) over
     // invalid input (1). The errors are printed already.
-    match failed.iter().map(|r| r.exit_code).max() {
+    let worst = failed
+        .iter()
+        .map(|r| r.exit_code)
+        .chain(report_failure.map(|_| 3))
+        .max();
+    match worst {
         None => Ok(()),
         Some(code) => Err(Error::Reported(code)),
     }
@@ -522,11 +596,25 @@ fn volume(args: &VolumeArgs, printer: &Printer) -> Result<(), Error> {
             .map(|f| (f, args.out_dir.join(format!("{stem}.{}", f.extension()))))
             .collect(),
     };
-    // Every edition is made before any is written: a failure leaves no partial set.
+    // Every edition is made before any is written, on a worker's stack, a panic caught;
+    // then all are written or none.
+    let file = args.manifest.display().to_string();
+    let editions = crate::guard::on_worker_stack(|| {
+        crate::guard::catch(&file, || {
+            targets
+                .into_iter()
+                .map(|(format, path)| {
+                    Ok((
+                        format,
+                        path,
+                        writers::write_volume(format, &volume, &style)?,
+                    ))
+                })
+                .collect::<Result<Vec<_>, Error>>()
+        })
+    })?;
     let mut made = Vec::new();
-    for (format, path) in targets {
-        let out = writers::write_volume(format, &volume, &style)?;
-        let file = args.manifest.display().to_string();
+    for (format, path, out) in editions {
         warnings.extend(
             out.warnings
                 .iter()
@@ -538,19 +626,19 @@ fn volume(args: &VolumeArgs, printer: &Printer) -> Result<(), Error> {
         printer.all(&warnings);
     }
     let mut outputs = Vec::new();
+    let mut files = FileSet::new();
     for (format, path, bytes) in made {
         if path.as_os_str() == "-" {
             print_stdout(&bytes)?;
             continue;
         }
-        if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Error::Output(format!("cannot create {}: {e}", dir.display())))?;
+        for input in volume.paths.iter().chain([&args.manifest]) {
+            crate::files::refuse_overwriting(&path, input)?;
         }
-        crate::batch::refuse_overwriting(&path, &args.manifest)?;
-        write_atomically(&path, &bytes)?;
+        files.stage(&path, &bytes)?;
         outputs.push(crate::batch::OutputRecord::of(format, &path, &bytes));
     }
+    files.commit()?;
     if let Some(path) = &args.report {
         write_report(
             path,
@@ -581,7 +669,7 @@ fn one_format(output: &Path, to: &str) -> Result<Format, Error> {
     let ext = output.extension().and_then(|e| e.to_str()).unwrap_or("");
     let format = Format::from_name(ext).ok_or_else(|| {
         Error::Usage(format!(
-            "cannot tell the format of {} from its extension; expected .txt, .pdf, .docx or .epub",
+            "cannot tell the format of {} from its extension; expected .txt, .pdf, .docx, .epub or .xml (TEI)",
             output.display()
         ))
     })?;

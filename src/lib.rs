@@ -6,12 +6,17 @@
 
 pub mod batch;
 pub mod cli;
+pub mod convert;
 pub mod diag;
 pub mod docx;
 pub mod epub;
+pub mod files;
 pub mod fonts;
+pub mod guard;
 pub mod layout;
+pub mod limits;
 pub mod markup;
+pub mod markup_write;
 pub mod model;
 pub mod output;
 pub mod pdf;
@@ -20,6 +25,7 @@ pub mod register;
 pub mod schema;
 pub mod shared;
 pub mod style;
+pub mod tei;
 pub mod text;
 pub mod volume;
 pub mod writers;

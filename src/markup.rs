@@ -28,6 +28,7 @@ pub use error::MarkupError;
 
 use crate::diag::suggest::did_you_mean;
 use crate::diag::Code;
+use crate::limits::{MAX_FIELD_BYTES, MAX_NESTING};
 use jotdown::{AttributeKind, Container, Event};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -89,17 +90,105 @@ pub enum Inline {
         /// What that hand wrote.
         content: Vec<Inline>,
     },
+    /// Two readings of one span: as the original writes it and as the editor regularizes
+    /// it (pre-reform and modern spelling, an abbreviation and its expansion, an error and
+    /// its correction). The style's `spelling` chooses the one an edition prints.
+    Choice {
+        /// The original's reading (pre-reform spelling, abbreviation, error).
+        original: Vec<Inline>,
+        /// The editor's reading (modern spelling, expansion, correction).
+        regularized: Vec<Inline>,
+    },
+    /// A name of a person, place, organization or work, with its key for a name index.
+    Name {
+        /// What the name names.
+        kind: NameKind,
+        /// The key in a register ("#pmb2563", "9649"), when the source has one.
+        key: Option<String>,
+        /// The name as written.
+        content: Vec<Inline>,
+    },
+    /// A span in another language than the document's.
+    Foreign {
+        /// Its language, a BCP 47 tag ("fr", "la").
+        lang: String,
+        /// The foreign words.
+        content: Vec<Inline>,
+    },
+}
+
+/// What a marked name names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    /// A person (`.person`).
+    Person,
+    /// A place (`.place`).
+    Place,
+    /// An organization (`.org`).
+    Org,
+    /// A work: a book, a play, an article (`.work`).
+    Work,
+    /// Any other name (`.name`).
+    Other,
+}
+
+impl NameKind {
+    /// The span class that marks this kind of name.
+    pub fn class(self) -> &'static str {
+        match self {
+            NameKind::Person => "person",
+            NameKind::Place => "place",
+            NameKind::Org => "org",
+            NameKind::Work => "work",
+            NameKind::Other => "name",
+        }
+    }
+
+    fn of_class(class: &str) -> Option<NameKind> {
+        Some(match class {
+            "person" => NameKind::Person,
+            "place" => NameKind::Place,
+            "org" => NameKind::Org,
+            "work" => NameKind::Work,
+            "name" => NameKind::Other,
+            _ => return None,
+        })
+    }
 }
 
 impl Inline {
+    /// The register entry this inline names, for the name and place indexes: a mention
+    /// (`{person=…}`, `{place=…}`) or a name of a person or place with a key (`.person
+    /// key=…`, TEI's `persName` and `placeName`), both syntaxes counting alike.
+    pub fn register_key(&self) -> Option<(MentionKind, &str)> {
+        match self {
+            Inline::Mention { kind, key, .. } => Some((*kind, key)),
+            Inline::Name {
+                kind: NameKind::Person,
+                key: Some(key),
+                ..
+            } => Some((MentionKind::Person, key)),
+            Inline::Name {
+                kind: NameKind::Place,
+                key: Some(key),
+                ..
+            } => Some((MentionKind::Place, key)),
+            _ => None,
+        }
+    }
+
     /// The inline content this mark wraps; empty for text, gaps, note references and line
-    /// breaks. Walks over the tree use it so they need not know every kind of mark.
+    /// breaks; the original reading of a choice. Walks over the tree use it so they need not
+    /// know every kind of mark.
     pub fn children(&self) -> &[Inline] {
         match self {
+            Inline::Choice { original, .. } => original,
             Inline::Underline { content, .. }
             | Inline::Inserted { content, .. }
             | Inline::Hand { content, .. }
             | Inline::Mention { content, .. }
+            | Inline::Name { content, .. }
+            | Inline::Foreign { content, .. }
             | Inline::Spaced(content)
             | Inline::Deleted(content)
             | Inline::Unclear(content)
@@ -170,6 +259,23 @@ impl TryFrom<String> for Text {
     type Error = MarkupError;
 
     fn try_from(source: String) -> Result<Self, MarkupError> {
+        if source.len() > MAX_FIELD_BYTES {
+            let mut end = 40;
+            while !source.is_char_boundary(end) {
+                end -= 1;
+            }
+            return Err(MarkupError::new(
+                Code::LimitExceeded,
+                format!(
+                    "this text is {} bytes long, more than the {} MiB one field may hold",
+                    source.len(),
+                    MAX_FIELD_BYTES >> 20
+                ),
+                &source,
+                0..end,
+            )
+            .with_hint("split it into several blocks (docs/limits.md)"));
+        }
         let inlines = parse(&source)?;
         Ok(Text { source, inlines })
     }
@@ -218,13 +324,20 @@ pub const SPAN_CLASSES: &[&str] = &[
     "gap",
     "supplied",
     "sic",
+    "orig",
+    "reg",
+    "person",
+    "place",
+    "org",
+    "work",
+    "name",
 ];
 
 /// The places an insertion may stand, for `{place=…}`.
 pub const PLACES: &[&str] = &["above", "below", "margin", "inline"];
 
 /// The attribute keys folio knows, for `{key=value}`.
-pub const ATTRIBUTE_KEYS: &[&str] = &["hand", "place", "person"];
+pub const ATTRIBUTE_KEYS: &[&str] = &["hand", "place", "person", "key", "lang"];
 
 /// A character put before the text so that Djot's block syntax ("1. ", "# ", "> ", "- ")
 /// at the start of a transcribed line is read as text, not as a list or a heading.
@@ -252,6 +365,8 @@ struct Open {
     place_key: Option<String>,
     /// The `person` attribute: a person of the register.
     person: Option<String>,
+    key: Option<String>,
+    lang: Option<String>,
     content: Vec<Inline>,
     /// Source offset where the container starts, for error snippets.
     start: usize,
@@ -307,6 +422,16 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
             }
             Event::End(Container::Paragraph) => {}
             Event::Start(container, attrs) => {
+                if stack.len() >= MAX_NESTING {
+                    return Err(err(
+                        Code::LimitExceeded,
+                        format!("marks are nested more than {MAX_NESTING} deep"),
+                        &range,
+                    )
+                    .with_hint(
+                        "no transcription needs that depth: close some marks first (docs/limits.md)",
+                    ));
+                }
                 let frame = match container {
                     Container::Emphasis => Frame::Underline,
                     Container::Strong => Frame::Spaced,
@@ -335,6 +460,8 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
                     place: None,
                     place_key: None,
                     person: None,
+                    key: None,
+                    lang: None,
                     content: vec![],
                     start: range.start,
                     error: None,
@@ -407,6 +534,18 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
                                     }))
                                 }
                             }
+                        }
+                        AttributeKind::Pair { key: "key" } => open.key = Some(value),
+                        AttributeKind::Pair { key: "lang" } => {
+                            if value.trim().is_empty() {
+                                open.error = open.error.or(Some(Fault {
+                                    code: Code::AttributeValue,
+                                    message: "`lang` needs a language tag".into(),
+                                    hint: "write a BCP 47 tag: [mon cher]{lang=fr}".into(),
+                                    needle: "lang".into(),
+                                }));
+                            }
+                            open.lang = Some(value)
                         }
                         AttributeKind::Pair { key } => {
                             let near = did_you_mean(key, ATTRIBUTE_KEYS.iter().copied());
@@ -513,6 +652,14 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
             0..source.len(),
         ));
     }
+    if has_half_choice(&root) {
+        let at = source.find("{.orig").or(source.find("{.reg")).unwrap_or(0);
+        return Err(err(
+            Code::MarkupMisuse,
+            "the two readings of a choice stand side by side: the original first, then the regularized one, as in [іюля]{.orig}[июля]{.reg}".into(),
+            &(at + shift..at + shift + 8),
+        ));
+    }
     Ok(root)
 }
 
@@ -525,6 +672,8 @@ fn close(open: Open) -> Result<Inline, String> {
         place,
         place_key,
         person,
+        key,
+        lang,
         content,
         ..
     } = open;
@@ -541,9 +690,14 @@ fn close(open: Open) -> Result<Inline, String> {
     if place_key.is_some() && person.is_some() {
         return Err("a span mentions one entry, not both a person and a place; hint: nest them: [[text]{person=…}]{place=…}".into());
     }
-    let mention = person
+    let mut mention = person
         .map(|k| (MentionKind::Person, k))
         .or(place_key.map(|k| (MentionKind::Place, k)));
+    let mut lang = lang;
+    let name_kind = classes.iter().find_map(|c| NameKind::of_class(c));
+    if key.is_some() && name_kind.is_none() {
+        return Err("`key` belongs to a name: [Некрасову]{.person key=\"9649\"}".into());
+    }
     let mut inline = match frame {
         Frame::Underline => Inline::Underline {
             double: has("double"),
@@ -584,6 +738,19 @@ fn close(open: Open) -> Result<Inline, String> {
                 Some("unclear") => Inline::Unclear(content),
                 Some("supplied") => Inline::Supplied(content),
                 Some("sic") => Inline::Sic(content),
+                Some("orig") => Inline::Choice {
+                    original: content,
+                    regularized: vec![Inline::Text(HALF.into())],
+                },
+                Some("reg") => Inline::Choice {
+                    original: vec![Inline::Text(HALF.into())],
+                    regularized: content,
+                },
+                Some(class) if name_kind.is_some() => Inline::Name {
+                    kind: NameKind::of_class(class).unwrap_or(NameKind::Other),
+                    key,
+                    content,
+                },
                 Some("gap") => {
                     let description = plain_text(&content);
                     let description = description.trim();
@@ -596,21 +763,21 @@ fn close(open: Open) -> Result<Inline, String> {
                     double: true,
                     content,
                 },
-                _ if mention.is_some() || hand.is_some() => {
-                    let mut inline = match mention {
-                        Some((kind, key)) => Inline::Mention { kind, key, content },
-                        None => Inline::Hand {
-                            hand: hand.clone().unwrap_or_default(),
-                            content,
-                        },
-                    };
-                    if let (Some(h), Inline::Mention { .. }) = (hand, &inline) {
-                        inline = Inline::Hand {
-                            hand: h,
-                            content: vec![inline],
-                        };
-                    }
-                    return Ok(inline);
+                // A span with attributes only: its innermost meaning is built here, the
+                // other attributes wrap it below (a mention, then a language, then a hand).
+                _ if mention.is_some() => match mention.take() {
+                    Some((kind, key)) => Inline::Mention { kind, key, content },
+                    None => unreachable!("the guard saw a mention"),
+                },
+                _ if lang.is_some() => Inline::Foreign {
+                    lang: lang.take().unwrap_or_default(),
+                    content,
+                },
+                _ if hand.is_some() => {
+                    return Ok(Inline::Hand {
+                        hand: hand.unwrap_or_default(),
+                        content,
+                    })
                 }
                 _ => {
                     return Err(format!(
@@ -625,12 +792,19 @@ fn close(open: Open) -> Result<Inline, String> {
             }
         }
     };
-    // A mention wraps the marked words; a hand on anything but an insertion wraps them
-    // too: the marked words are in that hand.
+    // A mention wraps the marked words (a name among them: the two nest); a language wraps
+    // that; a hand on anything but an insertion wraps it all: the marked words are in that
+    // hand.
     if let Some((kind, key)) = mention {
         inline = Inline::Mention {
             kind,
             key,
+            content: vec![inline],
+        };
+    }
+    if let Some(lang) = lang {
+        inline = Inline::Foreign {
+            lang,
             content: vec![inline],
         };
     }
@@ -645,13 +819,82 @@ fn close(open: Open) -> Result<Inline, String> {
     Ok(inline)
 }
 
-/// Appends an inline, merging adjacent plain text.
+/// Calls `f` on every inline of `inlines` (depth first, in reading order) that mentions a
+/// register entry ([`Inline::register_key`]). A name nested in a mention is the mention's
+/// words, not a second mention: `[[Некрасову]{.person key="9649"}]{person=nekrasov}` is one
+/// mention of `nekrasov`.
+pub fn visit_mentions<'a>(
+    inlines: &'a [Inline],
+    f: &mut impl FnMut(&'a Inline, MentionKind, &'a str),
+) {
+    visit_mentions_in(inlines, false, f)
+}
+
+fn visit_mentions_in<'a>(
+    inlines: &'a [Inline],
+    in_mention: bool,
+    f: &mut impl FnMut(&'a Inline, MentionKind, &'a str),
+) {
+    for inline in inlines {
+        let counted = match inline.register_key() {
+            Some(_) if in_mention && matches!(inline, Inline::Name { .. }) => None,
+            found => found,
+        };
+        if let Some((kind, key)) = counted {
+            f(inline, kind, key);
+        }
+        let mention = in_mention || matches!(inline, Inline::Mention { .. });
+        visit_mentions_in(inline.children(), mention, f);
+    }
+}
+
+/// Stands for the missing reading of a half-parsed choice: `[іюля]{.orig}` waits for the
+/// `[июля]{.reg}` right after it.
+const HALF: &str = "\u{E001}";
+
+fn is_half(readings: &[Inline]) -> bool {
+    matches!(readings, [Inline::Text(t)] if t == HALF)
+}
+
+/// Appends an inline, merging adjacent plain text and the two halves of a choice.
 fn push_inline(content: &mut Vec<Inline>, inline: Inline) {
     if let (Some(Inline::Text(last)), Inline::Text(new)) = (content.last_mut(), &inline) {
         last.push_str(new);
         return;
     }
+    if let (
+        Some(Inline::Choice {
+            regularized: waiting,
+            ..
+        }),
+        Inline::Choice {
+            original,
+            regularized,
+        },
+    ) = (content.last_mut(), &inline)
+    {
+        if is_half(waiting) && is_half(original) {
+            *waiting = regularized.clone();
+            return;
+        }
+    }
     content.push(inline);
+}
+
+/// Whether a choice still lacks one of its readings somewhere in `inlines`.
+fn has_half_choice(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|i| match i {
+        Inline::Choice {
+            original,
+            regularized,
+        } => {
+            is_half(original)
+                || is_half(regularized)
+                || has_half_choice(original)
+                || has_half_choice(regularized)
+        }
+        other => has_half_choice(other.children()),
+    })
 }
 
 fn describe(container: &Container) -> &'static str {
@@ -843,6 +1086,61 @@ mod tests {
         assert!(e.message.contains("not both a person and a place"), "{e}");
         let e = parse("{+x+}{place=kustanai}").unwrap_err();
         assert!(e.message.contains("unknown place `kustanai`"), "{e}");
+    }
+
+    #[test]
+    fn names_with_a_key_count_as_mentions_and_nest_with_them() {
+        let keys = |src: &str| {
+            let inlines = parse(src).unwrap();
+            let mut out = vec![];
+            visit_mentions(&inlines, &mut |_, kind, key| {
+                out.push((kind, key.to_string()))
+            });
+            out
+        };
+        // A person's or place's name with a key is a mention; other names and a name
+        // without a key are not.
+        assert_eq!(
+            keys("[Некрасову]{.person key=\"9649\"} в [Омск]{.place key=omsk} [ЦК]{.org key=ck} [Х]{.person}"),
+            vec![
+                (MentionKind::Person, "9649".to_string()),
+                (MentionKind::Place, "omsk".to_string())
+            ]
+        );
+        // A name inside a mention is the mention's words: one mention, of the mention's key.
+        let nested = "[[Некрасову]{.person key=\"9649\"}]{person=nekrasov}";
+        assert_eq!(
+            parse(nested).unwrap(),
+            vec![Inline::Mention {
+                kind: MentionKind::Person,
+                key: "nekrasov".into(),
+                content: vec![Inline::Name {
+                    kind: NameKind::Person,
+                    key: Some("9649".into()),
+                    content: vec![t("Некрасову")]
+                }]
+            }]
+        );
+        assert_eq!(
+            keys(nested),
+            vec![(MentionKind::Person, "nekrasov".to_string())]
+        );
+        // One span may carry both: the mention wraps the name; a language wraps them.
+        assert_eq!(
+            parse("[Paris]{.place key=p place=paris lang=fr}").unwrap(),
+            vec![Inline::Foreign {
+                lang: "fr".into(),
+                content: vec![Inline::Mention {
+                    kind: MentionKind::Place,
+                    key: "paris".into(),
+                    content: vec![Inline::Name {
+                        kind: NameKind::Place,
+                        key: Some("p".into()),
+                        content: vec![t("Paris")]
+                    }]
+                }]
+            }]
+        );
     }
 
     #[test]

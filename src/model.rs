@@ -63,11 +63,37 @@ pub struct Document {
     /// (a volume's register is named in its manifest and adds to it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub register: Option<crate::register::Register>,
+    /// Who made this transcription and under which licence (TEI's `respStmt` and
+    /// `licence`), kept for the edition's metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<Edition>,
     /// The file the document was read from, kept for editions that carry their source
     /// (the PDF's `--embed-source`); not part of the format.
     #[serde(skip)]
     #[schemars(skip)]
     pub origin: Option<Origin>,
+}
+
+/// The making of the transcription: its licence and who did what.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    /// The licence of the transcription, as its source states it ("CC BY 4.0").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    /// Who is responsible for what (transcription, encoding, commentary).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credits: Vec<Credit>,
+}
+
+/// One statement of responsibility: a role and the people who held it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Credit {
+    /// What they did ("transcription", "TEI encoding").
+    pub role: String,
+    /// Who did it, as the source names them.
+    pub name: String,
 }
 
 /// A transcription file as read: its name and its exact bytes.
@@ -198,6 +224,8 @@ pub enum Block {
     Postscript(Postscript),
     /// Where a folio of the original turns ("л. 2", "л. 1 об.").
     Folio(Folio),
+    /// A table: rows of cells (protocols, lists of names).
+    Table(Table),
 }
 
 /// Horizontal alignment of a block.
@@ -443,6 +471,28 @@ pub struct Folio {
     pub label: String,
 }
 
+/// A table of rows and cells.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Table {
+    /// How many rows at the top label the columns (default none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub header_rows: usize,
+    /// The rows, each a list of cells; rows may have fewer cells than the widest.
+    pub rows: Vec<Vec<Text>>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl Table {
+    /// The number of columns: the cells of the widest row.
+    pub fn columns(&self) -> usize {
+        self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+}
+
 /// An editorial note.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -469,6 +519,19 @@ impl Paras {
     /// The string as written in the transcription.
     pub fn source(&self) -> &str {
         &self.source
+    }
+}
+
+impl Paras {
+    /// Paragraphs built from texts (a reader other than TOML's): written one after another
+    /// with a blank line between them.
+    pub fn from_paragraphs(paragraphs: Vec<Text>) -> Paras {
+        let source = paragraphs
+            .iter()
+            .map(Text::source)
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        Paras { source, paragraphs }
     }
 }
 
@@ -560,6 +623,21 @@ pub enum TextPlace {
 }
 
 impl Document {
+    /// The same document with every text replaced by `f` of it.
+    pub fn map_texts(&self, mut f: impl FnMut(&Text) -> Text) -> Document {
+        let mut doc = self.clone();
+        doc.title = f(&self.title);
+        doc.content = self.content.iter().map(|b| b.map_texts(&mut f)).collect();
+        if let Some(source) = &mut doc.source {
+            source.remarks = source.remarks.as_ref().map(&mut f);
+            source.legend = source.legend.as_ref().map(&mut f);
+        }
+        for note in &mut doc.notes {
+            note.text = f(&note.text);
+        }
+        doc
+    }
+
     /// Every text of the document in reading order (title, content, legend), then the notes.
     /// Note numbering, validation and word lists all follow this one order.
     pub fn texts(&self) -> Vec<(TextPlace, &Text)> {
@@ -637,6 +715,7 @@ pub const ROLES: &[&str] = &[
     "closer",
     "postscript",
     "folio",
+    "table",
 ];
 
 impl Block {
@@ -659,6 +738,7 @@ impl Block {
             "closer" => Closer::deserialize(d).map(Block::Closer),
             "postscript" => Postscript::deserialize(d).map(Block::Postscript),
             "folio" => Folio::deserialize(d).map(Block::Folio),
+            "table" => Table::deserialize(d).map(Block::Table),
             _ => return None,
         })
     }
@@ -684,7 +764,45 @@ impl Block {
             }
             Block::Postscript(b) => b.text.paragraphs().iter().collect(),
             Block::Folio(_) => vec![],
+            Block::Table(b) => b.rows.iter().flatten().collect(),
         }
+    }
+
+    /// The same block with every text replaced by `f` of it (spelling chosen, markup
+    /// rewritten), in the order of [`Block::texts`].
+    pub fn map_texts(&self, f: &mut impl FnMut(&Text) -> Text) -> Block {
+        let paras = |p: &Paras, f: &mut dyn FnMut(&Text) -> Text| {
+            Paras::from_paragraphs(p.paragraphs().iter().map(f).collect())
+        };
+        let mut block = self.clone();
+        match &mut block {
+            Block::Dateline(b) => b.text = f(&b.text),
+            Block::Mark(b) => {
+                b.text = f(&b.text);
+                b.signature = b.signature.as_ref().map(&mut *f);
+            }
+            Block::Address(b) => b.lines = b.lines.iter().map(f).collect(),
+            Block::Heading(b) => b.text = f(&b.text),
+            Block::Salutation(b) => b.text = f(&b.text),
+            Block::Text(b) => b.text = paras(&b.text, f),
+            Block::Quote(b) => b.text = paras(&b.text, f),
+            Block::List(b) => b.items = b.items.iter().map(f).collect(),
+            Block::Closer(b) => {
+                b.lines = b.lines.iter().map(&mut *f).collect();
+                for s in &mut b.signatures {
+                    s.role = s.role.as_ref().map(&mut *f);
+                    s.name = f(&s.name);
+                }
+            }
+            Block::Postscript(b) => b.text = paras(&b.text, f),
+            Block::Folio(_) => {}
+            Block::Table(b) => {
+                for row in &mut b.rows {
+                    *row = row.iter().map(&mut *f).collect();
+                }
+            }
+        }
+        block
     }
 
     /// The role name as written in the format ("mark", "closer").
@@ -701,6 +819,7 @@ impl Block {
             Block::Closer(_) => "closer",
             Block::Postscript(_) => "postscript",
             Block::Folio(_) => "folio",
+            Block::Table(_) => "table",
         }
     }
 }

@@ -16,6 +16,7 @@ use spans::Key;
 pub use locate::{json_error as locate_json, toml_error as locate_toml, Context};
 
 use crate::diag::{line_column, Code, Diagnostic, Error, Severity};
+use crate::limits::{MAX_BLOCKS, MAX_DOCUMENT_BYTES, MAX_ERRORS, MAX_NOTES};
 use crate::markup::Inline;
 use crate::model::{Block, Document, TextPlace, FORMAT_MAJOR};
 use std::collections::BTreeMap;
@@ -28,6 +29,8 @@ pub enum Syntax {
     Toml,
     /// `.json`: the pipeline format.
     Json,
+    /// `.xml`: TEI P5 (docs/tei.md).
+    Tei,
 }
 
 impl Syntax {
@@ -36,6 +39,7 @@ impl Syntax {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "toml" => Some(Syntax::Toml),
             "json" => Some(Syntax::Json),
+            "xml" => Some(Syntax::Tei),
             _ => None,
         }
     }
@@ -65,16 +69,53 @@ pub(crate) fn read_file_checking(path: &Path, mentions: bool) -> Result<Read, Er
         Error::Invalid(vec![Diagnostic::error(
             Code::NotATranscription,
             name.clone(),
-            "not a transcription: expected a .toml or .json file",
+            "not a transcription: expected a .toml, .json or .xml (TEI) file",
         )
         .hint(
-            "folio reads TOML (authoring) and JSON (pipelines); `folio new` prints a template",
+            "folio reads TOML (authoring), JSON (pipelines) and TEI P5 XML; `folio new` prints a template",
         )])
     })?;
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::Output(format!("cannot read {name}: {e}")))?;
+    let bytes = read_bounded(path, &name)?;
     let text = utf8(bytes, &name)?;
+    if syntax == Syntax::Tei {
+        let mapping = crate::tei::mapping::Mapping::for_document(path)?;
+        return read_tei(&text, &name, &mapping);
+    }
     read_str_checking(&text, &name, syntax, mentions)
+}
+
+/// Reads a TEI file's text with a collection's mapping, then validates the document as
+/// any other.
+pub fn read_tei(
+    text: &str,
+    name: &str,
+    mapping: &crate::tei::mapping::Mapping,
+) -> Result<Read, Error> {
+    let mut read = crate::tei::read::read(text, name, mapping)?;
+    let file = std::path::Path::new(name)
+        .file_name()
+        .map_or_else(|| name.to_string(), |f| f.to_string_lossy().into_owned());
+    read.document.origin = Some(crate::model::Origin {
+        name: file,
+        bytes: text.as_bytes().into(),
+    });
+    let source = SourceText::new(name, text);
+    let mut diagnostics = read.warnings;
+    let mut found = Vec::new();
+    validate(&read.document, &source, &mut found);
+    found.sort_by_key(|d| (d.line, d.column));
+    diagnostics.extend(found);
+    let (errors, warnings): (Vec<_>, Vec<_>) = diagnostics
+        .into_iter()
+        .partition(|d| d.severity == Severity::Error);
+    if errors.is_empty() {
+        Ok(Read {
+            document: read.document,
+            warnings,
+        })
+    } else {
+        Err(Error::Invalid(errors))
+    }
 }
 
 /// Decodes a file's bytes as UTF-8, or says where the first invalid byte is.
@@ -107,6 +148,41 @@ pub fn sniff(text: &str) -> Syntax {
     }
 }
 
+/// Reads a file of at most [`MAX_DOCUMENT_BYTES`]: a larger one (or an endless one, such as
+/// /dev/zero) is refused after reading one byte past the limit, not read whole.
+pub fn read_bounded(path: &Path, name: &str) -> Result<Vec<u8>, Error> {
+    use std::io::Read as _;
+    let cannot = |e: std::io::Error| Error::Output(format!("cannot read {name}: {e}"));
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    if file.metadata().map_err(cannot)?.is_dir() {
+        return Err(Error::Output(format!(
+            "cannot read {name}: it is a folder, not a transcription"
+        )));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_DOCUMENT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(too_large(name));
+    }
+    Ok(bytes)
+}
+
+fn too_large(name: &str) -> Error {
+    Error::Invalid(vec![Diagnostic::error(
+        Code::LimitExceeded,
+        name,
+        format!(
+            "the file is larger than the {} MiB a transcription may have",
+            MAX_DOCUMENT_BYTES >> 20
+        ),
+    )
+    .hint(
+        "split the document, or check that this is the file you meant (docs/limits.md)",
+    )])
+}
+
 /// Reads and validates a transcription held in memory; `name` is used in diagnostics.
 pub fn read_str(text: &str, name: &str, syntax: Syntax) -> Result<Read, Error> {
     read_str_checking(text, name, syntax, true)
@@ -118,6 +194,14 @@ fn read_str_checking(
     syntax: Syntax,
     mentions: bool,
 ) -> Result<Read, Error> {
+    if text.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(too_large(name));
+    }
+    // A byte-order mark is not part of the text, in TOML as in JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if syntax == Syntax::Tei {
+        return read_tei(text, name, &crate::tei::mapping::Mapping::default());
+    }
     let source = SourceText::new(name, text);
     let parsed: Result<Document, Diagnostic> = match syntax {
         Syntax::Toml => {
@@ -125,6 +209,7 @@ fn read_str_checking(
         }
         Syntax::Json => serde_json::from_str(text)
             .map_err(|e| locate::json_error(&source, &e, locate::TRANSCRIPTION)),
+        Syntax::Tei => unreachable!("TEI is read by read_tei"),
     };
     let document = match parsed {
         Ok(mut d) => {
@@ -147,6 +232,9 @@ fn read_str_checking(
         }
     };
     let mut diagnostics = Vec::new();
+    if !within_counts(&document, &source, &mut diagnostics) {
+        return Err(Error::Invalid(diagnostics));
+    }
     validate(&document, &source, &mut diagnostics);
     if let Some(register) = document.register.as_ref().filter(|_| mentions) {
         diagnostics.extend(crate::register::check_keys(register, text, name));
@@ -161,14 +249,56 @@ fn read_str_checking(
         ));
     }
     diagnostics.sort_by_key(|d| (d.line, d.column));
-    let (errors, warnings): (Vec<_>, Vec<_>) = diagnostics
+    let (mut errors, warnings): (Vec<_>, Vec<_>) = diagnostics
         .into_iter()
         .partition(|d| d.severity == Severity::Error);
+    if errors.len() > MAX_ERRORS {
+        let more = errors.len() - MAX_ERRORS;
+        errors.truncate(MAX_ERRORS);
+        errors.push(
+            Diagnostic::error(
+                Code::LimitExceeded,
+                name,
+                format!("{more} more errors not shown"),
+            )
+            .hint("fix the errors above first"),
+        );
+    }
     if errors.is_empty() {
         Ok(Read { document, warnings })
     } else {
         Err(Error::Invalid(errors))
     }
+}
+
+/// Checks the number of blocks and notes against their limits; false (with the error)
+/// when a limit is passed, before any check whose work grows with them.
+fn within_counts(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) -> bool {
+    let counts = [
+        (
+            doc.content.len(),
+            MAX_BLOCKS,
+            "content blocks",
+            "[[content]]",
+            "\"role\"",
+        ),
+        (doc.notes.len(), MAX_NOTES, "notes", "[[notes]]", "\"text\""),
+    ];
+    for (count, max, what, toml_key, json_key) in counts {
+        if count > max {
+            let span = source
+                .find(&[toml_key.to_string()], max)
+                .or_else(|| source.find(&[json_key.to_string()], max));
+            out.push(source.diag(
+                Severity::Error,
+                Code::LimitExceeded,
+                span,
+                format!("the document has {count} {what}, more than the {max} one document may have"),
+                Some("split it into several documents, bound together by a volume (docs/limits.md)".into()),
+            ));
+        }
+    }
+    out.is_empty()
 }
 
 /// The text of an input file with its name, for locating diagnostics.
@@ -264,6 +394,7 @@ fn version_problem(source: &SourceText, syntax: Syntax) -> Option<Diagnostic> {
             .get("format")?
             .as_str()?
             .to_string(),
+        Syntax::Tei => return None,
     };
     check_version(&version, source)
 }
@@ -308,7 +439,15 @@ fn validate(doc: &Document, source: &SourceText, out: &mut Vec<Diagnostic>) {
     if let Some(d) = check_version(&doc.format, source) {
         out.push(d);
     }
-    if !is_safe_id(&doc.id) {
+    if is_windows_reserved(&doc.id) {
+        err(
+            out,
+            Code::UnsafeId,
+            source.span_of(&[Key::Field("id")]),
+            format!("the id `{}` is a name Windows reserves for a device", doc.id),
+            "Windows cannot create a file named con, prn, aux, nul, com1–com9 or lpt1–lpt9, with any extension: choose another id",
+        );
+    } else if !is_safe_id(&doc.id) {
         err(
             out,
             Code::UnsafeId,
@@ -482,11 +621,14 @@ pub fn note_refs(inlines: &[Inline]) -> Vec<&str> {
     out
 }
 
-/// Whether an id is safe as a file name on every system.
+/// Whether an id is safe as a file name on every system: no folder separators, no hidden
+/// names, none of the names Windows reserves for devices (`con`, `nul`, `com1`… with any
+/// extension).
 pub fn is_safe_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 200
         && !id.starts_with('.')
+        && !is_windows_reserved(id)
         && id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
@@ -497,6 +639,16 @@ fn is_note_id(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
+}
+
+/// Whether Windows reserves a name for a device, whatever its extension ("nul.txt" too).
+fn is_windows_reserved(id: &str) -> bool {
+    let stem = id.split('.').next().unwrap_or(id).to_ascii_lowercase();
+    matches!(stem.as_str(), "con" | "prn" | "aux" | "nul")
+        || ["com", "lpt"].iter().any(|p| {
+            stem.strip_prefix(p)
+                .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit() && n != "0")
+        })
 }
 
 /// ISO 8601 calendar dates, reduced precision (YYYY, YYYY-MM) and ranges (A/B).
@@ -583,6 +735,10 @@ mod tests {
         assert!(is_safe_id("zinoviev-1932-12-03"));
         assert!(!is_safe_id("../etc"));
         assert!(!is_safe_id("a/b"));
+        for reserved in ["con", "NUL", "nul.txt", "com1", "Lpt9.x"] {
+            assert!(!is_safe_id(reserved), "{reserved}");
+        }
+        assert!(is_safe_id("com10") && is_safe_id("console") && is_safe_id("com0"));
         assert!(is_language_tag("ru-petr1708"));
         assert!(!is_language_tag("russian"));
     }

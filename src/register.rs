@@ -226,12 +226,9 @@ fn key_needles(key: &str) -> Vec<String> {
 
 /// Every mention of a text, in order: kind and key.
 pub fn mentions_in(inlines: &[Inline], out: &mut Vec<(MentionKind, String)>) {
-    for inline in inlines {
-        if let Inline::Mention { kind, key, .. } = inline {
-            out.push((*kind, key.clone()));
-        }
-        mentions_in(inline.children(), out);
-    }
+    crate::markup::visit_mentions(inlines, &mut |_, kind, key| {
+        out.push((kind, key.to_string()))
+    });
 }
 
 /// Every mention of a document, text and metadata: the authors and addressees with a key
@@ -286,6 +283,10 @@ pub fn check(
                 format!("{word}=\\\"{key}\\\""),
                 format!("key = \"{key}\""),
                 format!("\"key\": \"{key}\""),
+                // A name's key: `.person key="9649"`, in a basic or a literal string.
+                format!("key=\\\"{key}\\\""),
+                format!("key=\"{key}\""),
+                format!("key={key}"),
             ];
             let nearest = crate::diag::suggest::nearest(
                 &key,

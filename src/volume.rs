@@ -80,7 +80,7 @@ pub struct Abbreviation {
 }
 
 /// A volume ready to write: the manifest and its documents, read and validated, in order.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Volume {
     /// The manifest.
     pub manifest: Manifest,
@@ -104,6 +104,7 @@ pub fn load(manifest_path: &Path) -> Result<(Volume, Vec<Diagnostic>), Error> {
         .map_err(|e| Error::Invalid(vec![crate::read::locate_toml(&source, &e, MANIFEST)]))?;
     let base = manifest_path.parent().unwrap_or(Path::new("."));
     let mut paths = Vec::new();
+    let mut seen: std::collections::HashMap<PathBuf, String> = Default::default();
     let mut errors = Vec::new();
     for entry in &manifest.documents {
         let pattern = base.join(entry);
@@ -117,6 +118,9 @@ pub fn load(manifest_path: &Path) -> Result<(Volume, Vec<Diagnostic>), Error> {
         } else {
             vec![]
         };
+        // A glob such as "*.toml" must not take in the manifest itself, nor style files and
+        // other manifests beside it.
+        matched.retain(|p| !crate::batch::is_auxiliary(p));
         matched.sort();
         if matched.is_empty() {
             let quoted = format!("\"{entry}\"");
@@ -128,7 +132,27 @@ pub fn load(manifest_path: &Path) -> Result<(Volume, Vec<Diagnostic>), Error> {
                 "paths and globs are relative to the manifest",
             ));
         }
-        paths.extend(matched);
+        for path in matched {
+            // The same document twice would print it twice under two numbers: refuse it,
+            // naming the entry that repeats it (links and "./" spellings included).
+            let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if let Some(first) = seen.get(&canonical) {
+                let quoted = format!("\"{entry}\"");
+                let span = text.find(&quoted).map_or(0..0, |i| i..i + quoted.len());
+                errors.push(source.error(
+                    Code::DuplicateDocument,
+                    span,
+                    format!(
+                        "`{entry}` lists {} again: it is already in the volume through `{first}`",
+                        path.display()
+                    ),
+                    "list each document once; narrow the glob or remove the entry",
+                ));
+                continue;
+            }
+            seen.insert(canonical, entry.clone());
+            paths.push(path);
+        }
     }
     let mut register = Register::default();
     // The register files, with their text for locating warnings.

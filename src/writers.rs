@@ -16,40 +16,70 @@ pub enum Format {
     Docx,
     /// EPUB 3 e-book.
     Epub,
+    /// TEI P5 XML: the transcription itself, for other tools and archives.
+    Tei,
 }
 
 impl Format {
     /// Every format, in the order `--to all` writes them.
-    pub const ALL: [Format; 4] = [Format::Txt, Format::Pdf, Format::Docx, Format::Epub];
+    pub const ALL: [Format; 5] = [
+        Format::Txt,
+        Format::Pdf,
+        Format::Docx,
+        Format::Epub,
+        Format::Tei,
+    ];
 
-    /// The file extension, which is also the format's name on the command line.
+    /// The file extension; for all but TEI (`.tei.xml`) also the format's name on the
+    /// command line.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Txt => "txt",
             Format::Pdf => "pdf",
             Format::Docx => "docx",
             Format::Epub => "epub",
+            Format::Tei => "tei.xml",
         }
     }
 
-    /// The format named by an extension or a `--to` word.
+    /// The format's name on the command line (`--to tei`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Tei => "tei",
+            other => other.extension(),
+        }
+    }
+
+    /// The format named by an extension or a `--to` word (`xml` and `tei.xml` are TEI).
     pub fn from_name(name: &str) -> Option<Format> {
+        if name.eq_ignore_ascii_case("xml") || name.eq_ignore_ascii_case("tei.xml") {
+            return Some(Format::Tei);
+        }
         Format::ALL
             .into_iter()
-            .find(|f| f.extension().eq_ignore_ascii_case(name))
+            .find(|f| f.name().eq_ignore_ascii_case(name))
     }
 }
 
 /// Writes one edition of a document.
 pub fn write(format: Format, doc: &Document, style: &Style) -> Result<Output, Error> {
+    if format == Format::Tei {
+        // TEI keeps both readings of every choice.
+        return crate::tei::write(doc, style);
+    }
+    let doc = &*crate::shared::spelling::choose(doc, style.spelling);
     match format {
-        Format::Txt => Ok(Output {
-            bytes: crate::text::write(doc, style).into_bytes(),
-            warnings: vec![],
-        }),
+        Format::Txt => {
+            let (text, warnings) = crate::text::write_with_warnings(doc, style);
+            Ok(Output {
+                bytes: text.into_bytes(),
+                warnings,
+            })
+        }
         Format::Pdf => crate::pdf::write(doc, style),
         Format::Docx => crate::docx::write(doc, style),
         Format::Epub => crate::epub::write(doc, style),
+        Format::Tei => unreachable!("TEI is written above"),
     }
 }
 
@@ -59,10 +89,25 @@ pub fn write_volume(
     volume: &crate::volume::Volume,
     style: &Style,
 ) -> Result<Output, Error> {
+    if format != Format::Tei
+        && volume.documents.iter().any(|d| {
+            matches!(
+                crate::shared::spelling::choose(d, style.spelling),
+                std::borrow::Cow::Owned(_)
+            )
+        })
+    {
+        let mut chosen = volume.clone();
+        for d in &mut chosen.documents {
+            *d = crate::shared::spelling::choose(d, style.spelling).into_owned();
+        }
+        return write_volume(format, &chosen, style);
+    }
     match format {
         Format::Txt => crate::text::write_volume(volume, style),
         Format::Pdf => crate::pdf::write_volume(volume, style),
         Format::Docx => crate::docx::write_volume(volume, style),
         Format::Epub => crate::epub::write_volume(volume, style),
+        Format::Tei => crate::tei::write_volume(volume, style),
     }
 }

@@ -182,6 +182,7 @@ fn expected_styles(doc: &Document) -> Vec<&'static str> {
             }),
             Block::Quote(_) => v.push("Quotation"),
             Block::List(_) => v.push("List Item"),
+            Block::Table(_) => v.push("Transcription Text Flush"),
             Block::Closer(c) => {
                 if !c.lines.is_empty() {
                     v.push("Closer");

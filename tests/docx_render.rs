@@ -291,3 +291,54 @@ fn openxml_audit_strict_finds_nothing_in_any_sample_or_the_volume() {
         );
     }
 }
+
+#[test]
+fn the_seed_docx_is_small_with_its_fonts_and_smaller_without() {
+    let seed = document(&common::root().join("samples/zinoviev-1932-12-03.toml"));
+    let with = docx(&seed).len();
+    let style =
+        Style::from_toml("[docx]\nembed-fonts = false\n", None, "t.toml").expect("the style reads");
+    let without = folio::writers::write(Format::Docx, &seed, &style)
+        .expect("written")
+        .bytes
+        .len();
+    assert!(with < 120 * 1024, "with fonts: {with} bytes");
+    assert!(without < 20 * 1024, "without fonts: {without} bytes");
+    let fonts: Vec<(String, Vec<u8>)> = common::office::zip_parts(&docx(&seed))
+        .into_iter()
+        .filter(|(n, _)| n.ends_with(".odttf"))
+        .collect();
+    assert_eq!(fonts.len(), 2, "the seed embeds regular and bold");
+}
+
+#[test]
+fn protocol_items_keep_together_and_slushali_keeps_with_postanovili() {
+    let doc = document(&common::root().join("samples/protocol-1925-01-12.toml"));
+    let bytes = docx(&doc);
+    let parts = common::office::zip_parts(&bytes);
+    let part = |name: &str| {
+        String::from_utf8(
+            parts
+                .iter()
+                .find(|(n, _)| n == name)
+                .expect("the part")
+                .1
+                .clone(),
+        )
+        .expect("UTF-8")
+    };
+    let xml = part("word/document.xml");
+    let at = xml.find(">Слушали").expect("the protocol's Слушали item");
+    let para = &xml[xml[..at].rfind("<w:p>").expect("its paragraph")..at];
+    assert!(
+        para.contains("<w:keepNext/>"),
+        "Слушали keeps with Постановили: {para}"
+    );
+    let styles = part("word/styles.xml");
+    let list = &styles[styles.find("w:styleId=\"ListItem\"").expect("List Item")..];
+    let list = &list[..list.find("</w:style>").expect("closed")];
+    assert!(
+        list.contains("<w:keepLines/>"),
+        "an item never splits: {list}"
+    );
+}

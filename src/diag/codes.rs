@@ -75,10 +75,18 @@ codes! {
     UnknownPreset = "F0504": "A style preset that does not exist.",
     ManifestSyntax = "F0601": "The volume manifest is not valid.",
     NoDocument = "F0602": "A manifest entry that names no document.",
-    RegisterSyntax = "F0603": "A register file (persons, places) is not valid.",
+    DuplicateDocument = "F0603": "A manifest lists one document twice.",
+    RegisterSyntax = "F0604": "A register file (persons, places) is not valid.",
     WriterWarning = "F0701": "An edition was written, with something to look at (warning).",
     OutputFailed = "F0702": "An edition could not be made or written.",
     Usage = "F0703": "The command line asks for something folio cannot do.",
+    LinkLoop = "F0704": "A folder link leads to a folder already searched (warning).",
+    TeiSyntax = "F0801": "The TEI file is not well-formed XML, holds a DTD, or is not TEI.",
+    TeiLimit = "F0802": "The TEI file passes one of folio's bounds (size, nesting depth).",
+    TeiUnmapped = "F0803": "A TEI element or value that folio does not map (warning).",
+    TeiMapping = "F0804": "The collection's TEI mapping file is not valid.",
+    LimitExceeded = "F0901": "An input passes one of folio's limits (docs/limits.md).",
+    InternalError = "F0902": "folio failed on this input: a bug in folio.",
 }
 
 impl fmt::Display for Code {

@@ -116,8 +116,8 @@ impl Diagnostic {
     ) -> Diagnostic {
         let start = floor_char(text, span.start.min(text.len()));
         let end = ceil_char(text, span.end.clamp(start, text.len()));
-        (self.line, self.column) = line_column(text, start);
-        let (line, column) = line_column(text, end);
+        (self.line, self.column) = line_column_in_shared(text, start);
+        let (line, column) = line_column_in_shared(text, end);
         self.end = Position { line, column };
         self.source = Some((text.clone(), start..end));
         self
@@ -256,6 +256,37 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+thread_local! {
+    /// The line starts of the last shared source text placed on this thread, with the text
+    /// itself (held, so that its address is never another text's): a file with thousands of
+    /// diagnostics is indexed once, and each is placed by a binary search instead of a scan
+    /// from the start (docs/limits.md).
+    static LINE_STARTS: std::cell::RefCell<Option<(std::sync::Arc<str>, Vec<usize>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// [`line_column`] for a source text shared by many diagnostics, through an index of its
+/// line starts built once.
+fn line_column_in_shared(text: &std::sync::Arc<str>, offset: usize) -> (usize, usize) {
+    LINE_STARTS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if !cache
+            .as_ref()
+            .is_some_and(|(t, _)| std::sync::Arc::ptr_eq(t, text))
+        {
+            let starts = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            *cache = Some((text.clone(), starts));
+        }
+        let starts = cache.as_ref().map(|(_, s)| s.as_slice()).unwrap_or(&[0]);
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let start = starts[line - 1];
+        let (_, column) = line_column(&text[start..], offset.saturating_sub(start));
+        (line, column)
+    })
+}
 
 /// Converts a byte offset in `text` to a 1-based line and a 1-based column in characters.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {

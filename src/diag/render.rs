@@ -25,6 +25,21 @@ pub fn human(d: &Diagnostic, color: bool) -> String {
     };
     let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
     let group = match &d.source {
+        Some((text, span)) if d.related.is_empty() => {
+            // Only the lines of the span go to the renderer: it reads all it is given, and a
+            // file with thousands of diagnostics would be read once for each.
+            let from = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            let to = text[span.end..]
+                .find('\n')
+                .map_or(text.len(), |i| span.end + i);
+            title.element(
+                Snippet::source(&text[from..to])
+                    .line_start(d.line.max(1))
+                    .path(d.file.as_str())
+                    .fold(true)
+                    .annotation(AnnotationKind::Primary.span(span.start - from..span.end - from)),
+            )
+        }
         Some((text, span)) => title.element(
             Snippet::source(&**text)
                 .path(d.file.as_str())

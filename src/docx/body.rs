@@ -6,9 +6,11 @@ use super::xml::{escape_into, mm, Edge, Ind, PPr, RPr};
 use crate::markup::Inline;
 use crate::model::{Align, Block, Document, ListStyle, Mark, MarkKind, Position, Side};
 use crate::shared::{self, Labels, NoteBody, NoteNumbers};
-use crate::style::{HandDisplay, Style};
+use crate::style::{HandDisplay, InsertedDisplay, Style};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
+
+mod table;
 
 /// A list needing a numbering instance in `numbering.xml`.
 #[derive(Clone, Copy, Debug)]
@@ -307,7 +309,24 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                     }
                     self.runs_in(out, content, &v, nested);
                 }
-                Inline::Spaced(c) => self.runs_in(out, c, &with(id::ch::SPACED), nested),
+                Inline::Spaced(c) => {
+                    let stack = with(id::ch::SPACED);
+                    match shared::spacing::last_letter_apart(c) {
+                        // The last letter keeps the style but no spacing, so no gap opens
+                        // before the punctuation after it.
+                        Some((before, head, last)) => {
+                            self.runs_in(out, before, &stack, nested);
+                            let r = self.rpr(&stack);
+                            self.run(out, &r, &shared::typography::bind(head));
+                            let end = RPr {
+                                letter_spacing: Some(0),
+                                ..r
+                            };
+                            self.run(out, &end, last);
+                        }
+                        None => self.runs_in(out, c, &stack, nested),
+                    }
+                }
                 Inline::Deleted(c) => {
                     let v = with(id::ch::DELETED);
                     let brackets =
@@ -322,7 +341,19 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                     }
                 }
                 Inline::Inserted { content, .. } => {
-                    self.runs_in(out, content, &with(id::ch::INSERTED), nested)
+                    // The style's editorial convention, as in every edition: \added/, or
+                    // (`inline.inserted = "note"`) the words as written with a note saying
+                    // where they were added, which NoteNumbers gives the span.
+                    let v = with(id::ch::INSERTED);
+                    let slashes = self.style.inline.inserted == InsertedDisplay::Slashes;
+                    let r = self.rpr(&v);
+                    if slashes {
+                        self.run(out, &r, "\\");
+                    }
+                    self.runs_in(out, content, &v, nested);
+                    if slashes {
+                        self.run(out, &r, "/");
+                    }
                 }
                 Inline::Unclear(c) => {
                     self.runs_in(out, c, &with(id::ch::UNCLEAR), nested);
@@ -341,14 +372,20 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                     self.runs_in(out, c, &v, nested);
                     self.run(out, &r, "]");
                 }
-                Inline::Sic(c) => self.runs_in(out, c, stack, nested),
+                Inline::Sic(c)
+                | Inline::Choice { original: c, .. }
+                | Inline::Foreign { content: c, .. } => self.runs_in(out, c, stack, nested),
                 Inline::Hand { content, .. } => {
                     self.runs_in(out, content, &with(id::ch::HAND), nested)
                 }
-                Inline::Mention { kind, key, content } => {
+                // A name with a register key counts as a mention (shared::index).
+                Inline::Mention { content, .. } | Inline::Name { content, .. } => {
                     self.runs_in(out, content, stack, nested);
-                    if let Some(e) = self.register.and_then(|r| r.find(*kind, key)) {
-                        super::index::xe_field(out, e, *kind);
+                    let entry = inline
+                        .register_key()
+                        .and_then(|(kind, key)| Some((self.register?.find(kind, key)?, kind)));
+                    if let Some((e, kind)) = entry {
+                        super::index::xe_field(out, e, kind);
                     }
                 }
                 Inline::NoteRef(note_id) => {
@@ -675,6 +712,11 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                 for item in &l.items {
                     let mut p = PPr::styled(id::LIST);
                     p.num = Some(num);
+                    // A protocol's "Слушали" item stays on the page of its "Постановили".
+                    let text = crate::markup::plain_text(item.inlines());
+                    p.keep_next = ["Слушали", "Слушали:", "Heard"]
+                        .iter()
+                        .any(|w| text.split_whitespace().next() == Some(*w));
                     self.para(out, p, |w, o| w.runs(o, item.inlines(), &[]));
                 }
             }
@@ -700,6 +742,7 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                     });
                 }
             }
+            Block::Table(t) => self.table(out, t),
             Block::Folio(f) => {
                 let label = format!("/{}/", f.label);
                 self.para(out, PPr::styled(id::FOLIO), |w, o| w.plain(o, &label));

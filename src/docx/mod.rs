@@ -91,6 +91,7 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         source: None,
         content: vec![],
         notes: vec![],
+        edition: None,
         origin: None,
     };
     let mut front = DocWriter::new(&front_doc, style, &mut pkg);

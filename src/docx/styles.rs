@@ -311,7 +311,10 @@ fn paragraph_props(style_id: &str, style: &Style) -> (PPr, RPr) {
             p.spacing = Some((pt(6), pt(6), None));
         }
         id::LIST => {
+            // An item never splits over a page: a protocol's "1. Слушали: …" keeps its number
+            // with its text.
             p.jc = Some("both");
+            p.keep_lines = true;
         }
         id::CLOSER => {
             p.jc = Some("right");

@@ -36,6 +36,8 @@ pub struct Chapter<'a> {
     /// The mentions of the register: each gets an anchor the index links to (in a volume
     /// with indexes; see [`Chapter::with_mention_anchors`]).
     mentions: crate::shared::index::Mentions,
+    /// The folio breaks written so far: element id and label ("л. 1 об."), for the page list.
+    folios: Vec<(String, String)>,
 }
 
 impl<'a> Chapter<'a> {
@@ -61,13 +63,20 @@ impl<'a> Chapter<'a> {
                 format!(" lang=\"{lang}\" xml:lang=\"{lang}\"")
             },
             tie: false,
+            folios: Vec::new(),
         }
+    }
+
+    /// The folio breaks of the original (element id, label) in reading order: the book's
+    /// page list, so a reader can go to a folio of the original.
+    pub fn folios(&self) -> &[(String, String)] {
+        &self.folios
     }
 
     /// The document as the content of `<body>`.
     pub fn body(&mut self, h: &mut Html) {
         let doc = self.doc;
-        h.raw("<section class=\"document\" epub:type=\"chapter\" aria-labelledby=\"title\">\n");
+        h.raw("<section class=\"document\" epub:type=\"chapter\" role=\"doc-chapter\" aria-labelledby=\"title\">\n");
         h.raw(&format!(
             "<header class=\"heading\"{}>\n",
             self.apparatus_lang
@@ -319,10 +328,31 @@ impl<'a> Chapter<'a> {
                 };
                 self.paragraphs(h, i, class, p.text.paragraphs());
             }
+            Block::Table(t) => {
+                h.raw("<table class=\"table\">\n");
+                for (r, row) in t.rows.iter().enumerate() {
+                    let cell = if r < t.header_rows { "th" } else { "td" };
+                    h.raw("<tr>");
+                    for c in row {
+                        h.raw(&format!("<{cell}>"));
+                        self.inlines(h, c.inlines());
+                        h.raw(&format!("</{cell}>"));
+                    }
+                    h.raw("</tr>\n");
+                }
+                h.raw("</table>\n");
+            }
             Block::Folio(f) => {
-                h.raw("<p class=\"folio\">");
+                // A page break of the original, named for assistive technology and listed
+                // in the page-list nav.
+                let id = format!("folio-{}", self.folios.len() + 1);
+                h.raw(&format!(
+                    "<p class=\"folio\" id=\"{id}\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"{}\">",
+                    attr(&f.label)
+                ));
                 h.text(&format!("/{}/", f.label));
                 h.raw("</p>\n");
+                self.folios.push((id, f.label.clone()));
             }
         }
     }
@@ -415,6 +445,7 @@ impl<'a> Chapter<'a> {
         for inline in inlines {
             match inline {
                 Inline::Text(s) if self.tie => h.text(&tie_initials(s)),
+                // No-break spaces where Russian typography binds words, as in every edition.
                 Inline::Text(s) => h.text(&shared::typography::bind(s)),
                 Inline::Underline { double, content } => {
                     let class = if *double {
@@ -435,8 +466,19 @@ impl<'a> Chapter<'a> {
                     h.raw("</span>");
                 }
                 Inline::Spaced(c) => {
+                    // Letter spacing, not spaces, so a search finds the word; the last letter
+                    // unspaced, so no gap opens before the punctuation after it.
                     h.raw("<span class=\"spaced\">");
-                    self.inlines(h, c);
+                    match shared::spacing::last_letter_apart(c) {
+                        Some((before, head, last)) => {
+                            self.inlines(h, before);
+                            self.inlines(h, &[Inline::Text(head.to_string())]);
+                            h.raw("<span class=\"spaced-end\">");
+                            h.text(last);
+                            h.raw("</span>");
+                        }
+                        None => self.inlines(h, c),
+                    }
                     h.raw("</span>");
                 }
                 Inline::Deleted(c) => {
@@ -477,6 +519,16 @@ impl<'a> Chapter<'a> {
                     h.text("]");
                     h.raw("</span>");
                 }
+                Inline::Choice { original: c, .. } => self.inlines(h, c),
+                Inline::Foreign { lang, content } => {
+                    h.raw(&format!(
+                        "<span lang=\"{}\" xml:lang=\"{}\">",
+                        attr(lang),
+                        attr(lang)
+                    ));
+                    self.inlines(h, content);
+                    h.raw("</span>");
+                }
                 Inline::Sic(c) => {
                     h.raw("<span class=\"sic\">");
                     self.inlines(h, c);
@@ -487,17 +539,20 @@ impl<'a> Chapter<'a> {
                     self.inlines(h, content);
                     h.raw("</span>");
                 }
-                Inline::Mention { content, .. } => match self.mentions.of_span(inline) {
-                    Some(n) => {
-                        h.raw(&format!(
-                            "<span class=\"mention\" id=\"{}\">",
-                            crate::shared::index::anchor_id(n)
-                        ));
-                        self.inlines(h, content);
-                        h.raw("</span>");
+                // A name with a register key counts as a mention (shared::index).
+                Inline::Mention { content, .. } | Inline::Name { content, .. } => {
+                    match self.mentions.of_span(inline) {
+                        Some(n) => {
+                            h.raw(&format!(
+                                "<span class=\"mention\" id=\"{}\">",
+                                crate::shared::index::anchor_id(n)
+                            ));
+                            self.inlines(h, content);
+                            h.raw("</span>");
+                        }
+                        None => self.inlines(h, content),
                     }
-                    None => self.inlines(h, content),
-                },
+                }
                 Inline::NoteRef(id) => {
                     if let Some(n) = self.notes.of_note(id) {
                         self.noteref(h, n);

@@ -6,7 +6,7 @@
 //! screen is wide enough and the address drops below the marks, still at the right, when
 //! it is not.
 
-use crate::style::{DeletedDisplay, Style, UnderlineDisplay};
+use crate::style::{DeletedDisplay, InsertedDisplay, Style, UnderlineDisplay};
 
 /// One embedded face, as `@font-face` declares it.
 pub struct FontFace {
@@ -38,9 +38,10 @@ pub fn stylesheet(style: &Style, family: &str, faces: &[FontFace]) -> String {
     };
     css.push_str(&format!(
         "html, body {{\n  font-family: \"{family}\", serif;\n  line-height: {};\n}}\n\
-         body {{ margin: 0 0.5em; }}\n\
+         body {{ margin: 0 0.5em; overflow-wrap: break-word; word-wrap: break-word; }}\n\
          p {{ margin: 0; }}\n\
-         .text, .postscript {{ text-align: justify; text-indent: 1.5em; -webkit-hyphens: {hyphens}; hyphens: {hyphens}; }}\n",
+         .text, .postscript {{ text-align: justify; text-indent: 1.5em; }}\n\
+         .text, .postscript, .quote p, .preface p, aside.note p, .legend {{ -webkit-hyphens: {hyphens}; hyphens: {hyphens}; }}\n",
         style.epub.line_height.clamp(1.0, 3.0)
     ));
     css.push_str(BASE);
@@ -59,11 +60,23 @@ pub fn stylesheet(style: &Style, family: &str, faces: &[FontFace]) -> String {
         DeletedDisplay::Strike => "del.deleted { text-decoration: line-through; }\n",
         DeletedDisplay::Brackets => "del.deleted { text-decoration: none; }\n",
     });
+    // An insertion between the signs of the editorial convention, \слово/; with
+    // `inline.inserted = "note"` its note says where it was added instead.
+    if style.inline.inserted == InsertedDisplay::Slashes {
+        css.push_str(
+            "ins.inserted:before { content: \"\\5C \"; }\nins.inserted:after { content: \"/\"; }\n",
+        );
+    }
     css
 }
 
 /// The rules that do not depend on the style.
 const BASE: &str = r#"
+/* Wide screens: lines of about 70 characters, centred, the margins free for marginal notes.
+   Reading systems that paginate set their own page width inside this. */
+@media (min-width: 48em) {
+  body { max-width: 36em; margin-left: auto; margin-right: auto; }
+}
 /* The editorial heading. */
 .heading { text-align: center; margin: 0 0 1.5em; -webkit-hyphens: manual; hyphens: manual; }
 .heading .number { margin-bottom: 0.3em; }
@@ -86,6 +99,9 @@ p.heading { margin: 0.8em 0; font-weight: normal; }
 ul.bulleted { list-style-type: none; }
 ul.bulleted li:before { content: "\2013\a0"; display: inline-block; width: 1.2em; margin-left: -1.2em; }
 .address { margin: 0.8em 0; }
+table.table { border-collapse: collapse; margin: 0.8em 0; width: 100%; }
+table.table td, table.table th { border: 1px solid #444; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }
+table.table th { font-weight: bold; }
 .address.right { display: table; margin-left: auto; margin-right: 0; }
 .address p { text-align: left; text-indent: 0; }
 .closer { margin: 0.8em 0; }
@@ -96,7 +112,7 @@ ul.bulleted li:before { content: "\2013\a0"; display: inline-block; width: 1.2em
 .signature.right .role { float: left; }
 .signature.left .role { margin-right: 1.5em; }
 .postscript { margin-top: 0.8em; }
-.folio { text-align: right; font-size: 0.75em; color: #777; margin: 0.2em 0; text-indent: 0; }
+.folio { text-align: right; font-size: 0.75em; color: #595959; margin: 0.2em 0; text-indent: 0; }
 
 /* Marks: resolutions, stamps, annotations, by their place on the sheet. */
 .mark { font-size: 0.9em; line-height: 1.3; margin: 0.3em 0 0.6em; }
@@ -112,7 +128,14 @@ ul.bulleted li:before { content: "\2013\a0"; display: inline-block; width: 1.2em
 .mark.left-margin { float: left; margin-right: 1em; padding-right: 0.5em; border-right: 1px solid #999; }
 .mark.right-margin { float: right; margin-left: 1em; padding-left: 0.5em; border-left: 1px solid #999; }
 @media (max-width: 24em) {
-  .mark.left-margin, .mark.right-margin { float: none; width: auto; margin: 0.3em 0; }
+  .mark.left-margin, .mark.right-margin { float: none; width: auto; max-width: none; margin: 0.3em 0; }
+}
+/* With margins to spare, a marginal note stands in the margin beside its paragraph, as on
+   the sheet. */
+@media (min-width: 62em) {
+  .mark.left-margin, .mark.right-margin { width: 10em; max-width: none; }
+  .mark.left-margin { margin-left: -12em; }
+  .mark.right-margin { margin-right: -12em; }
 }
 
 /* The opening: top marks at the left beside the address at the right. */
@@ -131,9 +154,8 @@ ul.bulleted li:before { content: "\2013\a0"; display: inline-block; width: 1.2em
 
 /* Inline marks of the original. */
 .spaced { letter-spacing: 0.25em; }
+.spaced-end { letter-spacing: 0; }
 ins.inserted { text-decoration: none; }
-ins.inserted:before { content: "\5C "; }
-ins.inserted:after { content: "/"; }
 .unclear .query { font-size: 0.85em; }
 .gap { font-style: italic; }
 sup.superscript, sub.subscript { font-size: 0.7em; line-height: 0; }

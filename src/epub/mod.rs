@@ -38,9 +38,11 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
     let title = crate::markup::plain_text(doc.title.inlines());
 
     let mut h = Html::new(&mut faces);
-    Chapter::new(doc, style).body(&mut h);
+    let mut writer = Chapter::new(doc, style);
+    writer.body(&mut h);
     let body = h.out;
     let chapter = page(lang, &title, "bodymatter", &body);
+    let pages = page_list_items("document.xhtml", writer.folios());
 
     let mut spine: Vec<Item> = Vec::new();
     if style.epub.title_page {
@@ -98,6 +100,7 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
         style,
         spine,
         &toc,
+        &pages,
         style.epub.title_page.then_some("title.xhtml"),
         "document.xhtml",
         &mut faces,
@@ -171,7 +174,12 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
     }
     if let Some(preface) = &m.preface {
         let (id, label) = ("preface", preface_label);
-        let mut h = front_section(&mut faces, id, label, " epub:type=\"preface\"");
+        let mut h = front_section(
+            &mut faces,
+            id,
+            label,
+            " epub:type=\"preface\" role=\"doc-preface\"",
+        );
         for para in preface.paragraphs() {
             h.raw("<p class=\"text\">");
             front_inlines(&mut h, para.inlines(), labels);
@@ -196,6 +204,7 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
     }
     let mut first_document = None;
     let mut doc_hrefs = Vec::new();
+    let mut pages = String::new();
     for (k, doc) in volume.documents.iter().enumerate() {
         let href = format!("doc-{:03}.xhtml", k + 1);
         doc_hrefs.push(href.clone());
@@ -208,6 +217,7 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
             chapter.with_mention_anchors()
         };
         chapter.body(&mut h);
+        pages.push_str(&page_list_items(&href, chapter.folios()));
         let body = h.out;
         spine.push(Item::xhtml(
             &href,
@@ -258,7 +268,9 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
             Some(sub) => format!("{}. {sub}", m.title),
             None => m.title.clone(),
         },
-        source: None,
+        // The originals the documents are published from: the source of the page list's
+        // folios, which readers (and DAISY Ace) expect to be named.
+        source: volume_sources(volume),
     };
     package(
         &meta,
@@ -266,10 +278,38 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         style,
         spine,
         &toc,
+        &pages,
         style.epub.title_page.then_some("title.xhtml"),
         &first_document,
         &mut faces,
     )
+}
+
+/// The archival sources of a volume's documents, "№ 1: РГАСПИ. Ф. 17…; № 2: …", or `None`
+/// when no document names one.
+fn volume_sources(volume: &crate::volume::Volume) -> Option<String> {
+    let sources: Vec<String> = volume
+        .documents
+        .iter()
+        .filter_map(|d| {
+            let labels = Labels::for_language(&d.language);
+            let legend = crate::markup::plain_text(&shared::legend(d, labels)?);
+            Some(match shared::number_line(d) {
+                Some(n) => format!("{n}: {legend}"),
+                None => legend,
+            })
+        })
+        .collect();
+    (!sources.is_empty()).then(|| sources.join("; ").replace('\u{a0}', " "))
+}
+
+/// The page-list entries of one chapter's folio breaks: links to them, labelled as the
+/// original's folios ("л. 1 об."). In a volume every document's folios are listed in turn.
+fn page_list_items(href: &str, folios: &[(String, String)]) -> String {
+    folios
+        .iter()
+        .map(|(id, label)| format!("<li><a href=\"{href}#{id}\">{}</a></li>\n", esc(label)))
+        .collect()
 }
 
 /// Inline markup of the front matter (preface, abbreviations): no notes, no spans of the
@@ -306,7 +346,10 @@ fn front_inlines(h: &mut Html, inlines: &[crate::markup::Inline], labels: &Label
             | Inline::Supplied(c)
             | Inline::Sic(c)
             | Inline::Hand { content: c, .. }
-            | Inline::Mention { content: c, .. } => front_inlines(h, c, labels),
+            | Inline::Mention { content: c, .. }
+            | Inline::Choice { original: c, .. }
+            | Inline::Name { content: c, .. }
+            | Inline::Foreign { content: c, .. } => front_inlines(h, c, labels),
         }
     }
 }
@@ -448,6 +491,7 @@ fn package(
     style: &Style,
     mut spine: Vec<Item>,
     toc: &str,
+    page_list: &str,
     title_href: Option<&str>,
     body_href: &str,
     faces: &mut Faces,
@@ -459,7 +503,7 @@ fn package(
     // The navigation document is written before the fonts are cut: its text needs glyphs.
     let nav_title = labels.contents;
     let mut h = Html::new(faces);
-    h.raw("<nav epub:type=\"toc\" id=\"toc\">\n<h1>");
+    h.raw("<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n<h1>");
     let old = h.face(false, true);
     h.text(nav_title);
     h.restore(old);
@@ -478,9 +522,15 @@ fn package(
         "<li><a epub:type=\"bodymatter\" href=\"{body_href}\">{}</a></li>\n</ol>\n</nav>\n",
         esc(&meta.title)
     ));
+    if !page_list.is_empty() {
+        h.raw("<nav epub:type=\"page-list\" role=\"doc-pagelist\" id=\"page-list\" hidden=\"hidden\">\n<ol>\n");
+        h.raw(page_list);
+        h.raw("</ol>\n</nav>\n");
+    }
     let nav_body = h.out;
-    // The toc's link texts are the book's words too.
+    // The toc's and the page list's link texts are the book's words too.
     faces.sets[Face::Regular as usize].extend(toc.chars());
+    faces.sets[Face::Regular as usize].extend(page_list.chars());
     let nav = page(apparatus, nav_title, "frontmatter", &nav_body);
 
     // Fonts: each face the text uses, cut to its characters.
@@ -540,9 +590,11 @@ fn package(
                 }
             };
             let (ext, media_type) = if cff {
-                ("otf", "application/vnd.ms-opentype")
+                ("otf", "font/otf")
             } else {
-                ("ttf", "application/font-sfnt")
+                // The media types EPUB 3.3 lists for fonts (epubcheck 5 advises these over
+                // the older application/font-sfnt).
+                ("ttf", "font/ttf")
             };
             let href = format!("fonts/{name}.{ext}");
             declared.push(css::FontFace {
@@ -571,7 +623,7 @@ fn package(
     all.append(&mut spine);
     all.append(&mut files);
 
-    let opf = opf(meta, when, &all, &spine_ids);
+    let opf = opf(meta, when, &all, &spine_ids, !page_list.is_empty());
     let bytes = zip(&opf, &all, when).map_err(|e| Error::Output(format!("EPUB: {e}")))?;
     Ok(Output { bytes, warnings })
 }
@@ -587,7 +639,9 @@ fn item_id(href: &str) -> String {
 }
 
 /// The package document.
-fn opf(meta: &Metadata, when: Civil, items: &[Item], spine: &[String]) -> String {
+/// The package document. `paged`: the book has a page list of the original's folios, whose
+/// source is the archival original named in `dc:source`.
+fn opf(meta: &Metadata, when: Civil, items: &[Item], spine: &[String], paged: bool) -> String {
     let (y, mo, d, h, mi, s) = (
         when.year,
         i64::from(when.month),
@@ -623,7 +677,13 @@ fn opf(meta: &Metadata, when: Civil, items: &[Item], spine: &[String]) -> String
         esc(&meta.description)
     ));
     if let Some(src) = &meta.source {
-        o.push_str(&format!("<dc:source>{}</dc:source>\n", esc(src)));
+        o.push_str(&format!(
+            "<dc:source id=\"source\">{}</dc:source>\n",
+            esc(src)
+        ));
+        if paged {
+            o.push_str("<meta refines=\"#source\" property=\"source-of\">pagination</meta>\n");
+        }
     }
     o.push_str(&format!(
         "<meta property=\"dcterms:modified\">{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z</meta>\n\
@@ -631,9 +691,25 @@ fn opf(meta: &Metadata, when: Civil, items: &[Item], spine: &[String]) -> String
          <meta property=\"schema:accessModeSufficient\">textual</meta>\n\
          <meta property=\"schema:accessibilityFeature\">structuralNavigation</meta>\n\
          <meta property=\"schema:accessibilityFeature\">tableOfContents</meta>\n\
-         <meta property=\"schema:accessibilityHazard\">none</meta>\n\
-         <meta property=\"schema:accessibilitySummary\">Reflowable text with semantic markup; notes are linked both ways.</meta>\n\
-         </metadata>\n<manifest>\n"
+         <meta property=\"schema:accessibilityFeature\">readingOrder</meta>\n\
+         <meta property=\"schema:accessibilityFeature\">displayTransformability</meta>\n"
+    ));
+    if paged {
+        o.push_str(
+            "<meta property=\"schema:accessibilityFeature\">pageBreakMarkers</meta>\n\
+             <meta property=\"schema:accessibilityFeature\">pageNavigation</meta>\n",
+        );
+    }
+    o.push_str(&format!(
+        "<meta property=\"schema:accessibilityHazard\">none</meta>\n\
+         <meta property=\"schema:accessibilitySummary\">{}</meta>\n\
+         <meta property=\"dcterms:conformsTo\">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>\n\
+         </metadata>\n<manifest>\n",
+        if paged {
+            "Reflowable text with semantic markup and ARIA roles; notes are linked both ways; the folios of the original are page breaks with a page list."
+        } else {
+            "Reflowable text with semantic markup and ARIA roles; notes are linked both ways."
+        }
     ));
     for item in items {
         let props = if item.href == "nav.xhtml" {

@@ -8,6 +8,7 @@
 pub mod breaking;
 mod compose;
 pub mod font;
+mod overlong;
 pub mod para;
 pub mod structure;
 pub mod volume;
@@ -221,6 +222,9 @@ pub struct Laid {
     /// Paragraphs that had no setting with word spaces under twice their width and were
     /// set looser, with where they stand, per document.
     pub loose: Vec<Vec<String>>,
+    /// Per document, words too wide for the line that were broken anywhere, with where
+    /// they stand.
+    pub cut: Vec<Vec<(String, String)>>,
     /// What each glyph is, in reading order: the tagged PDF's structure tree.
     pub structure: structure::Structure,
 }

@@ -3,6 +3,7 @@
 
 use super::breaking::{self, Item as Kp, Params, INFINITY};
 use super::font::{shape, Cluster, FontId, FontSet, Glyph, DOUBLE, SPACED, STRIKE, UNDERLINE};
+use super::overlong::PlainBreak;
 use super::structure::NodeId;
 use super::{Elem, Item, Placed};
 
@@ -216,7 +217,19 @@ fn hyphen_points(text: &str, lang: hypher::Lang) -> Vec<usize> {
             out.extend(points.iter().map(|p| p + s));
         });
     };
-    for (i, c) in text.char_indices() {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        // A compound breaks after its own hyphen ("по-|прежнему"), with two letters at least
+        // on either side; the hyphen stays at the line's end.
+        if c == '-'
+            && k >= 2
+            && chars[k - 2..k].iter().all(|(_, c)| is_letter(*c))
+            && chars
+                .get(k + 1..k + 3)
+                .is_some_and(|n| n.iter().all(|(_, c)| is_letter(*c)))
+        {
+            out.push(i + 1);
+        }
         // A stress mark and digits belong to their word.
         if is_letter(c) || c == STRESS || c.is_ascii_digit() {
             if word_start.is_none() {
@@ -229,6 +242,8 @@ fn hyphen_points(text: &str, lang: hypher::Lang) -> Vec<usize> {
     if let Some(s) = word_start {
         flush(s, text.len(), &mut out);
     }
+    // A compound's point was found before its first word's.
+    out.sort_unstable();
     out
 }
 
@@ -282,10 +297,20 @@ fn is_nbsp(g: &Glyph) -> bool {
 /// Breaks shaped glyphs into lines and sets them: one [`Elem`] per line, baseline at
 /// `leading * 0.8` below the element's top. The flag says the paragraph had no solution
 /// with every word space under twice its width and was set looser (an emergency pass).
-pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> (Vec<Elem>, bool) {
+/// Words too wide for the line are broken (layout/overlong.rs); those that had to be cut
+/// anywhere are pushed to `cut`.
+pub fn set(
+    fonts: &FontSet,
+    glyphs: &[(Glyph, bool)],
+    frame: &Frame,
+    cut: &mut Vec<String>,
+) -> (Vec<Elem>, bool) {
     if glyphs.is_empty() {
         return (vec![], false);
     }
+    let narrowest = (frame.width - frame.indent.max(frame.rest_indent)).max(frame.size);
+    let (plain, words_cut) = super::overlong::plain_breaks(glyphs, narrowest);
+    cut.extend(words_cut);
     // Knuth–Plass items; `starts[k]` is the glyph index where item k begins.
     let mut items: Vec<Kp> = Vec::new();
     let mut starts: Vec<usize> = Vec::new();
@@ -318,7 +343,9 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> (Vec<Ele
     let mut gaps_before = 0usize;
     let mut letter_ems: Vec<f32> = Vec::new();
     for (i, (g, brk)) in glyphs.iter().enumerate() {
-        let is_break = g.text == "\n" || is_space(g) || is_nbsp(g) || (*brk && cur.is_some());
+        let hyphen_here = *brk && cur.is_some();
+        let plain_here = plain[i] != PlainBreak::None && cur.is_some() && !hyphen_here;
+        let is_break = g.text == "\n" || is_space(g) || is_nbsp(g) || hyphen_here || plain_here;
         if is_break {
             if let Some((s0, w)) = cur.take() {
                 push(&mut items, Kp::Box(w), s0, None);
@@ -371,15 +398,27 @@ pub fn set(fonts: &FontSet, glyphs: &[(Glyph, bool)], frame: &Frame) -> (Vec<Ele
         if g.advance > 0.0 && glyphs.get(i + 1).is_some_and(|(n, _)| n.advance > 0.0) {
             gaps_before += 1;
         }
-        if is_break {
-            let mut h = hyphen_for(g);
-            h.node = g.node;
+        if plain_here {
             let pen = Kp::Penalty {
-                width: h.advance,
+                width: 0.0,
+                cost: plain[i].cost(),
+                flagged: false,
+            };
+            push(&mut items, pen, i, None);
+        } else if is_break {
+            // After a compound's own hyphen nothing is added at the line's end.
+            let own = i > 0 && glyphs[i - 1].0.text == "-";
+            let h = (!own).then(|| {
+                let mut h = hyphen_for(g);
+                h.node = g.node;
+                h
+            });
+            let pen = Kp::Penalty {
+                width: h.as_ref().map_or(0.0, |h| h.advance),
                 cost: params.hyphen_penalty,
                 flagged: true,
             };
-            push(&mut items, pen, i, Some(h));
+            push(&mut items, pen, i, h);
         }
         match &mut cur {
             Some((_, w)) => *w += g.advance,
@@ -770,6 +809,8 @@ mod tests {
         // Capitals, numbers, a stress mark's neighbours.
         assert_eq!(split("ГУБИСПОЛКОМ"), "ГУБИСПОЛКОМ");
         assert_eq!(split("1925-го"), "1925-го");
+        assert_eq!(split("по-прежнему"), "по--преж-не-му");
+        assert_eq!(split("из-за"), "из--за");
         assert_eq!(split("12345678"), "12345678");
         let stressed = split("Вели\u{301}кого");
         assert!(

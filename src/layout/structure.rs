@@ -83,6 +83,8 @@ pub enum Role {
     Legend,
     /// A struck-out passage: read as deleted.
     Deleted,
+    /// Letter-spaced words: read as the words.
+    Spaced,
     /// The volume's title page.
     TitlePage,
     /// The contents.
@@ -114,6 +116,9 @@ pub struct Node {
     pub lang: Option<String>,
     /// A description read instead of (or beside) the glyphs: "deleted: …".
     pub alt: Option<String>,
+    /// The text the glyphs stand for, when readers would take it otherwise (letter by
+    /// letter).
+    pub actual: Option<String>,
     /// Its title, for a heading (PDF/UA requires headings to say what they are).
     pub title: Option<String>,
 }
@@ -137,6 +142,7 @@ impl Structure {
                 parent: 0,
                 lang: None,
                 alt: None,
+                actual: None,
                 title: None,
             }],
             lang: lang.to_string(),
@@ -152,6 +158,7 @@ impl Structure {
             parent,
             lang: None,
             alt: None,
+            actual: None,
             title: None,
         });
         id

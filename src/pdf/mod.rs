@@ -92,7 +92,7 @@ fn meta_of(doc: &Document, date: Option<Civil>, standards: Vec<PdfStandard>) -> 
         .map(|l| crate::markup::plain_text(&l))
         .unwrap_or_default();
     bytes::Meta {
-        title,
+        title: title.replace('\u{a0}', " "),
         authors: doc.authors.iter().map(|p| p.name.clone()).collect(),
         subject: crate::shared::date_place_line(doc, labels)
             .unwrap_or_default()
@@ -188,6 +188,34 @@ fn warnings(laid: &Laid, docs: &[&Document]) -> Vec<Warning> {
             message: format!(
                 "{id}: word spaces wider than twice their width, as no other line breaks fit, in {}; hint: look at those lines: a shorter word or a rewording there gives them room",
                 loose.join("; ")
+            ),
+        });
+    }
+    for (k, cut) in laid.cut.iter().enumerate() {
+        if cut.is_empty() {
+            continue;
+        }
+        let id = docs.get(k).map_or("document", |d| d.id.as_str());
+        let list: Vec<String> = cut
+            .iter()
+            .take(10)
+            .map(|(word, place)| format!("‘{word}…’ in {place}"))
+            .collect();
+        let more = cut.len().saturating_sub(10);
+        out.push(Warning {
+            message: format!(
+                "{id}: {} too wide for the line, broken where no break is allowed: {}{}",
+                if cut.len() == 1 {
+                    "a word is"
+                } else {
+                    "words are"
+                },
+                list.join("; "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
             ),
         });
     }

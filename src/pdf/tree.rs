@@ -71,7 +71,7 @@ fn kind(role: &Role) -> TagKind {
         Role::NoteRef(_) => Tag::Reference.into(),
         // PDF/UA wants an id on every note; the mark's id is added in `build`.
         Role::Note(_) => Tag::Note.into(),
-        Role::Deleted => Tag::Span.into(),
+        Role::Deleted | Role::Spaced => Tag::Span.into(),
         Role::Contents => Tag::TOC.into(),
         Role::ContentsEntry => Tag::TOCI.into(),
     }
@@ -100,42 +100,71 @@ pub fn build(structure: &Structure, leaves: Leaves) -> TagTree {
             k.set_id(id.map(|s| TagId::from(s.into_bytes())));
             k.set_lang(n.lang.clone());
             k.set_alt_text(n.alt.clone());
+            k.set_actual_text(n.actual.clone());
             Some(TagGroup::new(k))
         })
         .collect();
-    // Each node's content and children in the order drawn (a note reference stands
-    // where it is in its paragraph): built from the last node back, so a child is whole
-    // when it joins its parent.
-    let mut parts: Vec<Vec<(u64, Node)>> = leaves
+    // Each node's parts in reading order. Nodes were made in the order the document is
+    // read, so children follow their ids — marks before the address they stand beside,
+    // a margin mark before the line it is drawn next to, notes after the text. A node
+    // with content of its own mixes its content and inline children (a note reference
+    // in a paragraph) in the order drawn. Built from the last node back, so a child is
+    // whole when it joins its parent.
+    let mut parts: Vec<Vec<Part>> = leaves
         .of
         .into_iter()
-        .map(|v| v.into_iter().map(|(k, id)| (k, Node::Leaf(id))).collect())
+        .map(|v| {
+            v.into_iter()
+                .map(|(drawn, id)| Part {
+                    drawn,
+                    node: 0,
+                    leaf: true,
+                    item: Node::Leaf(id),
+                })
+                .collect()
+        })
         .collect();
     for i in (1..nodes.len()).rev() {
-        let mut mine = std::mem::take(&mut parts[i]);
-        if mine.is_empty() {
+        let mine = in_order(std::mem::take(&mut parts[i]));
+        let Some(drawn) = mine.iter().map(|p| p.drawn).min() else {
             continue;
-        }
-        mine.sort_by_key(|(k, _)| *k);
-        // Notes are read after the text they annotate, in their order, wherever
-        // their pages put them.
-        let first = match nodes[i].role {
-            Role::Note(_) => u64::MAX / 2 + i as u64,
-            _ => mine[0].0,
         };
         let Some(mut g) = groups[i].take() else {
             continue;
         };
-        for (_, c) in mine {
-            g.push(c);
+        for p in mine {
+            g.push(p.item);
         }
-        parts[nodes[i].parent as usize].push((first, Node::Group(g)));
+        parts[nodes[i].parent as usize].push(Part {
+            drawn,
+            node: i,
+            leaf: false,
+            item: Node::Group(g),
+        });
     }
-    let mut top = std::mem::take(&mut parts[0]);
-    top.sort_by_key(|(k, _)| *k);
+    let top = in_order(std::mem::take(&mut parts[0]));
     let mut tree = TagTree::new().with_lang(Some(structure.lang.clone()));
-    for (_, c) in top {
-        tree.push(c);
+    for p in top {
+        tree.push(p.item);
     }
     tree
+}
+
+/// A leaf or a child group of a node, with where it is drawn first and its node.
+struct Part {
+    drawn: u64,
+    node: usize,
+    leaf: bool,
+    item: Node,
+}
+
+/// A node's parts in reading order: as drawn when it has content of its own, else by
+/// node (the order the document was read in).
+fn in_order(mut parts: Vec<Part>) -> Vec<Part> {
+    if parts.iter().any(|p| p.leaf) {
+        parts.sort_by_key(|p| p.drawn);
+    } else {
+        parts.sort_by_key(|p| p.node);
+    }
+    parts
 }

@@ -29,8 +29,9 @@ pub struct Mention {
 }
 
 /// The mentions of one document: the authors and addressees with a key first (they are
-/// located at the document's heading), then every `{person=…}` and `{place=…}` of its
-/// texts in the order of [`Document::texts`]. A mention's ordinal is its place here.
+/// located at the document's heading), then every `{person=…}` and `{place=…}` (and every
+/// `.person` or `.place` name with a key) of its texts in the order of
+/// [`Document::texts`]. A mention's ordinal is its place here.
 #[derive(Debug, Default)]
 pub struct Mentions {
     list: Vec<Mention>,
@@ -62,18 +63,15 @@ impl Mentions {
     }
 
     fn walk(&mut self, inlines: &[Inline], apparatus: bool) {
-        for inline in inlines {
-            if let Inline::Mention { kind, key, .. } = inline {
-                self.spans
-                    .insert(inline as *const Inline as usize, self.list.len());
-                self.list.push(Mention {
-                    kind: *kind,
-                    key: key.clone(),
-                    apparatus,
-                });
-            }
-            self.walk(inline.children(), apparatus);
-        }
+        crate::markup::visit_mentions(inlines, &mut |inline, kind, key| {
+            self.spans
+                .insert(inline as *const Inline as usize, self.list.len());
+            self.list.push(Mention {
+                kind,
+                key: key.to_string(),
+                apparatus,
+            });
+        });
     }
 
     /// Every mention, by ordinal.

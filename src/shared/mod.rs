@@ -7,6 +7,8 @@ pub mod index;
 pub mod labels;
 pub mod legend;
 pub mod notes;
+pub mod spacing;
+pub mod spelling;
 pub mod typography;
 pub mod xml;
 

@@ -205,6 +205,18 @@ fn binds(before: Option<&str>, word: &str, next: &str) -> bool {
         || (is_item_number(word) && before.is_none_or(|b| b.ends_with([':', ';', '.']) || b.is_empty()))
 }
 
+/// Whether a line may break between this character and its neighbours as between words:
+/// the ideographs, kana and hangul of CJK text, which is written without spaces.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF     // Hiragana, Katakana
+        | 0x3400..=0x4DBF   // CJK Extension A
+        | 0x4E00..=0x9FFF   // CJK Unified Ideographs
+        | 0xAC00..=0xD7AF   // Hangul syllables
+        | 0xF900..=0xFAFF   // CJK Compatibility Ideographs
+        | 0x20000..=0x2FFFF)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

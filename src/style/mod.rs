@@ -4,6 +4,7 @@
 //! Settings every edition reads live here; settings of one edition live in that edition's
 //! section (`[pdf]`, `[docx]`, `[epub]`, `[text]`).
 
+mod check;
 pub mod docx;
 pub mod epub;
 pub mod index;
@@ -26,6 +27,9 @@ pub struct Style {
     pub marks: MarkStyle,
     /// How inline marks of the original are shown.
     pub inline: InlineStyle,
+    /// Which reading of a choice (pre-reform or modern spelling, abbreviation or
+    /// expansion, error or correction) the edition prints.
+    pub spelling: Spelling,
     /// The plain-text edition.
     pub text: TextStyle,
     /// The name and place indexes (`[index]`).
@@ -44,6 +48,18 @@ impl Default for Style {
     }
 }
 
+/// The reading of a choice that an edition prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Spelling {
+    /// As the original writes it: pre-reform spelling, abbreviations, errors (with "so in
+    /// the document" notes). The default, for a diplomatic edition.
+    #[default]
+    Original,
+    /// As the editor regularizes it: modern spelling, expansions, corrections.
+    Regularized,
+}
+
 /// The names of the presets, for help texts and errors.
 pub const PRESETS: &[&str] = &["edition", "handout"];
 
@@ -55,6 +71,7 @@ impl Style {
             fonts: FontStyle::default(),
             marks: MarkStyle::default(),
             inline: InlineStyle::default(),
+            spelling: Spelling::default(),
             text: TextStyle::default(),
             index: index::IndexStyle::default(),
             pdf: pdf::PdfStyle::edition(),
@@ -97,13 +114,19 @@ impl Style {
         let Some(file) = file else {
             return Style::preset(preset.unwrap_or("edition"));
         };
-        let text = std::fs::read_to_string(file)
-            .map_err(|e| Error::Usage(format!("cannot read the style {}: {e}", file.display())))?;
-        Style::from_toml(&text, preset, &file.display().to_string())
+        let name = file.display().to_string();
+        let text = read_style_file(file)?;
+        let mut style = Style::from_toml(&text, preset, &name)?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        check::resolve_fonts(&mut style, &check::StyleSource { name: &name, text }, file)?;
+        Ok(style)
     }
 
     /// Parses a style file's text over its preset.
     pub fn from_toml(text: &str, preset: Option<&str>, name: &str) -> Result<Style, Error> {
+        // A byte-order mark is not part of the text, as in transcriptions.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let source = check::StyleSource { name, text };
         let overrides: toml::Table = toml::from_str(text).map_err(|e| locate(text, name, &e))?;
         // Read the file as a style on its own first: toml then places an unknown key or a
         // wrong value exactly, which the merged JSON value below could not.
@@ -114,16 +137,19 @@ impl Style {
             .or(preset)
             .unwrap_or("edition")
             .to_string();
+        check::refuse_non_finite(&source)?;
         let base = Style::preset(&preset_name)?;
         let mut merged = serde_json::to_value(&base).map_err(|e| Error::Output(e.to_string()))?;
         let overrides =
             serde_json::to_value(&overrides).map_err(|e| Error::Output(e.to_string()))?;
         merge(&mut merged, overrides);
-        serde_json::from_value(merged).map_err(|e| {
+        let style: Style = serde_json::from_value(merged).map_err(|e| {
             Error::Usage(format!(
                 "{name}: {e}; hint: docs/styles.md lists every setting"
             ))
-        })
+        })?;
+        check::check_numbers(&style, &source)?;
+        Ok(style)
     }
 }
 
@@ -142,6 +168,30 @@ fn locate(text: &str, name: &str, e: &toml::de::Error) -> Error {
         _ => Code::StyleValue,
     };
     Error::Settings(vec![d])
+}
+
+/// The largest style file folio reads; a style is a few hundred bytes.
+const MAX_STYLE_BYTES: u64 = 1 << 20;
+
+/// Reads a style file, refusing folders, devices and anything past [`MAX_STYLE_BYTES`].
+fn read_style_file(file: &Path) -> Result<String, Error> {
+    use std::io::Read as _;
+    let cannot = |e: String| Error::Usage(format!("cannot read the style {}: {e}", file.display()));
+    let f = std::fs::File::open(file).map_err(|e| cannot(e.to_string()))?;
+    if !f.metadata().map_err(|e| cannot(e.to_string()))?.is_file() {
+        return Err(cannot("it is not a regular file".into()));
+    }
+    let mut bytes = Vec::new();
+    f.take(MAX_STYLE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| cannot(e.to_string()))?;
+    if bytes.len() as u64 > MAX_STYLE_BYTES {
+        return Err(cannot(format!(
+            "it is larger than the {} MiB a style file may have",
+            MAX_STYLE_BYTES >> 20
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| cannot("it is not valid UTF-8".into()))
 }
 
 /// Lays `over` onto `base`, table by table.

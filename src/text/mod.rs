@@ -7,11 +7,14 @@
 
 mod index;
 
+use crate::diag::Warning;
 use crate::markup::Inline;
 use crate::model::{Block, Document, ListStyle, Mark, Position, Side};
 use crate::shared::{self, Labels, NoteNumbers};
 use crate::style::Style;
 use unicode_width::UnicodeWidthStr;
+
+mod table;
 
 /// A no-break space inside the working text; it becomes a plain space on output.
 const NBSP: char = '\u{a0}';
@@ -20,10 +23,16 @@ const GUTTER: usize = 4;
 
 /// Writes the plain-text edition of a document.
 pub fn write(doc: &Document, style: &Style) -> String {
+    write_with_warnings(doc, style).0
+}
+
+/// Writes the plain-text edition of a document, with a warning when a word wider than the
+/// line had to be cut where no break is allowed.
+pub fn write_with_warnings(doc: &Document, style: &Style) -> (String, Vec<Warning>) {
     let width = style.text.width.max(20);
     let writer = Writer {
         doc,
-        page: Page { width },
+        page: Page::new(width),
         width,
         indent: style.text.indent,
         labels: Labels::for_language(&doc.language),
@@ -40,7 +49,22 @@ pub fn write(doc: &Document, style: &Style) -> String {
             text.push_str(&shared::typography::strip_invisible(&finish_lines(&lines)));
         }
     }
-    text
+    let cut = writer.page.cut.take();
+    let warnings = if cut.is_empty() {
+        vec![]
+    } else {
+        let list: Vec<String> = cut.iter().take(10).map(|w| format!("‘{w}…’")).collect();
+        vec![Warning {
+            message: format!(
+                "{}: {} wider than the {width} columns of a line, cut where no break is allowed: {}{}",
+                doc.id,
+                if cut.len() == 1 { "a word is" } else { "words are" },
+                list.join(", "),
+                if cut.len() > 10 { format!(" and {} more", cut.len() - 10) } else { String::new() }
+            ),
+        }]
+    };
+    (text, warnings)
 }
 
 /// Writes the plain-text edition of a volume: front matter (title, editors, publisher),
@@ -51,7 +75,7 @@ pub fn write_volume(
     style: &Style,
 ) -> Result<crate::output::Output, crate::diag::Error> {
     let width = style.text.width.max(20);
-    let page = Page { width };
+    let page = Page::new(width);
     let m = &volume.manifest;
     let labels = Labels::for_language(&m.language);
     let rule = "=".repeat(width);
@@ -168,9 +192,18 @@ struct Writer<'a> {
 /// A monospace page of a fixed width: wrapping, centring and alignment.
 struct Page {
     width: usize,
+    /// The starts of words that had to be cut where no break is allowed.
+    cut: std::cell::RefCell<Vec<String>>,
 }
 
 impl Page {
+    fn new(width: usize) -> Page {
+        Page {
+            width,
+            cut: Default::default(),
+        }
+    }
+
     /// Lines of `text`, each centred.
     fn centre(&self, text: &str) -> Vec<String> {
         self.wrap(text, 0, "", 0)
@@ -232,17 +265,28 @@ impl Page {
                 if line_has_word {
                     line.push(' ');
                 }
-                // A word wider than the line is cut where the line ends.
+                // A word wider than the line is cut where the line ends. Widths are kept
+                // as the word is eaten, so a word of any length costs time linear in it.
                 let mut rest = word;
-                while cols(&line) + cols(rest) > width && cols(&line) < width {
-                    let room = width - cols(&line);
-                    let cut = split_at_cols(rest, room);
+                let mut rest_cols = cols(rest);
+                let mut line_cols = cols(&line);
+                let mut warned = false;
+                while line_cols + rest_cols > width && line_cols < width {
+                    let room = width - line_cols;
+                    let (cut, allowed) = allowed_cut(rest, room);
                     if cut == 0 {
                         break;
                     }
+                    if !allowed && !warned {
+                        warned = true;
+                        let start: String = word.chars().take(30).collect();
+                        self.cut.borrow_mut().push(start);
+                    }
+                    rest_cols -= cols(&rest[..cut]);
                     line.push_str(&rest[..cut]);
                     out.push(std::mem::take(&mut line));
                     line = " ".repeat(rest_indent);
+                    line_cols = rest_indent;
                     rest = &rest[cut..];
                 }
                 line.push_str(rest);
@@ -487,6 +531,7 @@ impl Writer<'_> {
                 out
             }
             Block::Folio(f) => self.page.aligned(&format!("/{}/", f.label), Side::Right),
+            Block::Table(t) => self.table(t),
         }
     }
 
@@ -589,9 +634,20 @@ impl Writer<'_> {
 
 /// Inline content as plain text, with the edition's conventions for each mark.
 fn render_inline(inlines: &[Inline], notes: &NoteNumbers, labels: &Labels) -> String {
+    render_marks(inlines, notes, labels, false)
+}
+
+/// Renders inline content; `in_spaced` is true inside spaced-out text, where a nested
+/// spaced-out mark adds nothing (spacing it again would double its length at each level).
+fn render_marks(
+    inlines: &[Inline],
+    notes: &NoteNumbers,
+    labels: &Labels,
+    in_spaced: bool,
+) -> String {
     let mut out = String::new();
     for inline in inlines {
-        let content = |c: &[Inline]| render_inline(c, notes, labels);
+        let content = |c: &[Inline]| render_marks(c, notes, labels, in_spaced);
         match inline {
             Inline::Text(s) => {
                 out.push_str(&shared::typography::bind(&s.replace(['\n', '\t'], " ")))
@@ -600,8 +656,9 @@ fn render_inline(inlines: &[Inline], notes: &NoteNumbers, labels: &Labels) -> St
                 let m = if *double { "__" } else { "_" };
                 out.push_str(&format!("{m}{}{m}", content(c)));
             }
+            Inline::Spaced(c) if in_spaced => out.push_str(&content(c)),
             Inline::Spaced(c) => {
-                let spaced: Vec<String> = content(c)
+                let spaced: Vec<String> = render_marks(c, notes, labels, true)
                     .split(' ')
                     .map(|w| {
                         w.chars()
@@ -619,7 +676,10 @@ fn render_inline(inlines: &[Inline], notes: &NoteNumbers, labels: &Labels) -> St
             Inline::Supplied(c) => out.push_str(&format!("[{}]", content(c))),
             Inline::Sic(c)
             | Inline::Hand { content: c, .. }
-            | Inline::Mention { content: c, .. } => out.push_str(&content(c)),
+            | Inline::Mention { content: c, .. }
+            | Inline::Choice { original: c, .. }
+            | Inline::Name { content: c, .. }
+            | Inline::Foreign { content: c, .. } => out.push_str(&content(c)),
             Inline::NoteRef(id) => {
                 if let Some(n) = notes.of_note(id) {
                     out.push_str(&format!("[{n}]"));
@@ -633,6 +693,25 @@ fn render_inline(inlines: &[Inline], notes: &NoteNumbers, labels: &Labels) -> St
         }
     }
     out
+}
+
+/// Where to cut a word too wide for the `room` left on a line: after the last "/", "-" or
+/// "_" that fits (a URL, a shelf mark, a row of underscores), between two CJK characters,
+/// or else where the room ends. Returns the byte index and whether the cut is at an
+/// allowed point.
+fn allowed_cut(s: &str, room: usize) -> (usize, bool) {
+    let end = split_at_cols(s, room);
+    let head = &s[..end];
+    if let Some(i) = head.rfind(['/', '-', '_']) {
+        let after = i + 1;
+        if after < end && cols(&head[..after]) * 3 >= room {
+            return (after, true);
+        }
+    }
+    let is_cjk = shared::typography::is_cjk;
+    let between_cjk =
+        head.chars().next_back().is_some_and(is_cjk) || s[end..].chars().next().is_some_and(is_cjk);
+    (end, between_cjk || head.ends_with(['/', '-', '_']))
 }
 
 /// The byte index where `s` reaches `room` columns, at a character boundary.

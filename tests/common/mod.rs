@@ -91,6 +91,7 @@ pub fn assert_blocks_in_order(haystack: &str, doc: &folio::model::Document, what
         assert_words_in_order(haystack, block, &format!("{what}, block {i}"));
     }
 }
+pub mod epubtools;
 pub mod office;
 
 /// Runs `folio volume MANIFEST --to FORMATS --out-dir DIR` and asserts it succeeds.
@@ -108,4 +109,13 @@ pub fn export_volume(manifest: &str, formats: &str, dir: &std::path::Path) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// A note's words as the tests look for them: letters and digits (a stress mark kept).
+pub fn note_words(note: &folio::model::Note) -> Vec<String> {
+    folio::markup::plain_text(note.text.inlines())
+        .split(|c: char| !(c.is_alphanumeric() || c == '\u{301}'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }

@@ -105,8 +105,9 @@ impl Composer<'_> {
                 }),
                 Block::Closer(_) => Some(Role::Closer),
                 Block::Folio(_) => Some(Role::Folio),
-                // Paragraphs are nodes of their own.
-                Block::Text(_) | Block::Postscript(_) => None,
+                // Paragraphs are nodes of their own. A table has no structure role yet
+                // (Table/TR/TD): its rows are tagged as the content around them.
+                Block::Text(_) | Block::Postscript(_) | Block::Table(_) => None,
             };
             let block_node = role.map(|r| self.open(r));
             if let (Block::Heading(h), Some(n)) = (block, self.tree.get_mut(self.node)) {
@@ -197,6 +198,7 @@ impl Composer<'_> {
                     self.paragraphs_of(i, q.text.paragraphs(), f, true, ctx)
                 }
                 Block::List(l) => self.list(l, ctx),
+                Block::Table(t) => self.table(t, ctx),
                 Block::Closer(c) => vec![self.closer(c, ctx)],
                 Block::Folio(f) => {
                     let p = [piece(

@@ -35,6 +35,7 @@ impl Composer<'_> {
             place: "volume".into(),
             missing: Vec::new(),
             loose: Vec::new(),
+            cut: Vec::new(),
         }
     }
 

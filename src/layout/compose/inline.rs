@@ -23,6 +23,16 @@ impl Composer<'_> {
         }
     }
 
+    /// A node for letter-spaced words, which readers take letter by letter from the page:
+    /// its /ActualText gives them the words.
+    fn spaced_node(&mut self, content: &[Inline], sty: Sty) -> Sty {
+        let sty = self.inline_node(Role::Spaced, sty);
+        if let Some(n) = self.tree.get_mut(sty.node) {
+            n.actual = Some(crate::markup::plain_text(content).replace('\u{a0}', " "));
+        }
+        sty
+    }
+
     /// Inline content as styled pieces, per the style's conventions for each mark.
     pub(super) fn pieces(&mut self, inlines: &[Inline], sty: Sty, ctx: &mut Ctx) -> Vec<Piece> {
         let mut out = Vec::new();
@@ -45,7 +55,8 @@ impl Composer<'_> {
                     notes: vec![],
                     anchor: None,
                 }),
-                Inline::Mention { content, .. } => {
+                // A name with a register key counts as a mention (shared::index).
+                Inline::Mention { content, .. } | Inline::Name { content, .. } => {
                     let start = out.len();
                     self.walk(content, sty, ctx, out);
                     let ordinal = ctx.mentions.of_span(inline);
@@ -65,7 +76,7 @@ impl Composer<'_> {
                         },
                         UnderlineDisplay::Spaced => Sty {
                             spacing: 0.2,
-                            ..sty
+                            ..self.spaced_node(content, sty)
                         },
                     };
                     // A double underline shown in italic is bold italic, so it stays apart.
@@ -76,15 +87,18 @@ impl Composer<'_> {
                     };
                     self.walk(content, s, ctx, out);
                 }
-                Inline::Spaced(content) => self.walk(
-                    content,
-                    Sty {
-                        spacing: 0.2,
-                        ..sty
-                    },
-                    ctx,
-                    out,
-                ),
+                Inline::Spaced(content) => {
+                    let sty = self.spaced_node(content, sty);
+                    self.walk(
+                        content,
+                        Sty {
+                            spacing: 0.2,
+                            ..sty
+                        },
+                        ctx,
+                        out,
+                    )
+                }
                 Inline::Deleted(content) => {
                     // A screen reader says the words are struck out, then reads them.
                     let sty = self.inline_node(Role::Deleted, sty);
@@ -118,7 +132,11 @@ impl Composer<'_> {
                 }
                 Inline::Inserted { content, .. }
                 | Inline::Sic(content)
-                | Inline::Hand { content, .. } => self.walk(content, sty, ctx, out),
+                | Inline::Hand { content, .. }
+                | Inline::Choice {
+                    original: content, ..
+                }
+                | Inline::Foreign { content, .. } => self.walk(content, sty, ctx, out),
                 Inline::Unclear(content) => {
                     self.walk(content, sty, ctx, out);
                     out.push(piece("[?]", sty));

@@ -11,7 +11,8 @@
 //! - `elems.rs`: stacking, setting side by side and aligning elements;
 //! - `text.rs`: single lines of text at a given place (heads, numbers);
 //! - `front.rs`: a volume's title page, contents, preface and abbreviations;
-//! - `index.rs`: the name and place indexes in two columns, with linked page numbers.
+//! - `index.rs`: the name and place indexes in two columns, with linked page numbers;
+//! - `table.rs`: a table block, its rows of cells side by side.
 
 mod blocks;
 mod elems;
@@ -21,6 +22,7 @@ mod inline;
 mod marks;
 mod notes;
 mod paginate;
+mod table;
 mod text;
 
 use super::font::FontSet;
@@ -55,6 +57,7 @@ pub struct Composer<'s> {
     bookmarks: Vec<Bookmark>,
     missing: Vec<Vec<(char, String)>>,
     loose: Vec<Vec<String>>,
+    cut: Vec<Vec<(String, String)>>,
     paragraphs: usize,
     /// The running head of the current document: left and right texts.
     head: (String, String),
@@ -77,6 +80,8 @@ struct Ctx<'a> {
     missing: Vec<(char, String)>,
     /// Paragraphs set with word spaces over twice their width: where, and how they begin.
     loose: Vec<String>,
+    /// Words too wide for the line that had to be broken anywhere, with their place.
+    cut: Vec<(String, String)>,
 }
 
 const MM: f32 = 72.0 / 25.4;
@@ -112,6 +117,7 @@ impl<'s> Composer<'s> {
             bookmarks: Vec::new(),
             missing: Vec::new(),
             loose: Vec::new(),
+            cut: Vec::new(),
             paragraphs: 0,
             head: (String::new(), String::new()),
             documents: 0,
@@ -129,6 +135,7 @@ impl<'s> Composer<'s> {
             fonts: self.fonts,
             missing: self.missing,
             loose: self.loose,
+            cut: self.cut,
             structure: self.tree,
         }
     }
@@ -230,6 +237,7 @@ impl<'s> Composer<'s> {
             place: "title".into(),
             missing: Vec::new(),
             loose: Vec::new(),
+            cut: Vec::new(),
         };
         let number = shared::number_line(doc);
         let title = crate::markup::plain_text(doc.title.inlines());
@@ -309,6 +317,7 @@ impl<'s> Composer<'s> {
         self.documents += 1;
         self.missing.push(std::mem::take(&mut ctx.missing));
         self.loose.push(std::mem::take(&mut ctx.loose));
+        self.cut.push(std::mem::take(&mut ctx.cut));
         Ok(())
     }
 
@@ -353,7 +362,11 @@ impl<'s> Composer<'s> {
         for c in missing {
             ctx.missing.push((c, ctx.place.clone()));
         }
-        let (mut lines, loose) = para::set(self.fonts, &glyphs, &frame);
+        let mut cut = Vec::new();
+        let (mut lines, loose) = para::set(self.fonts, &glyphs, &frame, &mut cut);
+        for word in cut {
+            ctx.cut.push((word, ctx.place.clone()));
+        }
         for l in lines.iter_mut() {
             for it in l.items.iter_mut() {
                 elems::stamp(it, self.node, false);
