@@ -57,7 +57,11 @@ fn files_under(dir: &Path) -> Vec<String> {
         };
         for e in entries.flatten() {
             let p = e.path();
-            if p.symlink_metadata().unwrap().is_dir() {
+            // A running batch renames and removes its temporaries while this looks.
+            let Ok(meta) = p.symlink_metadata() else {
+                continue;
+            };
+            if meta.is_dir() {
                 stack.push(p);
             } else {
                 out.push(p.strip_prefix(dir).unwrap().display().to_string());
