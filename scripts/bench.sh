@@ -88,6 +88,21 @@ else
   echo; echo "volume   PDF volumes not available"
 fi
 
+# The indexes: a ~300-page volume with 2,000 mentions, to PDF with its register (name and
+# place indexes) and without; the difference is what the indexes cost (issue 16: < 10 %).
+iv="$out/index-volume"
+[ -f "$iv/index.volume.toml" ] || python3 scripts/gen-index-volume.py "$iv" 2000
+hyperfine -N --warmup 1 --runs 5 --export-json "$out/index.json" \
+  "$FOLIO volume $iv/plain.volume.toml --to pdf --out-dir $out/iv-plain" \
+  "$FOLIO volume $iv/index.volume.toml --to pdf --out-dir $out/iv-index" >/dev/null 2>&1
+pages=$(pdfinfo "$out/iv-index/index.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+python3 - "$out/index.json" "$pages" <<'PY'
+import json, sys
+plain, index = (r["median"] for r in json.load(open(sys.argv[1]))["results"])
+print(f"\nindex    {sys.argv[2]} pages, 2000 mentions: PDF {plain:.2f} s without the indexes, "
+      f"{index:.2f} s with: the indexes cost {100 * (index - plain) / plain:.1f} %")
+PY
+
 # Sizes of the seed's DOCX (fonts embedded, and `docx.embed-fonts = false`) and EPUB, and of
 # the sample volume's: targets in docs/docx.md (under 120 KB with fonts, 20 KB without).
 sizes="$out/sizes"; rm -rf "$sizes"; mkdir -p "$sizes/plain"

@@ -17,12 +17,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
-/// File names that are never transcriptions, even with a .toml extension: volume manifests
-/// and style files, which may sit beside the transcriptions.
+/// File names that are never transcriptions, even with a .toml extension: volume manifests,
+/// style files, registers of persons and places and TEI mapping files, which may sit beside
+/// the transcriptions.
 pub fn is_auxiliary(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     name.ends_with(".volume.toml")
         || name.ends_with(".style.toml")
+        || name.ends_with(".register.toml")
+        || name.ends_with(".register.json")
         || name == crate::tei::mapping::FILE_NAME
         || name.ends_with(".tei.xml")
 }

@@ -21,6 +21,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod read;
+pub mod register;
 pub mod schema;
 pub mod shared;
 pub mod style;

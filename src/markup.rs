@@ -15,6 +15,8 @@
 //! | `\` at a line end | line break as in the original |
 //! | `^st^`, `~2~` | superscript, subscript |
 //! | `[words]{hand="И. В. Сталина"}` | written in another hand |
+//! | `[т.Сталина]{person=stalin-i-v}` | a mention of a register's person (name index) |
+//! | `[Кустанай]{place=kustanai}` | a mention of a register's place (place index) |
 //! | `\ ` (backslash space) | no-break space |
 //!
 //! Djot's smart punctuation is not applied: quotes, dashes and dots stay as typed, since
@@ -72,6 +74,15 @@ pub enum Inline {
     Superscript(Vec<Inline>),
     /// Subscript.
     Subscript(Vec<Inline>),
+    /// A mention of a person or place of the register, for the indexes.
+    Mention {
+        /// A person or a place.
+        kind: MentionKind,
+        /// The register entry's key ("stalin-i-v").
+        key: String,
+        /// The words as the document writes them.
+        content: Vec<Inline>,
+    },
     /// Written in another hand than the surrounding text.
     Hand {
         /// Whose hand, as printed after "Рукой" ("И. В. Сталина").
@@ -146,6 +157,26 @@ impl NameKind {
 }
 
 impl Inline {
+    /// The register entry this inline names, for the name and place indexes: a mention
+    /// (`{person=…}`, `{place=…}`) or a name of a person or place with a key (`.person
+    /// key=…`, TEI's `persName` and `placeName`), both syntaxes counting alike.
+    pub fn register_key(&self) -> Option<(MentionKind, &str)> {
+        match self {
+            Inline::Mention { kind, key, .. } => Some((*kind, key)),
+            Inline::Name {
+                kind: NameKind::Person,
+                key: Some(key),
+                ..
+            } => Some((MentionKind::Person, key)),
+            Inline::Name {
+                kind: NameKind::Place,
+                key: Some(key),
+                ..
+            } => Some((MentionKind::Place, key)),
+            _ => None,
+        }
+    }
+
     /// The inline content this mark wraps; empty for text, gaps, note references and line
     /// breaks; the original reading of a choice. Walks over the tree use it so they need not
     /// know every kind of mark.
@@ -155,6 +186,7 @@ impl Inline {
             Inline::Underline { content, .. }
             | Inline::Inserted { content, .. }
             | Inline::Hand { content, .. }
+            | Inline::Mention { content, .. }
             | Inline::Name { content, .. }
             | Inline::Foreign { content, .. }
             | Inline::Spaced(content)
@@ -167,6 +199,18 @@ impl Inline {
             Inline::Text(_) | Inline::Gap(_) | Inline::NoteRef(_) | Inline::LineBreak => &[],
         }
     }
+}
+
+/// What a mention points to: an entry of the register's persons or of its places.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum MentionKind {
+    /// A person (`{person=key}`), for the name index.
+    Person,
+    /// A place (`{place=key}`), for the place index.
+    Place,
 }
 
 /// Where an insertion stands in the original.
@@ -264,7 +308,7 @@ impl JsonSchema for Text {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "description": "Text with inline markup (docs/format.md): _underlined_, *spaced*, {-deleted-}, {+inserted+}, {=supplied=}, [x]{.unclear}, []{.gap}, [x]{.sic}, [^note], ^sup^, [x]{hand=\"...\"}."
+            "description": "Text with inline markup (docs/format.md): _underlined_, *spaced*, {-deleted-}, {+inserted+}, {=supplied=}, [x]{.unclear}, []{.gap}, [x]{.sic}, [^note], ^sup^, [x]{hand=\"...\"}, [x]{person=key}, [x]{place=key}."
         })
     }
 }
@@ -293,7 +337,7 @@ pub const SPAN_CLASSES: &[&str] = &[
 pub const PLACES: &[&str] = &["above", "below", "margin", "inline"];
 
 /// The attribute keys folio knows, for `{key=value}`.
-pub const ATTRIBUTE_KEYS: &[&str] = &["hand", "place", "key", "lang"];
+pub const ATTRIBUTE_KEYS: &[&str] = &["hand", "place", "person", "key", "lang"];
 
 /// A character put before the text so that Djot's block syntax ("1. ", "# ", "> ", "- ")
 /// at the start of a transcribed line is read as text, not as a list or a heading.
@@ -317,6 +361,10 @@ struct Open {
     classes: Vec<String>,
     hand: Option<String>,
     place: Option<InsertPlace>,
+    /// A `place` attribute that is no insertion's place: a place of the register.
+    place_key: Option<String>,
+    /// The `person` attribute: a person of the register.
+    person: Option<String>,
     key: Option<String>,
     lang: Option<String>,
     content: Vec<Inline>,
@@ -410,6 +458,8 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
                     classes: vec![],
                     hand: None,
                     place: None,
+                    place_key: None,
+                    person: None,
                     key: None,
                     lang: None,
                     content: vec![],
@@ -441,6 +491,33 @@ pub fn parse(source: &str) -> Result<Vec<Inline>, MarkupError> {
                                 }));
                             }
                             open.hand = Some(value)
+                        }
+                        // On anything but an insertion, a place that is not where an
+                        // insertion stands names a place of the register.
+                        AttributeKind::Pair { key: "place" }
+                            if !matches!(open.frame, Frame::Inserted)
+                                && !PLACES.contains(&value.as_str()) =>
+                        {
+                            if value.trim().is_empty() {
+                                open.error = open.error.or(Some(Fault {
+                                    code: Code::AttributeValue,
+                                    message: "`place` needs a register key".into(),
+                                    hint: "write the key of a place of the register: [Кустанай]{place=kustanai}".into(),
+                                    needle: "place".into(),
+                                }));
+                            }
+                            open.place_key = Some(value)
+                        }
+                        AttributeKind::Pair { key: "person" } => {
+                            if value.trim().is_empty() {
+                                open.error = open.error.or(Some(Fault {
+                                    code: Code::AttributeValue,
+                                    message: "`person` needs a register key".into(),
+                                    hint: "write the key of a person of the register: [т.Сталина]{person=stalin-i-v}".into(),
+                                    needle: "person".into(),
+                                }));
+                            }
+                            open.person = Some(value)
                         }
                         AttributeKind::Pair { key: "place" } => {
                             match value.as_str() {
@@ -593,6 +670,8 @@ fn close(open: Open) -> Result<Inline, String> {
         classes,
         hand,
         place,
+        place_key,
+        person,
         key,
         lang,
         content,
@@ -603,6 +682,18 @@ fn close(open: Open) -> Result<Inline, String> {
     if place.is_some() && !inserted {
         return Err("`place` belongs to an insertion: {+text+}{place=margin}".into());
     }
+    if let (Some(key), true) = (&place_key, inserted) {
+        return Err(format!(
+            "unknown place `{key}` of an insertion; expected one of above, below, margin, inline; hint: to mention a place of the register inside an insertion, nest it: {{+[name]{{place={key}}}+}}"
+        ));
+    }
+    if place_key.is_some() && person.is_some() {
+        return Err("a span mentions one entry, not both a person and a place; hint: nest them: [[text]{person=…}]{place=…}".into());
+    }
+    let mut mention = person
+        .map(|k| (MentionKind::Person, k))
+        .or(place_key.map(|k| (MentionKind::Place, k)));
+    let mut lang = lang;
     let name_kind = classes.iter().find_map(|c| NameKind::of_class(c));
     if key.is_some() && name_kind.is_none() {
         return Err("`key` belongs to a name: [Некрасову]{.person key=\"9649\"}".into());
@@ -672,8 +763,14 @@ fn close(open: Open) -> Result<Inline, String> {
                     double: true,
                     content,
                 },
+                // A span with attributes only: its innermost meaning is built here, the
+                // other attributes wrap it below (a mention, then a language, then a hand).
+                _ if mention.is_some() => match mention.take() {
+                    Some((kind, key)) => Inline::Mention { kind, key, content },
+                    None => unreachable!("the guard saw a mention"),
+                },
                 _ if lang.is_some() => Inline::Foreign {
-                    lang: lang.clone().unwrap_or_default(),
+                    lang: lang.take().unwrap_or_default(),
                     content,
                 },
                 _ if hand.is_some() => {
@@ -695,16 +792,22 @@ fn close(open: Open) -> Result<Inline, String> {
             }
         }
     };
-    // A language on any other span wraps it, as a hand does.
-    if let Some(lang) = lang {
-        if !matches!(inline, Inline::Foreign { .. }) {
-            inline = Inline::Foreign {
-                lang,
-                content: vec![inline],
-            };
-        }
+    // A mention wraps the marked words (a name among them: the two nest); a language wraps
+    // that; a hand on anything but an insertion wraps it all: the marked words are in that
+    // hand.
+    if let Some((kind, key)) = mention {
+        inline = Inline::Mention {
+            kind,
+            key,
+            content: vec![inline],
+        };
     }
-    // A hand on anything but an insertion wraps it: the marked words are in that hand.
+    if let Some(lang) = lang {
+        inline = Inline::Foreign {
+            lang,
+            content: vec![inline],
+        };
+    }
     if let Some(hand) = hand {
         if !inserted {
             inline = Inline::Hand {
@@ -714,6 +817,35 @@ fn close(open: Open) -> Result<Inline, String> {
         }
     }
     Ok(inline)
+}
+
+/// Calls `f` on every inline of `inlines` (depth first, in reading order) that mentions a
+/// register entry ([`Inline::register_key`]). A name nested in a mention is the mention's
+/// words, not a second mention: `[[Некрасову]{.person key="9649"}]{person=nekrasov}` is one
+/// mention of `nekrasov`.
+pub fn visit_mentions<'a>(
+    inlines: &'a [Inline],
+    f: &mut impl FnMut(&'a Inline, MentionKind, &'a str),
+) {
+    visit_mentions_in(inlines, false, f)
+}
+
+fn visit_mentions_in<'a>(
+    inlines: &'a [Inline],
+    in_mention: bool,
+    f: &mut impl FnMut(&'a Inline, MentionKind, &'a str),
+) {
+    for inline in inlines {
+        let counted = match inline.register_key() {
+            Some(_) if in_mention && matches!(inline, Inline::Name { .. }) => None,
+            found => found,
+        };
+        if let Some((kind, key)) = counted {
+            f(inline, kind, key);
+        }
+        let mention = in_mention || matches!(inline, Inline::Mention { .. });
+        visit_mentions_in(inline.children(), mention, f);
+    }
 }
 
 /// Stands for the missing reading of a half-parsed choice: `[іюля]{.orig}` waits for the
@@ -903,11 +1035,112 @@ mod tests {
         let e = parse("a\n\nb").unwrap_err();
         assert!(e.message.contains("blank line"), "{e}");
 
-        let e = parse("[x]{place=top}").unwrap_err();
+        let e = parse("{+x+}{place=top}").unwrap_err();
         assert!(e.message.contains("above, below, margin, inline"), "{e}");
 
         let e = parse("[x]{colour=red}").unwrap_err();
         assert!(e.message.contains("unknown attribute `colour`"), "{e}");
+    }
+
+    #[test]
+    fn mentions_of_persons_and_places() {
+        assert_eq!(
+            parse("[т.Сталина]{person=stalin-i-v} в [Кустанай]{place=kustanai}").unwrap(),
+            vec![
+                Inline::Mention {
+                    kind: MentionKind::Person,
+                    key: "stalin-i-v".into(),
+                    content: vec![t("т.Сталина")]
+                },
+                t(" в "),
+                Inline::Mention {
+                    kind: MentionKind::Place,
+                    key: "kustanai".into(),
+                    content: vec![t("Кустанай")]
+                },
+            ]
+        );
+        // On an insertion `place` is still where it stands; a mention nests inside.
+        assert_eq!(
+            parse("{+[Омск]{place=omsk}+}{place=margin}").unwrap(),
+            vec![Inline::Inserted {
+                place: InsertPlace::Margin,
+                hand: None,
+                content: vec![Inline::Mention {
+                    kind: MentionKind::Place,
+                    key: "omsk".into(),
+                    content: vec![t("Омск")]
+                }]
+            }]
+        );
+        // A class and a mention: the mention wraps the marked words.
+        assert_eq!(
+            parse("[Сталын]{.sic person=stalin}").unwrap(),
+            vec![Inline::Mention {
+                kind: MentionKind::Person,
+                key: "stalin".into(),
+                content: vec![Inline::Sic(vec![t("Сталын")])]
+            }]
+        );
+        let e = parse("[x]{person=a place=b}").unwrap_err();
+        assert!(e.message.contains("not both a person and a place"), "{e}");
+        let e = parse("{+x+}{place=kustanai}").unwrap_err();
+        assert!(e.message.contains("unknown place `kustanai`"), "{e}");
+    }
+
+    #[test]
+    fn names_with_a_key_count_as_mentions_and_nest_with_them() {
+        let keys = |src: &str| {
+            let inlines = parse(src).unwrap();
+            let mut out = vec![];
+            visit_mentions(&inlines, &mut |_, kind, key| {
+                out.push((kind, key.to_string()))
+            });
+            out
+        };
+        // A person's or place's name with a key is a mention; other names and a name
+        // without a key are not.
+        assert_eq!(
+            keys("[Некрасову]{.person key=\"9649\"} в [Омск]{.place key=omsk} [ЦК]{.org key=ck} [Х]{.person}"),
+            vec![
+                (MentionKind::Person, "9649".to_string()),
+                (MentionKind::Place, "omsk".to_string())
+            ]
+        );
+        // A name inside a mention is the mention's words: one mention, of the mention's key.
+        let nested = "[[Некрасову]{.person key=\"9649\"}]{person=nekrasov}";
+        assert_eq!(
+            parse(nested).unwrap(),
+            vec![Inline::Mention {
+                kind: MentionKind::Person,
+                key: "nekrasov".into(),
+                content: vec![Inline::Name {
+                    kind: NameKind::Person,
+                    key: Some("9649".into()),
+                    content: vec![t("Некрасову")]
+                }]
+            }]
+        );
+        assert_eq!(
+            keys(nested),
+            vec![(MentionKind::Person, "nekrasov".to_string())]
+        );
+        // One span may carry both: the mention wraps the name; a language wraps them.
+        assert_eq!(
+            parse("[Paris]{.place key=p place=paris lang=fr}").unwrap(),
+            vec![Inline::Foreign {
+                lang: "fr".into(),
+                content: vec![Inline::Mention {
+                    kind: MentionKind::Place,
+                    key: "paris".into(),
+                    content: vec![Inline::Name {
+                        kind: NameKind::Place,
+                        key: Some("p".into()),
+                        content: vec![t("Paris")]
+                    }]
+                }]
+            }]
+        );
     }
 
     #[test]

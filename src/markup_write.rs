@@ -6,7 +6,7 @@
 //! marks use Djot's braced forms (`{_…_}`, `{*…*}`), which hold even with spaces at their
 //! edges, and every character Djot could read as syntax is escaped.
 
-use crate::markup::{Inline, InsertPlace, Text};
+use crate::markup::{Inline, InsertPlace, MentionKind, Text};
 
 /// The markup for a paragraph of inline content.
 pub fn write(inlines: &[Inline]) -> String {
@@ -96,6 +96,13 @@ fn write_into(inlines: &[Inline], out: &mut String) {
             }
             Inline::Foreign { lang, content } => {
                 span(content, &format!("lang={}", quoted(lang)), out)
+            }
+            Inline::Mention { kind, key, content } => {
+                let attribute = match kind {
+                    MentionKind::Person => "person",
+                    MentionKind::Place => "place",
+                };
+                span(content, &format!("{attribute}={}", quoted(key)), out)
             }
         }
     }

@@ -59,6 +59,10 @@ pub struct Document {
     /// first reference.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// The document's own register of persons and places, for a document published alone
+    /// (a volume's register is named in its manifest and adds to it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub register: Option<crate::register::Register>,
     /// Who made this transcription and under which licence (TEI's `respStmt` and
     /// `licence`), kept for the edition's metadata.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -119,7 +123,8 @@ fn default_language() -> String {
 pub struct Person {
     /// The name as the edition prints it ("Г. Е. Зиновьев").
     pub name: String,
-    /// A key for a later name index ("zinoviev-g-e").
+    /// The key of the person in the register ("zinoviev-g-e"): the person is then
+    /// indexed as mentioned by this document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
 }

@@ -54,8 +54,16 @@ pub struct Read {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads and validates a transcription file.
+/// Reads and validates a transcription file. A document with its own register has its
+/// mentions checked against it.
 pub fn read_file(path: &Path) -> Result<Read, Error> {
+    read_file_checking(path, true)
+}
+
+/// Reads and validates a transcription file; with `mentions`, a document with its own
+/// register has its mentions checked against it (a volume checks them itself, against the
+/// volume's register and the document's together).
+pub(crate) fn read_file_checking(path: &Path, mentions: bool) -> Result<Read, Error> {
     let name = path.display().to_string();
     let syntax = Syntax::of(path).ok_or_else(|| {
         Error::Invalid(vec![Diagnostic::error(
@@ -73,7 +81,7 @@ pub fn read_file(path: &Path) -> Result<Read, Error> {
         let mapping = crate::tei::mapping::Mapping::for_document(path)?;
         return read_tei(&text, &name, &mapping);
     }
-    read_str(&text, &name, syntax)
+    read_str_checking(&text, &name, syntax, mentions)
 }
 
 /// Reads a TEI file's text with a collection's mapping, then validates the document as
@@ -177,6 +185,15 @@ fn too_large(name: &str) -> Error {
 
 /// Reads and validates a transcription held in memory; `name` is used in diagnostics.
 pub fn read_str(text: &str, name: &str, syntax: Syntax) -> Result<Read, Error> {
+    read_str_checking(text, name, syntax, true)
+}
+
+fn read_str_checking(
+    text: &str,
+    name: &str,
+    syntax: Syntax,
+    mentions: bool,
+) -> Result<Read, Error> {
     if text.len() as u64 > MAX_DOCUMENT_BYTES {
         return Err(too_large(name));
     }
@@ -219,6 +236,18 @@ pub fn read_str(text: &str, name: &str, syntax: Syntax) -> Result<Read, Error> {
         return Err(Error::Invalid(diagnostics));
     }
     validate(&document, &source, &mut diagnostics);
+    if let Some(register) = document.register.as_ref().filter(|_| mentions) {
+        diagnostics.extend(crate::register::check_keys(register, text, name));
+        diagnostics.extend(crate::register::check(
+            register,
+            &[crate::register::Checked {
+                document: &document,
+                text,
+                file: name,
+            }],
+            Some((text, name)),
+        ));
+    }
     diagnostics.sort_by_key(|d| (d.line, d.column));
     let (mut errors, warnings): (Vec<_>, Vec<_>) = diagnostics
         .into_iter()

@@ -12,8 +12,10 @@ const MANIFEST: Context = Context {
     docs: "docs/volumes.md",
     blocks: false,
 };
+use crate::markup::MentionKind;
 use crate::markup::Text;
 use crate::model::{Document, Paras};
+use crate::register::Register;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -54,6 +56,13 @@ pub struct Manifest {
     /// A style preset, when no style file is given ("edition" by default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preset: Option<String>,
+    /// The register of persons (TOML or JSON, relative to the manifest): `[[persons]]` with
+    /// key, name, variants, note — for the name index.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub persons: Option<PathBuf>,
+    /// The register of places, as `persons` (`[[places]]`) — for the place index.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub places: Option<PathBuf>,
 }
 
 fn default_language() -> String {
@@ -79,6 +88,9 @@ pub struct Volume {
     pub documents: Vec<Document>,
     /// The file each document was read from, parallel to `documents`.
     pub paths: Vec<PathBuf>,
+    /// The register of the volume: the manifest's files, then the entries of the
+    /// documents' own registers.
+    pub register: Register,
 }
 
 /// Reads a manifest and every document it names. Errors of all documents are reported
@@ -142,10 +154,48 @@ pub fn load(manifest_path: &Path) -> Result<(Volume, Vec<Diagnostic>), Error> {
             paths.push(path);
         }
     }
+    let mut register = Register::default();
+    // The register files, with their text for locating warnings.
+    let mut register_files: Vec<(String, String)> = Vec::new();
+    for file in [&manifest.persons, &manifest.places].into_iter().flatten() {
+        let path = base.join(file);
+        match crate::register::load(&path) {
+            Ok(r) => {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let name = path.display().to_string();
+                for (kind, entries) in [
+                    (MentionKind::Person, &r.persons),
+                    (MentionKind::Place, &r.places),
+                ] {
+                    for e in entries
+                        .iter()
+                        .filter(|e| register.find(kind, &e.key).is_some())
+                    {
+                        errors.push(
+                            Diagnostic::error(
+                                Code::BadRegisterEntry,
+                                name.clone(),
+                                format!(
+                                    "the {} key `{}` is in two register files",
+                                    crate::register::kind_word(kind),
+                                    e.key
+                                ),
+                            )
+                            .hint("keep each entry in one file"),
+                        );
+                    }
+                }
+                register.extend(&r);
+                register_files.push((name, text));
+            }
+            Err(Error::Invalid(d)) => errors.extend(d),
+            Err(e) => return Err(e),
+        }
+    }
     let mut documents = Vec::new();
     let mut warnings = Vec::new();
     for path in &paths {
-        match crate::read::read_file(path) {
+        match crate::read::read_file_checking(path, false) {
             Ok(r) => {
                 documents.push(r.document);
                 warnings.extend(r.warnings);
@@ -157,11 +207,56 @@ pub fn load(manifest_path: &Path) -> Result<(Volume, Vec<Diagnostic>), Error> {
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
+    // Mentions are checked against the volume's register and each document's own.
+    let texts: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+        .collect();
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    for (k, doc) in documents.iter().enumerate() {
+        if let Some(own) = &doc.register {
+            errors.extend(crate::register::check_keys(own, &texts[k], &names[k]));
+            register.extend(own);
+        }
+    }
+    let checked: Vec<crate::register::Checked> = documents
+        .iter()
+        .enumerate()
+        .map(|(k, d)| crate::register::Checked {
+            document: d,
+            text: &texts[k],
+            file: &names[k],
+        })
+        .collect();
+    // A volume without a register has no indexes: its mentions point nowhere to check.
+    if !register.is_empty() {
+        errors.extend(crate::register::check(&register, &checked, None));
+    }
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors));
+    }
+    // An entry no document mentions: warned about in the file that holds it.
+    let mentioned: std::collections::BTreeSet<(MentionKind, String)> = documents
+        .iter()
+        .flat_map(crate::register::mentions_of)
+        .collect();
+    let files: Vec<(&str, &str)> = register_files
+        .iter()
+        .map(|(f, t)| (f.as_str(), t.as_str()))
+        .chain(
+            names
+                .iter()
+                .map(String::as_str)
+                .zip(texts.iter().map(String::as_str)),
+        )
+        .collect();
+    warnings.extend(crate::register::unmentioned(&register, &mentioned, &files));
     Ok((
         Volume {
             manifest,
             documents,
             paths,
+            register,
         },
         warnings,
     ))

@@ -5,23 +5,6 @@ use common::*;
 
 const MANIFEST: &str = "samples/volume/sample.volume.toml";
 
-/// Runs `folio volume MANIFEST --to FORMATS --out-dir DIR` and asserts it succeeds.
-fn export_volume(manifest: &str, formats: &str, dir: &std::path::Path) {
-    let out = run(&[
-        "volume",
-        manifest,
-        "--to",
-        formats,
-        "--out-dir",
-        dir.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 #[test]
 fn the_text_volume_has_contents_front_matter_and_every_document() {
     let dir = tempdir();
@@ -219,7 +202,21 @@ fn run_on_documents_share_pages_and_the_contents_stay_right() {
             "preset = \"edition\"",
             &format!("style = \"{}\"", style.display()),
         )
-        .replace("\"../", &format!("\"{}/samples/", root().display()));
+        .replace("\"../", &format!("\"{}/samples/", root().display()))
+        .replace(
+            "\"persons.register.toml\"",
+            &format!(
+                "\"{}/samples/volume/persons.register.toml\"",
+                root().display()
+            ),
+        )
+        .replace(
+            "\"places.register.toml\"",
+            &format!(
+                "\"{}/samples/volume/places.register.toml\"",
+                root().display()
+            ),
+        );
     std::fs::write(&manifest, text).unwrap();
     export_volume(manifest.to_str().unwrap(), "pdf", dir.path());
     let (volume, _) = folio::volume::load(&manifest).unwrap();

@@ -65,6 +65,8 @@ pub struct DocWriter<'a, 'p> {
     width: i64,
     /// Whether the paragraph being written is bold by its style.
     bold_paragraph: bool,
+    /// The register the mentions point to: each mention gets a Word index entry (XE).
+    register: Option<&'a crate::register::Register>,
     /// A bookmark around the title (id, name): the target of a volume's contents entry.
     title_bookmark: Option<(usize, String)>,
 }
@@ -102,8 +104,16 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             footnote_count: 0,
             width: text_width(style),
             bold_paragraph: false,
+            register: None,
             title_bookmark: None,
         }
+    }
+
+    /// Marks every mention with a Word index entry (an XE field) for the entry of
+    /// `register` it points to.
+    pub fn with_register(mut self, register: Option<&'a crate::register::Register>) -> Self {
+        self.register = register;
+        self
     }
 
     /// Puts a bookmark named `name` (id `id`) around the title, for a contents entry's
@@ -364,10 +374,19 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                 }
                 Inline::Sic(c)
                 | Inline::Choice { original: c, .. }
-                | Inline::Name { content: c, .. }
                 | Inline::Foreign { content: c, .. } => self.runs_in(out, c, stack, nested),
                 Inline::Hand { content, .. } => {
                     self.runs_in(out, content, &with(id::ch::HAND), nested)
+                }
+                // A name with a register key counts as a mention (shared::index).
+                Inline::Mention { content, .. } | Inline::Name { content, .. } => {
+                    self.runs_in(out, content, stack, nested);
+                    let entry = inline
+                        .register_key()
+                        .and_then(|(kind, key)| Some((self.register?.find(kind, key)?, kind)));
+                    if let Some((e, kind)) = entry {
+                        super::index::xe_field(out, e, kind);
+                    }
                 }
                 Inline::NoteRef(note_id) => {
                     if let Some(n) = self.notes.of_note(note_id) {

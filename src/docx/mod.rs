@@ -10,6 +10,7 @@
 
 mod body;
 mod fonts;
+mod index;
 mod styles;
 mod theme;
 mod xml;
@@ -36,7 +37,16 @@ const NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2
 /// Writes the DOCX edition of a document.
 pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
     let mut pkg = Package::default();
-    DocWriter::new(doc, style, &mut pkg).write(None);
+    let register = doc.register.as_ref().filter(|_| style.index.document);
+    DocWriter::new(doc, style, &mut pkg)
+        .with_register(register)
+        .write(None);
+    if let Some(register) = register {
+        let mentions = [crate::shared::index::Mentions::new(doc)];
+        let pages = crate::layout::volume::document_pages(doc, style)?.mentions;
+        let labels = crate::shared::Labels::for_language(&doc.language);
+        index::indexes_xml(&mut pkg, register, &mentions, &pages, style, labels);
+    }
     let meta = Meta {
         title: crate::markup::plain_text(doc.title.inlines()),
         creator: doc
@@ -68,6 +78,7 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
     // The front matter goes through the document writer (for its inline styles) as a
     // document of its own with no content and no notes.
     let front_doc = Document {
+        register: None,
         format: crate::model::FORMAT_VERSION.into(),
         id: "front-matter".into(),
         number: None,
@@ -146,8 +157,22 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
     for (k, doc) in volume.documents.iter().enumerate() {
         let sect = (k + 1 < count).then(|| section(style, true));
         DocWriter::new(doc, style, &mut pkg)
+            .with_register(Some(&volume.register))
             .with_title_bookmark(k + 1, contents_bookmark(k))
             .write(sect);
+    }
+    let mentions: Vec<crate::shared::index::Mentions> = volume
+        .documents
+        .iter()
+        .map(crate::shared::index::Mentions::new)
+        .collect();
+    if crate::shared::index::indexes(&volume.register, &mentions, style)
+        .iter()
+        .any(|ix| !ix.is_empty())
+    {
+        // The page numbers of the PDF edition: the same pages, so the same numbers.
+        let pages = crate::layout::volume::volume_pages(volume, style)?.mentions;
+        index::indexes_xml(&mut pkg, &volume.register, &mentions, &pages, style, labels);
     }
     let meta = Meta {
         title: m.title.clone(),

@@ -78,6 +78,8 @@ pub mod id {
     pub const ABBREVIATION: &str = "Abbreviation";
     /// An entry of the table of contents.
     pub const TOC1: &str = "TOC1";
+    /// An entry of a name or place index (Word's built-in "index 1").
+    pub const INDEX1: &str = "Index1";
     /// The title of a volume.
     pub const VOLUME_TITLE: &str = "VolumeTitle";
 
@@ -153,6 +155,7 @@ pub const PARAGRAPH: &[(&str, &str, &str)] = &[
     (id::PREFACE, "Preface Text", id::APPARATUS),
     (id::ABBREVIATION, "Abbreviation", id::APPARATUS),
     (id::TOC1, "toc 1", id::APPARATUS),
+    (id::INDEX1, "index 1", id::APPARATUS),
 ];
 
 /// Character styles: id, name, based on (empty: none).
@@ -396,6 +399,14 @@ fn paragraph_props(style_id: &str, style: &Style) -> (PPr, RPr) {
             });
             p.spacing = Some((None, pt(3), None));
         }
+        id::INDEX1 => {
+            p.ind = Some(Ind {
+                left: Some(mm(5.0)),
+                first: Some(-mm(5.0)),
+                ..Ind::default()
+            });
+            p.spacing = Some((None, Some(0), None));
+        }
         id::TOC1 => {
             // The page number at the margin after a dot leader; no right indent: LibreOffice
             // drops a tab stop that lies beyond it, and the page number with it. Entries hang
@@ -486,7 +497,7 @@ pub fn styles_xml(style: &Style, language: &str) -> String {
         let _ = write!(
             out,
             "<w:style w:type=\"paragraph\" w:customStyle=\"{}\" w:styleId=\"{sid}\"><w:name w:val=\"{name}\"/><w:basedOn w:val=\"{based}\"/>",
-            u8::from(!matches!(*sid, id::FOOTER | id::TOC1))
+            u8::from(!matches!(*sid, id::FOOTER | id::TOC1 | id::INDEX1))
         );
         if *sid == id::TITLE {
             out.push_str("<w:next w:val=\"DocumentDate\"/>");

@@ -33,11 +33,20 @@ pub struct Chapter<'a> {
     apparatus_lang: String,
     /// Whether initials are tied to the name (the editorial title, not the transcription).
     tie: bool,
+    /// The mentions of the register: each gets an anchor the index links to (in a volume
+    /// with indexes; see [`Chapter::with_mention_anchors`]).
+    mentions: crate::shared::index::Mentions,
     /// The folio breaks written so far: element id and label ("л. 1 об."), for the page list.
     folios: Vec<(String, String)>,
 }
 
 impl<'a> Chapter<'a> {
+    /// Gives every mention of the register an anchor (`id="m3"`) for the index to link to.
+    pub fn with_mention_anchors(mut self) -> Chapter<'a> {
+        self.mentions = crate::shared::index::Mentions::new(self.doc);
+        self
+    }
+
     /// A writer for `doc`.
     pub fn new(doc: &'a Document, style: &'a Style) -> Chapter<'a> {
         let lang = apparatus_language(&doc.language);
@@ -46,6 +55,7 @@ impl<'a> Chapter<'a> {
             style,
             labels: Labels::for_language(&doc.language),
             notes: NoteNumbers::new(doc, style),
+            mentions: Default::default(),
             referenced: BTreeSet::new(),
             apparatus_lang: if doc.language == lang {
                 String::new()
@@ -133,7 +143,7 @@ impl<'a> Chapter<'a> {
                         let note: &'a crate::model::Note = note;
                         (e.number, Ok(note.text.inlines()))
                     }
-                    _ => (e.number, Err(e.inlines(self.labels))),
+                    _ => (e.number, Err(e.inlines(self.labels).into_owned())),
                 })
                 .collect();
             for (n, body) in &bodies {
@@ -509,9 +519,7 @@ impl<'a> Chapter<'a> {
                     h.text("]");
                     h.raw("</span>");
                 }
-                Inline::Choice { original: c, .. } | Inline::Name { content: c, .. } => {
-                    self.inlines(h, c)
-                }
+                Inline::Choice { original: c, .. } => self.inlines(h, c),
                 Inline::Foreign { lang, content } => {
                     h.raw(&format!(
                         "<span lang=\"{}\" xml:lang=\"{}\">",
@@ -530,6 +538,20 @@ impl<'a> Chapter<'a> {
                     h.raw("<span class=\"hand\">");
                     self.inlines(h, content);
                     h.raw("</span>");
+                }
+                // A name with a register key counts as a mention (shared::index).
+                Inline::Mention { content, .. } | Inline::Name { content, .. } => {
+                    match self.mentions.of_span(inline) {
+                        Some(n) => {
+                            h.raw(&format!(
+                                "<span class=\"mention\" id=\"{}\">",
+                                crate::shared::index::anchor_id(n)
+                            ));
+                            self.inlines(h, content);
+                            h.raw("</span>");
+                        }
+                        None => self.inlines(h, content),
+                    }
                 }
                 Inline::NoteRef(id) => {
                     if let Some(n) = self.notes.of_note(id) {

@@ -12,6 +12,7 @@ mod chapter;
 mod css;
 pub mod font;
 mod html;
+mod index;
 
 use crate::diag::{Error, Warning};
 use crate::fonts::Family;
@@ -202,14 +203,21 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         push_front(&mut spine, &mut toc, &m.language, id, label, h.out);
     }
     let mut first_document = None;
+    let mut doc_hrefs = Vec::new();
     let mut pages = String::new();
     for (k, doc) in volume.documents.iter().enumerate() {
         let href = format!("doc-{:03}.xhtml", k + 1);
+        doc_hrefs.push(href.clone());
         let title = crate::markup::plain_text(doc.title.inlines());
         let mut h = Html::new(&mut faces);
-        let mut writer = Chapter::new(doc, style);
-        writer.body(&mut h);
-        pages.push_str(&page_list_items(&href, writer.folios()));
+        let chapter = Chapter::new(doc, style);
+        let mut chapter = if volume.register.is_empty() {
+            chapter
+        } else {
+            chapter.with_mention_anchors()
+        };
+        chapter.body(&mut h);
+        pages.push_str(&page_list_items(&href, chapter.folios()));
         let body = h.out;
         spine.push(Item::xhtml(
             &href,
@@ -229,6 +237,25 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
     let Some(first_document) = first_document else {
         return Err(Error::Usage("the volume has no documents".into()));
     };
+    let mentions: Vec<shared::index::Mentions> = volume
+        .documents
+        .iter()
+        .map(shared::index::Mentions::new)
+        .collect();
+    let docs: Vec<&Document> = volume.documents.iter().collect();
+    for ix in shared::index::indexes(&volume.register, &mentions, style) {
+        let label = shared::index::title(ix.kind, labels);
+        let id = index::section_id(ix.kind);
+        let mut h = front_section(&mut faces, id, label, " epub:type=\"index\"");
+        index::chapter(&mut h, &ix, &docs, &mentions, &doc_hrefs, labels);
+        h.raw("</section>\n");
+        let file = index::href(ix.kind);
+        spine.push(Item::xhtml(
+            &file,
+            page(&m.language, label, "backmatter", &h.out),
+        ));
+        toc.push_str(&format!("<li><a href=\"{file}\">{}</a></li>\n", esc(label)));
+    }
     let ids: Vec<&str> = volume.documents.iter().map(|d| d.id.as_str()).collect();
     let id_source = format!("volume:{}:{}", m.title, ids.join(","));
     let meta = Metadata {
@@ -319,6 +346,7 @@ fn front_inlines(h: &mut Html, inlines: &[crate::markup::Inline], labels: &Label
             | Inline::Supplied(c)
             | Inline::Sic(c)
             | Inline::Hand { content: c, .. }
+            | Inline::Mention { content: c, .. }
             | Inline::Choice { original: c, .. }
             | Inline::Name { content: c, .. }
             | Inline::Foreign { content: c, .. } => front_inlines(h, c, labels),

@@ -198,6 +198,9 @@ pub struct Glyph {
     pub node: u32,
     /// Notes referenced at this glyph, so the page of the glyph carries them.
     pub notes: Vec<usize>,
+    /// The mention (its ordinal in the document) that starts at this glyph, for the
+    /// indexes: the line it is set on gets an [`crate::layout::Item::Anchor`].
+    pub anchor: Option<usize>,
 }
 
 /// Struck through.
@@ -378,6 +381,7 @@ fn shape_run(
             deco: 0,
             node: 0,
             notes: Vec::new(),
+            anchor: None,
         });
     }
 }

@@ -11,13 +11,14 @@ pub mod font;
 mod overlong;
 pub mod para;
 pub mod structure;
+pub mod volume;
 
 use crate::diag::Error;
 use crate::model::Document;
 use crate::style::Style;
 use font::{FontId, FontSet};
 
-pub use compose::{Composer, Front};
+pub use compose::{Composer, Front, Target};
 
 /// A glyph placed on a page.
 #[derive(Clone, Debug, PartialEq)]
@@ -84,6 +85,31 @@ pub enum Item {
     /// items that read as one line of text though they are set apart (a role and a name
     /// on one line of a signature).
     Actual(Option<String>),
+    /// Where a mention of the register is set (it draws nothing): the indexes find the
+    /// page of every mention, and link to it, by these.
+    Anchor {
+        /// The mention's ordinal in its document ([`crate::shared::index::Mentions`]).
+        mention: usize,
+        /// Left of its first glyph.
+        x: f32,
+        /// Top of its line.
+        y: f32,
+    },
+    /// A link: a rectangle of the page that goes to a place in the document.
+    Link {
+        /// Left.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+        /// The target page (0-based).
+        page: usize,
+        /// The target's top, points from the target page's top.
+        to_y: f32,
+    },
 }
 
 impl Item {
@@ -94,7 +120,7 @@ impl Item {
                 *y1 += dy;
                 *y2 += dy;
             }
-            Item::Frame { y, .. } => *y += dy,
+            Item::Frame { y, .. } | Item::Anchor { y, .. } | Item::Link { y, .. } => *y += dy,
             Item::Actual(_) => {}
         }
     }
@@ -106,7 +132,7 @@ impl Item {
                 *x1 += dx;
                 *x2 += dx;
             }
-            Item::Frame { x, .. } => *x += dx,
+            Item::Frame { x, .. } | Item::Anchor { x, .. } | Item::Link { x, .. } => *x += dx,
             Item::Actual(_) => {}
         }
     }

@@ -58,6 +58,8 @@ pub struct Piece {
     pub sty: Sty,
     /// Notes referenced here.
     pub notes: Vec<usize>,
+    /// The mention that starts with this piece (its ordinal in the document).
+    pub anchor: Option<usize>,
 }
 
 /// Horizontal alignment of the lines of a paragraph.
@@ -136,6 +138,9 @@ pub fn glyphs(
             if k + 1 == n {
                 g.notes.clone_from(&p.notes);
             }
+            if k == 0 {
+                g.anchor = p.anchor;
+            }
         }
         for g in shaped {
             let start = offset;
@@ -163,6 +168,7 @@ fn newline_glyph(size: f32) -> Glyph {
         deco: 0,
         node: 0,
         notes: vec![],
+        anchor: None,
     }
 }
 
@@ -669,6 +675,7 @@ fn justification(
 pub fn set_line(fonts: &FontSet, line: &[&Glyph], x0: f32, y: f32, extra: f32, track: f32) -> Elem {
     let mut placed = Vec::with_capacity(line.len());
     let mut notes = Vec::new();
+    let mut anchors = Vec::new();
     let mut rules = Vec::new();
     let mut pen = x0;
     // Open decoration runs: (bits, start x, size).
@@ -705,6 +712,13 @@ pub fn set_line(fonts: &FontSet, line: &[&Glyph], x0: f32, y: f32, extra: f32, t
             node: g.node,
         });
         notes.extend(g.notes.iter().copied());
+        if let Some(mention) = g.anchor {
+            anchors.push(Item::Anchor {
+                mention,
+                x: pen,
+                y: y - g.size,
+            });
+        }
         pen += adv;
     }
     if let Some((bits, sx, size)) = deco_start {
@@ -713,6 +727,7 @@ pub fn set_line(fonts: &FontSet, line: &[&Glyph], x0: f32, y: f32, extra: f32, t
     }
     let mut items = vec![Item::Text { y, glyphs: placed }];
     items.extend(rules);
+    items.extend(anchors);
     Elem {
         h: 0.0,
         items,

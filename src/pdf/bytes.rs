@@ -81,6 +81,37 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, String> {
         let mut surface = p.surface();
         draw_page(&mut surface, page, &fonts, &mut leaves);
         surface.finish();
+        // Links (the index's page numbers): to the line of the mention, with the page as
+        // their text for a screen reader.
+        for item in &page.items {
+            if let Item::Link {
+                x,
+                y,
+                w,
+                h,
+                page: to,
+                to_y,
+            } = item
+            {
+                let (Some(rect), true) = (
+                    krilla::geom::Rect::from_xywh(*x, *y, *w, *h),
+                    *to < laid.pages.len(),
+                ) else {
+                    continue;
+                };
+                let target = krilla::destination::XyzDestination::new(
+                    *to,
+                    Point::from_xy(0.0, (to_y - 12.0).max(0.0)),
+                );
+                p.add_annotation(krilla::annotation::Annotation::new_link(
+                    krilla::annotation::LinkAnnotation::new(
+                        rect,
+                        krilla::annotation::Target::Destination(target.into()),
+                    ),
+                    Some(format!("{} {}", "стр.", to + 1)),
+                ));
+            }
+        }
         p.finish();
     }
     let mut outline = Outline::new();
@@ -235,7 +266,8 @@ fn draw_page(surface: &mut Surface, page: &Page, fonts: &Fonts, leaves: &mut Lea
     let mut open: Option<NodeId> = None;
     for item in &page.items {
         match item {
-            Item::Actual(_) => {}
+            // Anchors draw nothing; links are annotations, added with the page.
+            Item::Actual(_) | Item::Anchor { .. } | Item::Link { .. } => {}
             Item::Text { y, glyphs } => {
                 for run in runs(glyphs) {
                     let node = run[0].node;

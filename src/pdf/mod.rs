@@ -6,7 +6,7 @@ pub mod bytes;
 pub mod tree;
 
 use crate::diag::{Error, Warning};
-use crate::layout::{font::FALLBACK, Composer, Front, Laid};
+use crate::layout::{font::FALLBACK, Laid};
 use crate::model::Document;
 use crate::output::Output;
 use crate::shared::clock::Civil;
@@ -15,9 +15,8 @@ use crate::style::Style;
 
 /// Writes the PDF edition of a document.
 pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
-    let mut c = Composer::new(style)?;
-    c.document(doc, None)?;
-    let laid = c.finish();
+    // With its own register's indexes at the end when the style asks (`index.document`).
+    let laid = crate::layout::volume::document_pages(doc, style)?.laid;
     let mut warned = warnings(&laid, &[doc]);
     let standards = standards(style);
     let date = pdf_date(&standards, &mut warned);
@@ -33,65 +32,11 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
 }
 
 /// Writes the PDF edition of a whole volume: each document from a new page, one run of
-/// page numbers, a bookmark per document, the volume's title in the running head.
+/// page numbers, a bookmark per document and index, the volume's title in the running
+/// head, the indexes' page numbers linked to the mentions.
 pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Output, Error> {
-    let m = &volume.manifest;
-    let front = Front {
-        title: &m.title,
-        subtitle: m.subtitle.as_deref(),
-        editors: &m.editors,
-        publisher: m.publisher.as_deref(),
-        year: m.year.as_deref(),
-        language: &m.language,
-    };
-    // Documents alone first, for where each starts; then the contents with placeholder
-    // numbers, for how many pages it takes; then the volume itself.
-    let run_on = style.pdf.document_start == crate::style::pdf::DocumentStart::RunOn;
-    let mut dry = Composer::new(style)?;
-    let mut starts = Vec::new();
-    for (k, doc) in volume.documents.iter().enumerate() {
-        if run_on && k > 0 {
-            dry.run_on_next();
-        }
-        dry.document(doc, Some(&m.title))?;
-        starts.push(dry.last_document_page().unwrap_or_default());
-    }
-    let titles: Vec<String> = volume.documents.iter().map(entry_title).collect();
-    let abbreviations: Vec<(String, crate::markup::Text)> = m
-        .abbreviations
-        .iter()
-        .map(|a| (a.short.clone(), a.full.clone()))
-        .collect();
-    // The front matter after the contents: the preface, the list of abbreviations.
-    let front_matter = |c: &mut Composer| {
-        if let Some(p) = &m.preface {
-            c.preface(p.paragraphs(), &m.title, &m.language);
-        }
-        if !abbreviations.is_empty() {
-            c.abbreviations(&abbreviations, &m.title, &m.language);
-        }
-    };
-    let mut toc = Composer::new(style)?;
-    let placeholder: Vec<(String, usize)> = titles.iter().map(|t| (t.clone(), 999)).collect();
-    toc.contents(&placeholder, &m.title, &m.language);
-    front_matter(&mut toc);
-    let before = 1 + toc.page_count();
-    let entries: Vec<(String, usize)> = titles
-        .into_iter()
-        .zip(&starts)
-        .map(|(t, s)| (t, before + s + 1))
-        .collect();
-    let mut c = Composer::new(style)?;
-    c.title_page(&front);
-    c.contents(&entries, &m.title, &m.language);
-    front_matter(&mut c);
-    for (k, doc) in volume.documents.iter().enumerate() {
-        if run_on && k > 0 {
-            c.run_on_next();
-        }
-        c.document(doc, Some(&m.title))?;
-    }
-    let laid = c.finish();
+    // src/layout/volume.rs sets the pages: front matter, documents, then the indexes.
+    let laid = crate::layout::volume::volume_pages(volume, style)?.laid;
     let docs: Vec<&Document> = volume.documents.iter().collect();
     let mut warned = warnings(&laid, &docs);
     let standards = standards(style);
@@ -119,19 +64,6 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         bytes,
         warnings: warned,
     })
-}
-
-/// A document's line in the contents: "№ 1. Title. 3 декабря 1932 г."
-fn entry_title(doc: &Document) -> String {
-    let labels = crate::shared::Labels::for_language(&doc.language);
-    let mut s = crate::markup::plain_text(doc.title.inlines());
-    if let Some(n) = crate::shared::number_line(doc) {
-        s = format!("{n}. {s}");
-    }
-    if let Some(d) = doc.date.as_deref() {
-        s = format!("{s}. {}", crate::shared::human_date(d, labels));
-    }
-    s
 }
 
 /// The standards to claim: the style's; with an embedded source, PDF/A-2 becomes PDF/A-3

@@ -51,6 +51,17 @@ pub struct Labels {
     pub preface: &'static str,
     /// The heading of a volume's list of abbreviations ("Список сокращений").
     pub abbreviations: &'static str,
+    /// The heading of the name index ("Именной указатель").
+    pub name_index: &'static str,
+    /// The heading of the place index ("Географический указатель").
+    pub place_index: &'static str,
+    /// The word of a cross-reference ("см.").
+    pub see: &'static str,
+    /// What the numbers of an index without pages stand for ("Цифрами обозначены номера
+    /// документов; курсивом — упоминания в примечаниях и легендах.").
+    pub index_by_document: &'static str,
+    /// What the page numbers of an index stand for.
+    pub index_by_page: &'static str,
     /// What a screen reader says before struck-out words ("зачёркнуто").
     pub deleted: &'static str,
 }
@@ -116,6 +127,11 @@ static RU: Labels = Labels {
     ],
     page: "С.",
     contents: "Содержание",
+    name_index: "Именной указатель",
+    place_index: "Географический указатель",
+    see: "см.",
+    index_by_document: "Цифрами обозначены номера документов.",
+    index_by_page: "Цифрами обозначены страницы; курсивом — упоминания в примечаниях и легендах.",
     legend: "Легенда",
     preface: "Предисловие",
     abbreviations: "Список сокращений",
@@ -182,6 +198,11 @@ static EN: Labels = Labels {
     ],
     page: "p.",
     contents: "Contents",
+    name_index: "Index of names",
+    place_index: "Index of places",
+    see: "see",
+    index_by_document: "Numbers refer to documents.",
+    index_by_page: "Numbers refer to pages; italics, to the notes and legends.",
     legend: "Source",
     preface: "Preface",
     abbreviations: "Abbreviations",

@@ -3,6 +3,7 @@
 //! writers both need lives here.
 
 pub mod clock;
+pub mod index;
 pub mod labels;
 pub mod legend;
 pub mod notes;

@@ -30,13 +30,14 @@ pub struct NoteEntry<'a> {
     pub body: NoteBody<'a>,
 }
 
-impl NoteEntry<'_> {
-    /// The note's content as inline markup.
-    pub fn inlines(&self, labels: &Labels) -> Vec<Inline> {
+impl<'a> NoteEntry<'a> {
+    /// The note's content as inline markup: an editorial note's very inlines (so spans in
+    /// it keep their identity, for note and mention numbers), or the composed text.
+    pub fn inlines(&self, labels: &Labels) -> std::borrow::Cow<'a, [Inline]> {
         match &self.body {
-            NoteBody::Editorial(n) => n.text.inlines().to_vec(),
-            NoteBody::Sic => vec![Inline::Text(labels.sic.to_string())],
-            NoteBody::Apparatus(s) => vec![Inline::Text(s.clone())],
+            NoteBody::Editorial(n) => std::borrow::Cow::Borrowed(n.text.inlines()),
+            NoteBody::Sic => vec![Inline::Text(labels.sic.to_string())].into(),
+            NoteBody::Apparatus(s) => vec![Inline::Text(s.clone())].into(),
         }
     }
 }

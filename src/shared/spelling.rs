@@ -107,6 +107,11 @@ fn map_children(inline: &Inline, f: impl Fn(&[Inline]) -> Vec<Inline>) -> Inline
             lang: lang.clone(),
             content: f(content),
         },
+        Inline::Mention { kind, key, content } => Inline::Mention {
+            kind: *kind,
+            key: key.clone(),
+            content: f(content),
+        },
         Inline::Text(_) | Inline::Gap(_) | Inline::NoteRef(_) | Inline::LineBreak => inline.clone(),
     }
 }

@@ -7,6 +7,7 @@
 mod check;
 pub mod docx;
 pub mod epub;
+pub mod index;
 pub mod pdf;
 
 use crate::diag::Error;
@@ -31,6 +32,8 @@ pub struct Style {
     pub spelling: Spelling,
     /// The plain-text edition.
     pub text: TextStyle,
+    /// The name and place indexes (`[index]`).
+    pub index: index::IndexStyle,
     /// The PDF edition.
     pub pdf: pdf::PdfStyle,
     /// The DOCX edition.
@@ -70,6 +73,7 @@ impl Style {
             inline: InlineStyle::default(),
             spelling: Spelling::default(),
             text: TextStyle::default(),
+            index: index::IndexStyle::default(),
             pdf: pdf::PdfStyle::edition(),
             docx: docx::DocxStyle::default(),
             epub: epub::EpubStyle::default(),

@@ -5,6 +5,8 @@
 //! gap `[неразб.]`, supplied `Ст[алин]`, note references `[1]`, folio breaks `/л. 2/`, stamps
 //! framed. Widths are display columns: a combining stress mark takes none.
 
+mod index;
+
 use crate::diag::Warning;
 use crate::markup::Inline;
 use crate::model::{Block, Document, ListStyle, Mark, Position, Side};
@@ -37,7 +39,16 @@ pub fn write_with_warnings(doc: &Document, style: &Style) -> (String, Vec<Warnin
         notes: NoteNumbers::new(doc, style),
     };
     // Nothing invisible from the input reaches the page (a soft hyphen, a zero-width space).
-    let text = shared::typography::strip_invisible(&writer.document());
+    let mut text = shared::typography::strip_invisible(&writer.document());
+    // A document alone prints its own register's indexes when the style asks.
+    if let Some(register) = doc.register.as_ref().filter(|_| style.index.document) {
+        let mentions = [shared::index::Mentions::new(doc)];
+        let indexes = shared::index::indexes(register, &mentions, style);
+        let lines = index::lines(&indexes, &[doc], &writer.page, writer.labels);
+        if !lines.is_empty() {
+            text.push_str(&shared::typography::strip_invisible(&finish_lines(&lines)));
+        }
+    }
     let cut = writer.page.cut.take();
     let warnings = if cut.is_empty() {
         vec![]
@@ -143,12 +154,30 @@ pub fn write_volume(
         text.push('\n');
         text.push_str(&rule);
         text.push_str("\n\n");
-        text.push_str(&write(doc, style));
+        text.push_str(&write(doc, &volume_document_style(style)));
+    }
+    let mentions: Vec<shared::index::Mentions> = volume
+        .documents
+        .iter()
+        .map(shared::index::Mentions::new)
+        .collect();
+    let indexes = shared::index::indexes(&volume.register, &mentions, style);
+    let docs: Vec<&Document> = volume.documents.iter().collect();
+    let lines = index::lines(&indexes, &docs, &page, labels);
+    if !lines.is_empty() {
+        text.push_str(&finish_lines(&lines));
     }
     Ok(crate::output::Output {
         bytes: text.into_bytes(),
         warnings: vec![],
     })
+}
+
+/// The style of a document inside a volume: its indexes are the volume's, at the end.
+fn volume_document_style(style: &Style) -> Style {
+    let mut s = style.clone();
+    s.index.document = false;
+    s
 }
 
 struct Writer<'a> {
@@ -647,6 +676,7 @@ fn render_marks(
             Inline::Supplied(c) => out.push_str(&format!("[{}]", content(c))),
             Inline::Sic(c)
             | Inline::Hand { content: c, .. }
+            | Inline::Mention { content: c, .. }
             | Inline::Choice { original: c, .. }
             | Inline::Name { content: c, .. }
             | Inline::Foreign { content: c, .. } => out.push_str(&content(c)),

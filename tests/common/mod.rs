@@ -94,6 +94,23 @@ pub fn assert_blocks_in_order(haystack: &str, doc: &folio::model::Document, what
 pub mod epubtools;
 pub mod office;
 
+/// Runs `folio volume MANIFEST --to FORMATS --out-dir DIR` and asserts it succeeds.
+pub fn export_volume(manifest: &str, formats: &str, dir: &std::path::Path) {
+    let out = run(&[
+        "volume",
+        manifest,
+        "--to",
+        formats,
+        "--out-dir",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// A note's words as the tests look for them: letters and digits (a stress mark kept).
 pub fn note_words(note: &folio::model::Note) -> Vec<String> {
     folio::markup::plain_text(note.text.inlines())

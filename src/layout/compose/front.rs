@@ -26,9 +26,10 @@ pub struct Front<'a> {
 }
 
 impl Composer<'_> {
-    fn front_ctx(&self, language: &str) -> Ctx<'static> {
+    pub(super) fn front_ctx(&self, language: &str) -> Ctx<'static> {
         Ctx {
             numbers: NoteNumbers::default(),
+            mentions: Default::default(),
             labels: Labels::for_language(language),
             lang: None,
             place: "volume".into(),
@@ -240,7 +241,7 @@ impl Composer<'_> {
         self.paginate(flow, &[], false);
     }
 
-    fn section_start(&mut self, title: &str, volume_title: &str) {
+    pub(super) fn section_start(&mut self, title: &str, volume_title: &str) {
         self.head = (volume_title.to_string(), title.to_string());
         self.bookmarks.push(Bookmark {
             title: title.to_string(),
@@ -258,7 +259,7 @@ impl Composer<'_> {
         prev
     }
 
-    fn section_heading(&mut self, title: &str, ctx: &mut Ctx) -> Elem {
+    pub(super) fn section_heading(&mut self, title: &str, ctx: &mut Ctx) -> Elem {
         let heading = self.heading_node(1, title);
         let mut head = self.line_of(
             &[piece(

@@ -53,7 +53,17 @@ impl Composer<'_> {
                     text: shared::typography::bind(&shared::typography::strip_invisible(t)),
                     sty,
                     notes: vec![],
+                    anchor: None,
                 }),
+                // A name with a register key counts as a mention (shared::index).
+                Inline::Mention { content, .. } | Inline::Name { content, .. } => {
+                    let start = out.len();
+                    self.walk(content, sty, ctx, out);
+                    let ordinal = ctx.mentions.of_span(inline);
+                    if let Some(p) = out[start..].iter_mut().find(|p| !p.text.is_empty()) {
+                        p.anchor = p.anchor.or(ordinal);
+                    }
+                }
                 Inline::Underline { double, content } => {
                     let s = match self.style.inline.underline {
                         UnderlineDisplay::Italic => Sty {
@@ -126,7 +136,6 @@ impl Composer<'_> {
                 | Inline::Choice {
                     original: content, ..
                 }
-                | Inline::Name { content, .. }
                 | Inline::Foreign { content, .. } => self.walk(content, sty, ctx, out),
                 Inline::Unclear(content) => {
                     self.walk(content, sty, ctx, out);
@@ -189,6 +198,7 @@ pub(super) fn piece(s: &str, sty: Sty) -> Piece {
         },
         sty,
         notes: vec![],
+        anchor: None,
     }
 }
 
@@ -203,5 +213,6 @@ pub(super) fn note_piece(n: usize, sty: Sty) -> Piece {
             ..sty
         },
         notes: vec![n],
+        anchor: None,
     }
 }

@@ -11,11 +11,13 @@
 //! - `elems.rs`: stacking, setting side by side and aligning elements;
 //! - `text.rs`: single lines of text at a given place (heads, numbers);
 //! - `front.rs`: a volume's title page, contents, preface and abbreviations;
+//! - `index.rs`: the name and place indexes in two columns, with linked page numbers;
 //! - `table.rs`: a table block, its rows of cells side by side.
 
 mod blocks;
 mod elems;
 mod front;
+mod index;
 mod inline;
 mod marks;
 mod notes;
@@ -34,6 +36,7 @@ use crate::style::pdf::NotesPlacement;
 use crate::style::Style;
 use elems::{keep_lines, stack};
 pub use front::Front;
+pub use index::Target;
 use inline::piece;
 
 /// Lays out documents one after another, each from a new page, into one run of pages.
@@ -69,6 +72,8 @@ pub struct Composer<'s> {
 /// Where in the document text is being set, for warnings.
 struct Ctx<'a> {
     numbers: NoteNumbers<'a>,
+    /// The document's mentions of the register, for anchors.
+    mentions: shared::index::Mentions,
     labels: &'static Labels,
     lang: Option<hypher::Lang>,
     place: String,
@@ -153,6 +158,11 @@ impl<'s> Composer<'s> {
         }
     }
 
+    /// The top margin: where a page's text starts, points from the top.
+    pub fn top(&self) -> f32 {
+        self.top
+    }
+
     /// Pages laid out so far.
     pub fn page_count(&self) -> usize {
         self.pages.len()
@@ -163,6 +173,30 @@ impl<'s> Composer<'s> {
     /// `document-start = "run-on"`).
     pub fn run_on_next(&mut self) {
         self.run_on = true;
+    }
+
+    /// Where the next item will go: the last page and its item count, for
+    /// [`Composer::anchors_since`].
+    pub fn anchor_mark(&self) -> (usize, usize) {
+        match self.pages.last() {
+            Some(p) => (self.pages.len() - 1, p.items.len()),
+            None => (0, 0),
+        }
+    }
+
+    /// The mention anchors set since `mark`: each mention's ordinal, page (0-based) and the
+    /// top of its line.
+    pub fn anchors_since(&self, mark: (usize, usize)) -> Vec<(usize, usize, f32)> {
+        let mut out = Vec::new();
+        for (p, page) in self.pages.iter().enumerate().skip(mark.0) {
+            let from = if p == mark.0 { mark.1 } else { 0 };
+            for item in page.items.iter().skip(from) {
+                if let super::Item::Anchor { mention, y, .. } = item {
+                    out.push((*mention, p, *y));
+                }
+            }
+        }
+        out
     }
 
     /// The page (0-based) on which the last document laid out starts.
@@ -197,6 +231,7 @@ impl<'s> Composer<'s> {
         }
         let mut ctx = Ctx {
             numbers: NoteNumbers::new(doc, self.style),
+            mentions: shared::index::Mentions::new(doc),
             labels,
             lang: hyphenation_language(&doc.language).filter(|_| self.style.pdf.hyphenate),
             place: "title".into(),

@@ -11,7 +11,7 @@ impl Composer<'_> {
     /// Every note as lines at the small size, by number.
     pub(super) fn notes(&mut self, ctx: &mut Ctx) -> Vec<(usize, Vec<Elem>)> {
         let mut out = Vec::new();
-        let entries: Vec<(usize, Vec<Inline>)> = ctx
+        let entries: Vec<(usize, std::borrow::Cow<[Inline]>)> = ctx
             .numbers
             .entries()
             .iter()

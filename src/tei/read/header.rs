@@ -137,6 +137,7 @@ impl<'a, 'i> Reader<'a, 'i> {
             content,
             notes: std::mem::take(&mut self.notes),
             edition,
+            register: None,
             origin: None,
         }
     }

@@ -4,7 +4,7 @@
 
 use super::structure::{name, rend_values};
 use super::{child, is, plain_text, push_text, xml_id, xml_lang, Reader, TEI_NS};
-use crate::markup::{Inline, InsertPlace, NameKind, Text};
+use crate::markup::{Inline, InsertPlace, MentionKind, NameKind, Text};
 use crate::markup_write;
 use crate::model::{Block, Note};
 use crate::read::is_language_tag;
@@ -294,7 +294,20 @@ impl<'a, 'i> Reader<'a, 'i> {
                     let c = content(self);
                     self.rendered(n, c)
                 };
-                wrap(out, c, |content| Inline::Name { kind, key, content })
+                // folio's own TEI writes a mention of its register as a person's or place's
+                // name of type "register"; read back, it is that mention again.
+                let mention = match kind {
+                    NameKind::Person => Some(MentionKind::Person),
+                    NameKind::Place => Some(MentionKind::Place),
+                    _ => None,
+                }
+                .filter(|_| n.attribute("type") == Some("register"));
+                match (mention, key) {
+                    (Some(kind), Some(key)) => {
+                        wrap(out, c, |content| Inline::Mention { kind, key, content })
+                    }
+                    (_, key) => wrap(out, c, |content| Inline::Name { kind, key, content }),
+                }
             }
             "lb" => {
                 if self.mapping.line_breaks && self.in_note == 0 {
@@ -676,6 +689,7 @@ fn children_mut(inline: &mut Inline) -> Option<&mut Vec<Inline>> {
         Inline::Underline { content, .. }
         | Inline::Inserted { content, .. }
         | Inline::Hand { content, .. }
+        | Inline::Mention { content, .. }
         | Inline::Name { content, .. }
         | Inline::Foreign { content, .. }
         | Inline::Spaced(content)

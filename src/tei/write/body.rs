@@ -6,7 +6,7 @@
 //! `div`, so any order of blocks is valid TEI and reads back as the same blocks.
 
 use super::header::Hands;
-use crate::markup::{Inline, InsertPlace, NameKind};
+use crate::markup::{Inline, InsertPlace, MentionKind, NameKind};
 use crate::model::{Align, Block, Document, ListStyle, Mark, MarkKind, Position, Side};
 use crate::shared::xml::escape;
 
@@ -386,6 +386,22 @@ pub fn inlines(content: &[Inline], hands: &Hands, out: &mut String) {
                     NameKind::Org => (format!("<orgName{key}>"), "</orgName>"),
                     NameKind::Work => (format!("<rs type=\"work\"{key}>"), "</rs>"),
                     NameKind::Other => (format!("<name{key}>"), "</name>"),
+                };
+                wrap(out, &open, close, content)
+            }
+            // A mention of the register is a name of type "register" with the register's
+            // key: other TEI readers see a name; folio reads the mention back.
+            Inline::Mention { kind, key, content } => {
+                let key = escape(key);
+                let (open, close) = match kind {
+                    MentionKind::Person => (
+                        format!("<persName type=\"register\" key=\"{key}\">"),
+                        "</persName>",
+                    ),
+                    MentionKind::Place => (
+                        format!("<placeName type=\"register\" key=\"{key}\">"),
+                        "</placeName>",
+                    ),
                 };
                 wrap(out, &open, close, content)
             }

@@ -1,0 +1,172 @@
+//! A volume's pages: title page, contents, preface and abbreviations, the documents, then
+//! the name and place indexes with the page of every mention. The PDF edition writes these
+//! pages; the DOCX edition takes the index's page numbers from them, so both print the same.
+
+use super::{Composer, Front, Laid, Target};
+use crate::diag::Error;
+use crate::model::Document;
+use crate::shared::index::{self, Index, Locus, Mentions};
+use crate::style::Style;
+
+/// Where every mention of a run of documents is set.
+#[derive(Debug, Default, Clone)]
+pub struct MentionPages {
+    /// Per document, per mention ordinal: its page (0-based) and the top of its line.
+    by_document: Vec<Vec<Option<Target>>>,
+}
+
+impl MentionPages {
+    /// The page and place of a mention.
+    pub fn target(&self, l: Locus) -> Option<Target> {
+        self.by_document
+            .get(l.document)?
+            .get(l.mention)
+            .copied()
+            .flatten()
+    }
+
+    /// Records the mentions a document set since `mark`: the metadata ones (authors,
+    /// addressees) at the document's first page, the others where their anchors are.
+    fn record(&mut self, c: &Composer, mark: (usize, usize), mentions: &Mentions, top: f32) {
+        let mut pages = vec![None; mentions.list().len()];
+        let start = c.last_document_page().unwrap_or_default();
+        for p in pages.iter_mut().take(mentions.metadata()) {
+            *p = Some((start, top));
+        }
+        for (mention, page, y) in c.anchors_since(mark) {
+            if let Some(slot) = pages.get_mut(mention) {
+                slot.get_or_insert((page, y));
+            }
+        }
+        self.by_document.push(pages);
+    }
+}
+
+/// The pages of a volume with the page of every mention, and where each document starts.
+pub struct VolumePages {
+    /// The pages.
+    pub laid: Laid,
+    /// Where each mention is set.
+    pub mentions: MentionPages,
+}
+
+/// The pages of one document alone, with its own register's indexes at the end when the
+/// style asks (`index.document`).
+pub fn document_pages(doc: &Document, style: &Style) -> Result<VolumePages, Error> {
+    let mut c = Composer::new(style)?;
+    let mentions = [Mentions::new(doc)];
+    let mut pages = MentionPages::default();
+    let mark = c.anchor_mark();
+    c.document(doc, None)?;
+    pages.record(&c, mark, &mentions[0], c.top());
+    if let Some(register) = doc.register.as_ref().filter(|_| style.index.document) {
+        let indexes = index::indexes(register, &mentions, style);
+        let title = crate::markup::plain_text(doc.title.inlines());
+        for ix in &indexes {
+            c.index(ix, &|l| pages.target(l), &title, &doc.language);
+        }
+    }
+    Ok(VolumePages {
+        laid: c.finish(),
+        mentions: pages,
+    })
+}
+
+/// Lays out a whole volume: each document from a new page (or run on, as the style says),
+/// one run of page numbers, the indexes last.
+pub fn volume_pages(volume: &crate::volume::Volume, style: &Style) -> Result<VolumePages, Error> {
+    let m = &volume.manifest;
+    let front = Front {
+        title: &m.title,
+        subtitle: m.subtitle.as_deref(),
+        editors: &m.editors,
+        publisher: m.publisher.as_deref(),
+        year: m.year.as_deref(),
+        language: &m.language,
+    };
+    let mentions: Vec<Mentions> = volume.documents.iter().map(Mentions::new).collect();
+    let indexes: Vec<Index> = index::indexes(&volume.register, &mentions, style);
+    let labels = crate::shared::Labels::for_language(&m.language);
+    // Documents and indexes alone first, for where each starts; then the contents with
+    // placeholder numbers, for how many pages it takes; then the volume itself.
+    let run_on = style.pdf.document_start == crate::style::pdf::DocumentStart::RunOn;
+    let mut dry = Composer::new(style)?;
+    let mut dry_pages = MentionPages::default();
+    let mut starts = Vec::new();
+    for (k, doc) in volume.documents.iter().enumerate() {
+        if run_on && k > 0 {
+            dry.run_on_next();
+        }
+        let mark = dry.anchor_mark();
+        dry.document(doc, Some(&m.title))?;
+        dry_pages.record(&dry, mark, &mentions[k], dry.top());
+        starts.push(dry.last_document_page().unwrap_or_default());
+    }
+    for ix in &indexes {
+        starts.push(dry.page_count());
+        dry.index(ix, &|l| dry_pages.target(l), &m.title, &m.language);
+    }
+    let mut titles: Vec<String> = volume.documents.iter().map(entry_title).collect();
+    titles.extend(
+        indexes
+            .iter()
+            .map(|ix| index::title(ix.kind, labels).to_string()),
+    );
+    let abbreviations: Vec<(String, crate::markup::Text)> = m
+        .abbreviations
+        .iter()
+        .map(|a| (a.short.clone(), a.full.clone()))
+        .collect();
+    // The front matter after the contents: the preface, the list of abbreviations.
+    let front_matter = |c: &mut Composer| {
+        if let Some(p) = &m.preface {
+            c.preface(p.paragraphs(), &m.title, &m.language);
+        }
+        if !abbreviations.is_empty() {
+            c.abbreviations(&abbreviations, &m.title, &m.language);
+        }
+    };
+    let mut toc = Composer::new(style)?;
+    let placeholder: Vec<(String, usize)> = titles.iter().map(|t| (t.clone(), 999)).collect();
+    toc.contents(&placeholder, &m.title, &m.language);
+    front_matter(&mut toc);
+    let before = 1 + toc.page_count();
+    let entries: Vec<(String, usize)> = titles
+        .into_iter()
+        .zip(&starts)
+        .map(|(t, s)| (t, before + s + 1))
+        .collect();
+    let mut c = Composer::new(style)?;
+    c.title_page(&front);
+    c.contents(&entries, &m.title, &m.language);
+    front_matter(&mut c);
+    let mut pages = MentionPages::default();
+    for (k, doc) in volume.documents.iter().enumerate() {
+        if run_on && k > 0 {
+            c.run_on_next();
+        }
+        let mark = c.anchor_mark();
+        c.document(doc, Some(&m.title))?;
+        pages.record(&c, mark, &mentions[k], c.top());
+    }
+    for ix in &indexes {
+        c.index(ix, &|l| pages.target(l), &m.title, &m.language);
+    }
+    Ok(VolumePages {
+        laid: c.finish(),
+        mentions: pages,
+    })
+}
+
+/// A document's line in the contents: "№ 1. Title. 3 декабря 1932 г."
+fn entry_title(doc: &Document) -> String {
+    let labels = crate::shared::Labels::for_language(&doc.language);
+    let mut s = crate::markup::plain_text(doc.title.inlines());
+    if let Some(n) = crate::shared::number_line(doc) {
+        s = format!("{n}. {s}");
+    }
+    if let Some(d) = doc.date.as_deref() {
+        s = format!("{s}. {}", crate::shared::human_date(d, labels));
+    }
+    s
+}
