@@ -246,7 +246,12 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
     for ix in shared::index::indexes(&volume.register, &mentions, style) {
         let label = shared::index::title(ix.kind, labels);
         let id = index::section_id(ix.kind);
-        let mut h = front_section(&mut faces, id, label, " epub:type=\"index\"");
+        let mut h = front_section(
+            &mut faces,
+            id,
+            label,
+            " epub:type=\"index\" role=\"doc-index\"",
+        );
         index::chapter(&mut h, &ix, &docs, &mentions, &doc_hrefs, labels);
         h.raw("</section>\n");
         let file = index::href(ix.kind);
