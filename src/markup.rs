@@ -199,6 +199,27 @@ impl Inline {
             Inline::Text(_) | Inline::Gap(_) | Inline::NoteRef(_) | Inline::LineBreak => &[],
         }
     }
+
+    /// The content vector a wrapping mark holds, to edit in place; `None` for text, gaps,
+    /// note references, line breaks and choices (whose two readings are not one content).
+    pub fn children_mut(&mut self) -> Option<&mut Vec<Inline>> {
+        match self {
+            Inline::Underline { content, .. }
+            | Inline::Inserted { content, .. }
+            | Inline::Hand { content, .. }
+            | Inline::Mention { content, .. }
+            | Inline::Name { content, .. }
+            | Inline::Foreign { content, .. }
+            | Inline::Spaced(content)
+            | Inline::Deleted(content)
+            | Inline::Unclear(content)
+            | Inline::Supplied(content)
+            | Inline::Sic(content)
+            | Inline::Superscript(content)
+            | Inline::Subscript(content) => Some(content),
+            _ => None,
+        }
+    }
 }
 
 /// What a mention points to: an entry of the register's persons or of its places.

@@ -684,25 +684,6 @@ fn trim_edges(mut content: Vec<Inline>) -> (bool, Vec<Inline>, bool) {
     (lead, content, trail)
 }
 
-fn children_mut(inline: &mut Inline) -> Option<&mut Vec<Inline>> {
-    match inline {
-        Inline::Underline { content, .. }
-        | Inline::Inserted { content, .. }
-        | Inline::Hand { content, .. }
-        | Inline::Mention { content, .. }
-        | Inline::Name { content, .. }
-        | Inline::Foreign { content, .. }
-        | Inline::Spaced(content)
-        | Inline::Deleted(content)
-        | Inline::Unclear(content)
-        | Inline::Supplied(content)
-        | Inline::Sic(content)
-        | Inline::Superscript(content)
-        | Inline::Subscript(content) => Some(content),
-        _ => None,
-    }
-}
-
 fn trim_start(content: &mut Vec<Inline>) -> bool {
     let mut trimmed = false;
     while let Some(first) = content.first_mut() {
@@ -718,7 +699,7 @@ fn trim_start(content: &mut Vec<Inline>) -> bool {
             }
             other => {
                 if !is_shift(other) {
-                    if let Some(c) = children_mut(other) {
+                    if let Some(c) = other.children_mut() {
                         trimmed |= trim_start(c);
                     }
                 }
@@ -743,7 +724,7 @@ fn trim_end(content: &mut Vec<Inline>) -> bool {
                 *t = s.to_string();
             }
             other => {
-                if let Some(c) = children_mut(other) {
+                if let Some(c) = other.children_mut() {
                     trimmed |= trim_end(c);
                 }
             }
