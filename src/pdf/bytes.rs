@@ -149,8 +149,17 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, String> {
         })
         .ok_or_else(|| format!("{} is embedded twice", source.name))?;
     }
-    doc.finish().map_err(|e| explain(&e))
+    let bytes = doc.finish().map_err(|e| explain(&e));
+    // krilla memoizes (comemo) each face's subset by glyph set, and its content streams:
+    // a batch reuses the subsets its documents share, and forgets what the last
+    // KRILLA_MEMO_AGE PDFs did not use, so its memory stays flat however long it runs.
+    comemo::evict(KRILLA_MEMO_AGE);
+    bytes
 }
+
+/// How many PDFs an entry of krilla's memo outlives unused: enough for the documents of a
+/// batch that share glyph sets to find their subsets, little enough to stay small.
+const KRILLA_MEMO_AGE: usize = 8;
 
 fn metadata(meta: &Meta) -> krilla::metadata::Metadata {
     let mut m = krilla::metadata::Metadata::new()
