@@ -12,6 +12,7 @@
 use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::Hash;
+use std::sync::Mutex;
 
 /// A memo of at most `2 × capacity` entries (see the module documentation).
 pub struct Bounded<K, V> {
@@ -77,9 +78,61 @@ impl<K: Hash + Eq, V> Bounded<K, V> {
     }
 }
 
+/// A [`Bounded`] memo shared by the workers of a process (behind a lock), for work that is
+/// worth doing once per batch rather than once per document: the font subsets of equal
+/// character sets. The value is made outside the lock, so workers never wait on each
+/// other's work; two making the same value at once both keep an equal one.
+pub struct Shared<K, V> {
+    memo: Mutex<Option<Bounded<K, V>>>,
+    capacity: usize,
+}
+
+impl<K: Hash + Eq, V: Clone> Shared<K, V> {
+    /// An empty memo of [`Bounded`] `capacity`, usable as a `static`.
+    pub const fn new(capacity: usize) -> Shared<K, V> {
+        Shared {
+            memo: Mutex::new(None),
+            capacity,
+        }
+    }
+
+    /// The value for `key`: a copy of the kept one, or made by `make` and kept.
+    pub fn get_or_make(&self, key: K, make: impl FnOnce() -> V) -> V {
+        let lock = || self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(v) = lock().as_mut().and_then(|m| m.get(&key)) {
+            return v.clone();
+        }
+        let value = make();
+        lock()
+            .get_or_insert_with(|| Bounded::new(self.capacity))
+            .insert(key, value.clone());
+        value
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Bounded;
+    use super::{Bounded, Shared};
+
+    #[test]
+    fn a_shared_memo_makes_each_value_once_and_stays_bounded() {
+        static MEMO: Shared<u32, u32> = Shared::new(8);
+        let made = std::sync::atomic::AtomicU32::new(0);
+        for round in 0..3 {
+            for k in 0..4 {
+                let v = MEMO.get_or_make(k, || {
+                    made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    k * 10
+                });
+                assert_eq!(v, k * 10, "round {round}");
+            }
+        }
+        assert_eq!(made.into_inner(), 4);
+        for k in 100..1_000 {
+            MEMO.get_or_make(k, || k);
+        }
+        assert!(MEMO.memo.lock().unwrap().as_ref().unwrap().len() <= 16);
+    }
 
     #[test]
     fn never_holds_more_than_twice_its_capacity() {
