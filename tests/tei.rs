@@ -924,3 +924,51 @@ fn hi_italic_bold_underline_and_superscript_are_marks_both_ways_and_in_every_edi
     let text = std::fs::read_to_string(dir.path().join("hi.txt")).unwrap();
     assert!(text.contains("Ein Titel, ein Wort,"), "{text}");
 }
+
+#[test]
+fn a_tei_table_is_a_tagged_table_in_the_pdf() {
+    let tei = "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>Liste</title></titleStmt></fileDesc></teiHeader><text><body><p>Anwesend:</p><table><row role=\"label\"><cell>Name</cell><cell>Ort</cell></row><row><cell>Schnitzler</cell><cell>Wien</cell></row><row><cell>Kafka</cell><cell>Prag</cell></row></table></body></text></TEI>";
+    let dir = tempdir();
+    let input = dir.path().join("liste.xml");
+    std::fs::write(&input, tei).unwrap();
+    let pdf = dir.path().join("liste.pdf");
+    let o = folio()
+        .args([
+            "export",
+            input.to_str().unwrap(),
+            "-o",
+            pdf.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // qpdf writes each structure element as an object of its own: count them by type.
+    let qdf = tool(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            pdf.to_str().unwrap(),
+            "-",
+        ],
+    );
+    let count = |s: &str| {
+        qdf.lines()
+            .filter(|l| l.trim() == format!("/S /{s}"))
+            .count()
+    };
+    assert_eq!(
+        [count("Table"), count("TR"), count("TH"), count("TD")],
+        [1, 3, 2, 4],
+        "Table, a TR per row, a TH per label cell, a TD per other cell"
+    );
+    assert_eq!(
+        qdf.matches("/Scope /Column").count(),
+        2,
+        "each TH names its column"
+    );
+    let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    for w in ["Name", "Ort", "Schnitzler", "Wien", "Kafka", "Prag"] {
+        assert!(text.contains(w), "{w}: {text}");
+    }
+}
