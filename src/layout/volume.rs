@@ -108,7 +108,7 @@ pub fn volume_pages_to<'s>(
     };
     let mentions: Vec<Mentions> = volume.documents.iter().map(Mentions::new).collect();
     let indexes: Vec<Index> = index::indexes(&volume.register, &mentions, style);
-    let labels = crate::shared::Labels::for_language(&m.language);
+    let labels = crate::shared::Labels::of(&m.language, style);
     // Documents and indexes alone first, for where each starts; then the contents with
     // placeholder numbers, for how many pages it takes; then the volume itself.
     let run_on = style.pdf.document_start == crate::style::pdf::DocumentStart::RunOn;
@@ -131,7 +131,11 @@ pub fn volume_pages_to<'s>(
         dry.index(ix, &|l| dry_pages.target(l), &m.title, &m.language);
     }
     drop(dry);
-    let mut titles: Vec<String> = volume.documents.iter().map(entry_title).collect();
+    let mut titles: Vec<String> = volume
+        .documents
+        .iter()
+        .map(|d| entry_title(d, style))
+        .collect();
     titles.extend(
         indexes
             .iter()
@@ -189,8 +193,8 @@ pub fn volume_pages_to<'s>(
 }
 
 /// A document's line in the contents: "№ 1. Title. 3 декабря 1932 г."
-fn entry_title(doc: &Document) -> String {
-    let labels = crate::shared::Labels::for_language(&doc.language);
+fn entry_title(doc: &Document, style: &Style) -> String {
+    let labels = crate::shared::Labels::of(&doc.language, style);
     let mut s = crate::markup::plain_text(doc.title.inlines());
     if let Some(n) = crate::shared::number_line(doc) {
         s = format!("{n}. {s}");
