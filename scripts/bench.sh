@@ -172,3 +172,4 @@ done
 # TEI next to TOML (scripts/tei-batch.sh).
 echo
 ./scripts/tei-batch.sh "$out"
+./scripts/bench-scale.sh "$FOLIO" "$out"

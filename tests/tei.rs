@@ -490,20 +490,6 @@ fn every_corpus_file_checks_and_exports_every_edition_with_every_word_in_order()
             // source (a URL broken after its own "-") must not glue two words.
             let found = words(text);
             let what = format!("{collection}/{stem}.{format}");
-            if *format == "pdf" && KNOWN_PDF_LAYOUT_BUG.contains(&stem.as_str()) {
-                // Known layout bug, not a reader's: one line refers to nine long
-                // commentary notes, more than a page holds; the PDF then drops notes and
-                // sets lines over each other. Asserted, so that the fix shows here.
-                let complete = notes.iter().all(|note| {
-                    let squashed: String = found.concat();
-                    note.iter().all(|w| squashed.contains(w.as_str()))
-                });
-                assert!(
-                    !complete,
-                    "{what}: the PDF now holds every note: remove it from KNOWN_PDF_LAYOUT_BUG"
-                );
-                continue;
-            }
             assert_in_order(&main, &found, &what);
             for (k, note) in notes.iter().enumerate() {
                 if *format == "pdf" {
@@ -531,10 +517,6 @@ fn every_corpus_file_checks_and_exports_every_edition_with_every_word_in_order()
         assert!(base.with_extension("tei.xml").exists());
     }
 }
-
-/// Letters whose PDF a layout bug spoils (docs/tei.md, "Known limits"): the other three
-/// editions of them are checked in full.
-const KNOWN_PDF_LAYOUT_BUG: &[&str] = &["v59_050_Gr_H_N_Tolstomu"];
 
 /// Replaces each choice in TEI text by one reading and returns the words, with the list
 /// of (original, regularized) word pairs that differ.

@@ -43,7 +43,8 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
         .write(None);
     if let Some(register) = register {
         let mentions = [crate::shared::index::Mentions::new(doc)];
-        let pages = crate::layout::volume::document_pages(doc, style)?.mentions;
+        let pages =
+            crate::layout::volume::document_pages_to(doc, style, Some(Box::new(drop)))?.mentions;
         let labels = crate::shared::Labels::of(&doc.language, style);
         index::indexes_xml(&mut pkg, register, &mentions, &pages, style, labels);
     }
@@ -171,7 +172,8 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         .any(|ix| !ix.is_empty())
     {
         // The page numbers of the PDF edition: the same pages, so the same numbers.
-        let pages = crate::layout::volume::volume_pages(volume, style)?.mentions;
+        let pages =
+            crate::layout::volume::volume_pages_to(volume, style, Some(Box::new(drop)))?.mentions;
         index::indexes_xml(&mut pkg, &volume.register, &mentions, &pages, style, labels);
     }
     let meta = Meta {

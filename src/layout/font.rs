@@ -131,6 +131,15 @@ pub struct FontSet {
 
 static BUNDLED: OnceLock<Option<FontSet>> = OnceLock::new();
 
+/// The font set of a style's family (parsed once per process): what the composer sets
+/// with and the PDF writer embeds.
+pub fn for_style(style: &crate::style::Style) -> Result<&'static FontSet, crate::diag::Error> {
+    let family = crate::fonts::Family::from_style(&style.fonts)?;
+    FontSet::for_family(&family).ok_or_else(|| {
+        crate::diag::Error::Usage("a font of the style cannot be read as TrueType/OpenType".into())
+    })
+}
+
 impl FontSet {
     /// The font set for a family, parsed once per process: the bundled PT Serif, or a
     /// custom family (whose bytes [`Family::from_style`] keeps for the process's life).

@@ -19,7 +19,7 @@ use crate::model::Document;
 use crate::style::Style;
 use font::{FontId, FontSet};
 
-pub use compose::{Composer, Front, Target};
+pub use compose::{Composer, Front, PageSink, Target};
 
 /// A glyph placed on a page.
 #[derive(Clone, Debug, PartialEq)]

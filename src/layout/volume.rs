@@ -2,7 +2,7 @@
 //! the name and place indexes with the page of every mention. The PDF edition writes these
 //! pages; the DOCX edition takes the index's page numbers from them, so both print the same.
 
-use super::{Composer, Front, Laid, Target};
+use super::{Composer, Front, Laid, PageSink, Target};
 use crate::diag::Error;
 use crate::model::Document;
 use crate::shared::index::{self, Index, Locus, Mentions};
@@ -53,7 +53,19 @@ pub struct VolumePages {
 /// The pages of one document alone, with its own register's indexes at the end when the
 /// style asks (`index.document`).
 pub fn document_pages(doc: &Document, style: &Style) -> Result<VolumePages, Error> {
+    document_pages_to(doc, style, None)
+}
+
+/// [`document_pages`], each finished page handed to `sink` (when given) rather than kept.
+pub fn document_pages_to<'s>(
+    doc: &Document,
+    style: &'s Style,
+    sink: Option<PageSink<'s>>,
+) -> Result<VolumePages, Error> {
     let mut c = Composer::new(style)?;
+    if let Some(sink) = sink {
+        c.hand_pages_to(sink);
+    }
     let mentions = [Mentions::new(doc)];
     let mut pages = MentionPages::default();
     let mark = c.anchor_mark();
@@ -75,6 +87,16 @@ pub fn document_pages(doc: &Document, style: &Style) -> Result<VolumePages, Erro
 /// Lays out a whole volume: each document from a new page (or run on, as the style says),
 /// one run of page numbers, the indexes last.
 pub fn volume_pages(volume: &crate::volume::Volume, style: &Style) -> Result<VolumePages, Error> {
+    volume_pages_to(volume, style, None)
+}
+
+/// [`volume_pages`], each finished page handed to `sink` (when given) rather than kept:
+/// the volume's memory is then its largest document's, not the whole book's.
+pub fn volume_pages_to<'s>(
+    volume: &crate::volume::Volume,
+    style: &'s Style,
+    sink: Option<PageSink<'s>>,
+) -> Result<VolumePages, Error> {
     let m = &volume.manifest;
     let front = Front {
         title: &m.title,
@@ -90,7 +112,9 @@ pub fn volume_pages(volume: &crate::volume::Volume, style: &Style) -> Result<Vol
     // Documents and indexes alone first, for where each starts; then the contents with
     // placeholder numbers, for how many pages it takes; then the volume itself.
     let run_on = style.pdf.document_start == crate::style::pdf::DocumentStart::RunOn;
+    // The dry run needs where things fall, not the pages: they are dropped as finished.
     let mut dry = Composer::new(style)?;
+    dry.hand_pages_to(Box::new(drop));
     let mut dry_pages = MentionPages::default();
     let mut starts = Vec::new();
     for (k, doc) in volume.documents.iter().enumerate() {
@@ -106,6 +130,7 @@ pub fn volume_pages(volume: &crate::volume::Volume, style: &Style) -> Result<Vol
         starts.push(dry.page_count());
         dry.index(ix, &|l| dry_pages.target(l), &m.title, &m.language);
     }
+    drop(dry);
     let mut titles: Vec<String> = volume
         .documents
         .iter()
@@ -131,6 +156,7 @@ pub fn volume_pages(volume: &crate::volume::Volume, style: &Style) -> Result<Vol
         }
     };
     let mut toc = Composer::new(style)?;
+    toc.hand_pages_to(Box::new(drop));
     let placeholder: Vec<(String, usize)> = titles.iter().map(|t| (t.clone(), 999)).collect();
     toc.contents(&placeholder, &m.title, &m.language);
     front_matter(&mut toc);
@@ -140,7 +166,11 @@ pub fn volume_pages(volume: &crate::volume::Volume, style: &Style) -> Result<Vol
         .zip(&starts)
         .map(|(t, s)| (t, before + s + 1))
         .collect();
+    drop(toc);
     let mut c = Composer::new(style)?;
+    if let Some(sink) = sink {
+        c.hand_pages_to(sink);
+    }
     c.title_page(&front);
     c.contents(&entries, &m.title, &m.language);
     front_matter(&mut c);

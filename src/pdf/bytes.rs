@@ -63,32 +63,66 @@ pub struct Violation {
 
 /// Writes the pages as PDF bytes; a refusal names what keeps the file from a standard.
 pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, Refusal> {
-    let mut config = ConfigurationBuilder::new();
-    for s in &meta.standards {
-        config = match s {
-            PdfStandard::Ua1 => config.with_accessibility_validator(Accessibility::UA1),
-            PdfStandard::A2u => config.with_archival_validator(Archival::A2_U),
-            PdfStandard::A2a => config.with_archival_validator(Archival::A2_A),
-            PdfStandard::A3u => config.with_archival_validator(Archival::A3_U),
-            PdfStandard::A3a => config.with_archival_validator(Archival::A3_A),
-        };
+    let mut writer = Writer::new(laid.fonts, meta)?;
+    for page in &laid.pages {
+        writer.page(page);
     }
-    let configuration = config
-        .finish()
-        .map_err(|e| Refusal::Failed(format!("the PDF standards cannot be combined: {e:?}")))?;
-    let settings = SerializeSettings {
-        compress_content_streams: true,
-        xmp_metadata: true,
-        enable_tagging: true,
-        configuration,
-        ..SerializeSettings::default()
-    };
-    let mut doc = Document::new_with(settings);
-    let fonts = Fonts::new(laid.fonts);
-    let mut leaves = Leaves::new(laid.structure.nodes.len());
-    for (index, page) in laid.pages.iter().enumerate() {
-        let mut ps = PageSettings::from_wh(page.width, page.height)
-            .ok_or_else(|| Refusal::Failed(format!("page {} has no size", index + 1)))?;
+    writer.finish(laid, meta)
+}
+
+/// A PDF being written page by page: each page is drawn (and can be dropped) as soon as
+/// layout hands it on; the outline, structure tree and metadata are written at the end.
+pub struct Writer {
+    doc: Document,
+    fonts: Fonts,
+    leaves: Leaves,
+    /// Pages drawn so far.
+    pages: usize,
+    /// The first page that could not be drawn.
+    error: Option<String>,
+}
+
+impl Writer {
+    /// A writer for pages set in `fonts`, claiming `meta`'s standards.
+    pub fn new(fonts: &'static FontSet, meta: &Meta) -> Result<Writer, Refusal> {
+        let mut config = ConfigurationBuilder::new();
+        for s in &meta.standards {
+            config = match s {
+                PdfStandard::Ua1 => config.with_accessibility_validator(Accessibility::UA1),
+                PdfStandard::A2u => config.with_archival_validator(Archival::A2_U),
+                PdfStandard::A2a => config.with_archival_validator(Archival::A2_A),
+                PdfStandard::A3u => config.with_archival_validator(Archival::A3_U),
+                PdfStandard::A3a => config.with_archival_validator(Archival::A3_A),
+            };
+        }
+        let configuration = config
+            .finish()
+            .map_err(|e| Refusal::Failed(format!("the PDF standards cannot be combined: {e:?}")))?;
+        let settings = SerializeSettings {
+            compress_content_streams: true,
+            xmp_metadata: true,
+            enable_tagging: true,
+            configuration,
+            ..SerializeSettings::default()
+        };
+        Ok(Writer {
+            doc: Document::new_with(settings),
+            fonts: Fonts::new(fonts),
+            leaves: Leaves::new(0),
+            pages: 0,
+            error: None,
+        })
+    }
+
+    /// Draws the next page.
+    pub fn page(&mut self, page: &Page) {
+        let index = self.pages;
+        self.pages += 1;
+        let Some(mut ps) = PageSettings::from_wh(page.width, page.height) else {
+            self.error
+                .get_or_insert_with(|| format!("page {} has no size", index + 1));
+            return;
+        };
         if index == 0 {
             // Pages are numbered 1, 2, … throughout (a volume's title page is page 1).
             ps = ps.with_page_label(PageLabel::new(
@@ -97,12 +131,12 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, Refusal> {
                 NonZeroU32::new(1),
             ));
         }
-        let mut p = doc.start_page_with(ps);
+        let mut p = self.doc.start_page_with(ps);
         let mut surface = p.surface();
-        draw_page(&mut surface, page, &fonts, &mut leaves);
+        draw_page(&mut surface, page, &self.fonts, &mut self.leaves);
         surface.finish();
         // Links (the index's page numbers): to the line of the mention, with the page as
-        // their text for a screen reader.
+        // their text for a screen reader. A link goes back to a page already drawn.
         for item in &page.items {
             if let Item::Link {
                 x,
@@ -113,10 +147,9 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, Refusal> {
                 to_y,
             } = item
             {
-                let (Some(rect), true) = (
-                    krilla::geom::Rect::from_xywh(*x, *y, *w, *h),
-                    *to < laid.pages.len(),
-                ) else {
+                let (Some(rect), true) =
+                    (krilla::geom::Rect::from_xywh(*x, *y, *w, *h), *to <= index)
+                else {
                     continue;
                 };
                 let target = krilla::destination::XyzDestination::new(
@@ -134,47 +167,59 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, Refusal> {
         }
         p.finish();
     }
-    let mut outline = Outline::new();
-    for b in &laid.bookmarks {
-        let page = b.page.min(laid.pages.len().saturating_sub(1));
-        let y = (b.y - 12.0).max(0.0);
-        outline.push_child(OutlineNode::new(
-            b.title.clone(),
-            krilla::destination::XyzDestination::new(page, Point::from_xy(0.0, y)),
-        ));
+
+    /// The outline, structure tree, metadata and embedded sources, and the bytes.
+    pub fn finish(mut self, laid: &Laid, meta: &Meta) -> Result<Vec<u8>, Refusal> {
+        if let Some(e) = self.error {
+            return Err(Refusal::Failed(e));
+        }
+        let doc = &mut self.doc;
+        let mut outline = Outline::new();
+        for b in &laid.bookmarks {
+            let page = b.page.min(self.pages.saturating_sub(1));
+            let y = (b.y - 12.0).max(0.0);
+            outline.push_child(OutlineNode::new(
+                b.title.clone(),
+                krilla::destination::XyzDestination::new(page, Point::from_xy(0.0, y)),
+            ));
+        }
+        doc.set_outline(outline);
+        doc.set_tag_tree(tree::build(&laid.structure, self.leaves));
+        doc.set_metadata(metadata(meta));
+        for source in &meta.sources {
+            let mime = if source.name.ends_with(".json") {
+                "application/json"
+            } else if source.name.ends_with(".xml") {
+                "application/tei+xml"
+            } else {
+                "application/toml"
+            };
+            doc.embed_file(krilla::embed::EmbeddedFile {
+                path: source.name.clone(),
+                mime_type: krilla::embed::MimeType::new(mime),
+                description: Some(format!(
+                    "The transcription this edition was made from: {}",
+                    source.name
+                )),
+                association_kind: krilla::embed::AssociationKind::Source,
+                data: source.bytes.to_vec().into(),
+                modification_date: meta.date.map(date_time),
+                compress: Some(true),
+                location: None,
+            })
+            .ok_or_else(|| Refusal::Failed(format!("{} is embedded twice", source.name)))?;
+        }
+        let bytes = self
+            .doc
+            .finish()
+            .map(without_suspects)
+            .map_err(|e| explain(&e));
+        // krilla memoizes (comemo) each face's subset by glyph set, and its content streams:
+        // a batch reuses the subsets its documents share, and forgets what the last
+        // KRILLA_MEMO_AGE PDFs did not use, so its memory stays flat however long it runs.
+        comemo::evict(KRILLA_MEMO_AGE);
+        bytes
     }
-    doc.set_outline(outline);
-    doc.set_tag_tree(tree::build(&laid.structure, leaves));
-    doc.set_metadata(metadata(meta));
-    for source in &meta.sources {
-        let mime = if source.name.ends_with(".json") {
-            "application/json"
-        } else if source.name.ends_with(".xml") {
-            "application/tei+xml"
-        } else {
-            "application/toml"
-        };
-        doc.embed_file(krilla::embed::EmbeddedFile {
-            path: source.name.clone(),
-            mime_type: krilla::embed::MimeType::new(mime),
-            description: Some(format!(
-                "The transcription this edition was made from: {}",
-                source.name
-            )),
-            association_kind: krilla::embed::AssociationKind::Source,
-            data: source.bytes.to_vec().into(),
-            modification_date: meta.date.map(date_time),
-            compress: Some(true),
-            location: None,
-        })
-        .ok_or_else(|| Refusal::Failed(format!("{} is embedded twice", source.name)))?;
-    }
-    let bytes = doc.finish().map(without_suspects).map_err(|e| explain(&e));
-    // krilla memoizes (comemo) each face's subset by glyph set, and its content streams:
-    // a batch reuses the subsets its documents share, and forgets what the last
-    // KRILLA_MEMO_AGE PDFs did not use, so its memory stays flat however long it runs.
-    comemo::evict(KRILLA_MEMO_AGE);
-    bytes
 }
 
 /// How many PDFs an entry of krilla's memo outlives unused: enough for the documents of a

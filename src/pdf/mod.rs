@@ -15,16 +15,23 @@ use crate::style::Style;
 
 /// Writes the PDF edition of a document.
 pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
-    // With its own register's indexes at the end when the style asks (`index.document`).
-    let laid = crate::layout::volume::document_pages(doc, style)?.laid;
-    let mut warned = warnings(&laid, &[doc]);
+    let mut warned = Vec::new();
     let standards = standards(style);
     let date = pdf_date(&standards, &mut warned);
     let mut meta = meta_of(doc, style, date, standards);
     if style.pdf.embed_source {
         meta.sources.extend(doc.origin.clone());
     }
-    let bytes = bytes::write(&laid, &meta).map_err(|e| refused(e, &doc.id, doc.origin.as_ref()))?;
+    let failed = |e| refused(e, &doc.id, doc.origin.as_ref());
+    // Each page is drawn as layout finishes it, and dropped: a long document is not held
+    // whole. With its own register's indexes at the end when the style asks
+    // (`index.document`).
+    let mut writer =
+        bytes::Writer::new(crate::layout::font::for_style(style)?, &meta).map_err(failed)?;
+    let sink = Box::new(|page: crate::layout::Page| writer.page(&page));
+    let laid = crate::layout::volume::document_pages_to(doc, style, Some(sink))?.laid;
+    warned.splice(0..0, warnings(&laid, &[doc]));
+    let bytes = writer.finish(&laid, &meta).map_err(failed)?;
     Ok(Output {
         bytes,
         warnings: warned,
@@ -35,10 +42,8 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
 /// page numbers, a bookmark per document and index, the volume's title in the running
 /// head, the indexes' page numbers linked to the mentions.
 pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Output, Error> {
-    // src/layout/volume.rs sets the pages: front matter, documents, then the indexes.
-    let laid = crate::layout::volume::volume_pages(volume, style)?.laid;
     let docs: Vec<&Document> = volume.documents.iter().collect();
-    let mut warned = warnings(&laid, &docs);
+    let mut warned = Vec::new();
     let standards = standards(style);
     let meta = bytes::Meta {
         title: volume.manifest.title.clone(),
@@ -58,7 +63,15 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
             Vec::new()
         },
     };
-    let bytes = bytes::write(&laid, &meta).map_err(|e| refused(e, &volume.manifest.title, None))?;
+    let failed = |e| refused(e, &volume.manifest.title, None);
+    // src/layout/volume.rs sets the pages: front matter, documents, then the indexes; each
+    // is drawn as it is finished, and dropped.
+    let mut writer =
+        bytes::Writer::new(crate::layout::font::for_style(style)?, &meta).map_err(failed)?;
+    let sink = Box::new(|page: crate::layout::Page| writer.page(&page));
+    let laid = crate::layout::volume::volume_pages_to(volume, style, Some(sink))?.laid;
+    warned.splice(0..0, warnings(&laid, &docs));
+    let bytes = writer.finish(&laid, &meta).map_err(failed)?;
     Ok(Output {
         bytes,
         warnings: warned,

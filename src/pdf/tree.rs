@@ -27,10 +27,13 @@ impl Leaves {
 
     /// Content drawn for node `node`.
     pub fn push(&mut self, node: NodeId, id: Identifier) {
-        if let Some(v) = self.of.get_mut(node as usize) {
-            v.push((self.count, id));
-            self.count += 1;
+        // Pages come one by one while the tree still grows: room is made as nodes appear.
+        let i = node as usize;
+        if self.of.len() <= i {
+            self.of.resize(i + 1, Vec::new());
         }
+        self.of[i].push((self.count, id));
+        self.count += 1;
     }
 }
 
@@ -116,8 +119,10 @@ pub fn build(structure: &Structure, leaves: Leaves) -> TagTree {
     // with content of its own mixes its content and inline children (a note reference
     // in a paragraph) in the order drawn. Built from the last node back, so a child is
     // whole when it joins its parent.
-    let mut parts: Vec<Vec<Part>> = leaves
-        .of
+    // One entry per node: content of no node is dropped, as the tree has no place for it.
+    let mut of = leaves.of;
+    of.resize(nodes.len(), Vec::new());
+    let mut parts: Vec<Vec<Part>> = of
         .into_iter()
         .map(|v| {
             v.into_iter()

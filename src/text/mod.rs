@@ -253,23 +253,28 @@ impl Page {
             } else {
                 " ".repeat(rest_indent)
             };
+            // The line's width is kept as words are added (measuring the whole line for
+            // each word made long paragraphs quadratic).
             let mut line = lead;
+            let mut line_cols = cols(&line);
             let mut line_has_word = false;
             for word in hard_line.split(' ').filter(|w| !w.is_empty()) {
-                let needed = cols(&line) + usize::from(line_has_word) + cols(word);
+                let word_cols = cols(word);
+                let needed = line_cols + usize::from(line_has_word) + word_cols;
                 if line_has_word && needed > width {
                     out.push(std::mem::take(&mut line));
                     line = " ".repeat(rest_indent);
+                    line_cols = rest_indent;
                     line_has_word = false;
                 }
                 if line_has_word {
                     line.push(' ');
+                    line_cols += 1;
                 }
                 // A word wider than the line is cut where the line ends. Widths are kept
                 // as the word is eaten, so a word of any length costs time linear in it.
                 let mut rest = word;
-                let mut rest_cols = cols(rest);
-                let mut line_cols = cols(&line);
+                let mut rest_cols = word_cols;
                 let mut warned = false;
                 while line_cols + rest_cols > width && line_cols < width {
                     let room = width - line_cols;
@@ -290,6 +295,13 @@ impl Page {
                     rest = &rest[cut..];
                 }
                 line.push_str(rest);
+                // A line's first word is measured with what precedes it (an indent, a
+                // label), once a line; a later one after its space adds its own width.
+                line_cols = if line_has_word {
+                    line_cols + rest_cols
+                } else {
+                    cols(&line)
+                };
                 line_has_word = true;
             }
             out.push(line);

@@ -67,7 +67,17 @@ pub struct Composer<'s> {
     /// What is being set, for the tagged PDF: the tree so far and the open node.
     tree: Structure,
     node: NodeId,
+    /// Where finished pages go as they are complete (the PDF writer), so that a book is
+    /// not held in memory whole; without it they are kept and returned by `finish`.
+    sink: Option<PageSink<'s>>,
+    /// Pages handed to the sink: `pages[..handed]` are empty placeholders.
+    handed: usize,
+    /// The mention anchors of the pages handed on: page, item index, mention, top.
+    anchors: Vec<(usize, usize, usize, f32)>,
 }
+
+/// Receives each finished page, in order, exactly once.
+pub type PageSink<'s> = Box<dyn FnMut(Page) + 's>;
 
 /// Where in the document text is being set, for warnings.
 struct Ctx<'a> {
@@ -92,10 +102,7 @@ const MM: f32 = 72.0 / 25.4;
 impl<'s> Composer<'s> {
     /// A composer for a style.
     pub fn new(style: &'s Style) -> Result<Composer<'s>, Error> {
-        let family = crate::fonts::Family::from_style(&style.fonts)?;
-        let fonts = FontSet::for_family(&family).ok_or_else(|| {
-            Error::Usage("a font of the style cannot be read as TrueType/OpenType".into())
-        })?;
+        let fonts = super::font::for_style(style)?;
         let p = &style.pdf;
         let (page_w, page_h) = p.page_size.points();
         let left = p.margins.left * MM;
@@ -127,11 +134,41 @@ impl<'s> Composer<'s> {
             run_on: false,
             tree: Structure::new(""),
             node: 0,
+            sink: None,
+            handed: 0,
+            anchors: Vec::new(),
         })
     }
 
+    /// Hands every finished page to `sink` instead of keeping it: `finish` then returns no
+    /// pages. Memory stays bounded by a document's flow, not the book's length.
+    pub fn hand_pages_to(&mut self, sink: PageSink<'s>) {
+        self.sink = Some(sink);
+    }
+
+    /// Hands the pages before `upto` to the sink, keeping their mention anchors.
+    fn hand_on(&mut self, upto: usize) {
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        while self.handed < upto {
+            let page = std::mem::take(&mut self.pages[self.handed]);
+            for (k, item) in page.items.iter().enumerate() {
+                if let super::Item::Anchor { mention, y, .. } = item {
+                    self.anchors.push((self.handed, k, *mention, *y));
+                }
+            }
+            sink(page);
+            self.handed += 1;
+        }
+    }
+
     /// The pages so far, with bookmarks and fonts.
-    pub fn finish(self) -> Laid {
+    pub fn finish(mut self) -> Laid {
+        self.hand_on(self.pages.len());
+        if self.sink.is_some() {
+            self.pages.clear();
+        }
         Laid {
             pages: self.pages,
             bookmarks: self.bookmarks,
@@ -198,8 +235,14 @@ impl<'s> Composer<'s> {
     /// The mention anchors set since `mark`: each mention's ordinal, page (0-based) and the
     /// top of its line.
     pub fn anchors_since(&self, mark: (usize, usize)) -> Vec<(usize, usize, f32)> {
-        let mut out = Vec::new();
-        for (p, page) in self.pages.iter().enumerate().skip(mark.0) {
+        // Pages handed on keep their anchors here; the others are read from the pages.
+        let mut out: Vec<(usize, usize, f32)> = self
+            .anchors
+            .iter()
+            .filter(|(p, k, _, _)| (*p, *k) >= mark)
+            .map(|&(p, _, mention, y)| (mention, p, y))
+            .collect();
+        for (p, page) in self.pages.iter().enumerate().skip(mark.0.max(self.handed)) {
             let from = if p == mark.0 { mark.1 } else { 0 };
             for item in page.items.iter().skip(from) {
                 if let super::Item::Anchor { mention, y, .. } = item {

@@ -25,13 +25,11 @@ impl Composer<'_> {
         let mut resume = if run_on { self.pages.pop() } else { None };
         let resumed_first = resume.is_some();
         let sep = self.small_leading * 0.9;
+        // The notes by number: each note's lines and their height, found by index (a search
+        // of all notes for each note of each line made pagination quadratic).
+        let by_number = NoteIndex::new(notes);
         let note_h = |ns: &[usize]| -> f32 {
-            let mut h = 0.0;
-            for n in ns {
-                if let Some((_, l)) = notes.iter().find(|(k, _)| k == n) {
-                    h += l.iter().map(|e| e.h).sum::<f32>();
-                }
-            }
+            let h: f32 = ns.iter().map(|n| by_number.height(*n)).sum();
             if h > 0.0 {
                 h + sep
             } else {
@@ -42,7 +40,7 @@ impl Composer<'_> {
         let mut s = 0;
         let mut line_no = 0u32;
         let first_page = self.pages.len();
-        // Lines of a note continued from the page before, with its number.
+        // Lines of notes continued from the page before, with their numbers.
         let mut carry: Vec<(usize, &Elem)> = Vec::new();
         while s < n || !carry.is_empty() {
             // This page's frame: a fresh page, or the rest of the last one.
@@ -66,8 +64,16 @@ impl Composer<'_> {
             let mut page_notes: Vec<usize> = Vec::new();
             let mut j = s;
             let mut end = n;
-            // A note split here: its number and how many of its lines stay on this page.
-            let mut split: Option<(usize, usize)> = None;
+            // Notes split here: per note, how many of its lines stay on this page (the rest
+            // go on to the next).
+            let mut split: Vec<(usize, usize)> = Vec::new();
+            // Notes continued from the page before that leave no room for a line of text
+            // take the page alone (text one line a page between them would be lost to the
+            // eye).
+            if !carry.is_empty() && s < n && carry_h + sep + flow[s].h > body_h {
+                end = s;
+                j = n;
+            }
             while j < n {
                 let e = &flow[j];
                 let gap = if j == s { 0.0 } else { e.gap };
@@ -78,25 +84,32 @@ impl Composer<'_> {
                     }
                 }
                 if j > s && used + gap + e.h + notes_h(&with) > body_h {
-                    // A long note is continued on the next page rather than moving its
-                    // line there, when the line itself fits and may end the page.
-                    let new: Vec<usize> = with[page_notes.len()..].to_vec();
+                    // Long notes are continued on the next page rather than moving their
+                    // line there, when the line itself fits and may end the page: as many
+                    // of their lines as fit stay, in order of number.
+                    let mut new: Vec<usize> = with[page_notes.len()..].to_vec();
                     let long = note_h(&new) > body_h * 0.4;
                     let may_end = flow.get(j + 1).is_none_or(|f| f.breakable);
-                    if long && may_end && new.len() == 1 {
+                    if long && may_end && !new.is_empty() {
+                        new.sort_unstable();
                         let base = used + gap + e.h + notes_h(&page_notes).max(sep + carry_h);
-                        let lines = notes.iter().find(|(k, _)| *k == new[0]).map(|(_, l)| l);
                         let mut room = body_h - base;
-                        let mut count = 0;
-                        for l in lines.into_iter().flatten() {
-                            if l.h > room {
-                                break;
+                        let mut kept = Vec::new();
+                        let mut full = false;
+                        for nn in &new {
+                            let mut count = 0;
+                            for l in by_number.lines(*nn) {
+                                if full || l.h > room {
+                                    full = true;
+                                    break;
+                                }
+                                room -= l.h;
+                                count += 1;
                             }
-                            room -= l.h;
-                            count += 1;
+                            kept.push((*nn, count));
                         }
-                        if count >= 2 {
-                            split = Some((new[0], count));
+                        if kept.iter().map(|(_, c)| c).sum::<usize>() >= 2 {
+                            split = kept;
                             end = j + 1;
                             break;
                         }
@@ -126,24 +139,43 @@ impl Composer<'_> {
                     }
                 }
             }
-            // Footnotes at the foot: a note continued from the page before, then this
+            // Footnotes at the foot: notes continued from the page before, then this
             // page's notes by number; a split note's later lines go on to the next page.
             let mut ns = page.refs.clone();
             ns.sort_unstable();
             let mut lines: Vec<(usize, &Elem)> = std::mem::take(&mut carry);
-            if !notes.is_empty() {
-                for nn in &ns {
-                    if let Some((_, ls)) = notes.iter().find(|(k, _)| k == nn) {
-                        for (k, l) in ls.iter().enumerate() {
-                            match split {
-                                Some((sn, count)) if sn == *nn && k >= count => {
-                                    carry.push((*nn, l))
-                                }
-                                _ => lines.push((*nn, l)),
-                            }
-                        }
+            for nn in &ns {
+                let stay = split
+                    .iter()
+                    .find(|(sn, _)| sn == nn)
+                    .map_or(usize::MAX, |(_, c)| *c);
+                for (k, l) in by_number.lines(*nn).iter().enumerate() {
+                    if k >= stay {
+                        carry.push((*nn, l));
+                    } else {
+                        lines.push((*nn, l));
                     }
                 }
+            }
+            // Notes that do not fit below the page's text at all (a line at the top of a
+            // page that refers to more notes than a page holds) go on to the next page too,
+            // before the notes split above: nothing is set over the text. A page without
+            // text keeps at least one line, so that every page moves on.
+            let text_h = stacked(&flow[s..end]);
+            let mut room = limit - body_top - text_h - sep;
+            let mut fit = 0;
+            for (_, l) in &lines {
+                // A hair of tolerance: the page loop summed the same heights in another order.
+                if l.h > room + 0.01 {
+                    break;
+                }
+                room -= l.h;
+                fit += 1;
+            }
+            if fit < lines.len() {
+                let fit = if s == end { fit.max(1) } else { fit };
+                let rest = lines.split_off(fit);
+                carry.splice(0..0, rest);
             }
             let foot_h = if lines.is_empty() {
                 0.0
@@ -152,7 +184,7 @@ impl Composer<'_> {
             };
             // A page that is not the document's last, a line or more short (a kept line, a
             // note moved on): paragraphs on it take their setting one line longer.
-            if end < n && split.is_none() {
+            if end < n && split.is_empty() {
                 let room = limit - foot_h - body_top;
                 let added = lengthen(&mut flow, s, end, room);
                 end += added;
@@ -166,12 +198,18 @@ impl Composer<'_> {
                 0.0
             };
             let mut y = body_top;
-            for (k, e) in flow[s..end].iter().enumerate() {
+            // The lines move onto the page: the flow keeps no second copy of them (nor the
+            // longer settings of paragraphs already placed).
+            for (k, e) in flow[s..end].iter_mut().enumerate() {
                 if k > 0 {
                     y += e.gap + if flexible(e) { spread } else { 0.0 };
                 }
-                for it in &e.items {
-                    let mut it = it.clone();
+                let baseline = e.items.iter().find_map(|it| match it {
+                    Item::Text { y, .. } => Some(*y),
+                    _ => None,
+                });
+                e.longer = None;
+                for mut it in std::mem::take(&mut e.items) {
                     it.shift(y);
                     page.items.push(it);
                 }
@@ -186,10 +224,6 @@ impl Composer<'_> {
                     line_no += 1;
                     let every = self.style.pdf.line_numbers;
                     if every > 0 && line_no.is_multiple_of(every) {
-                        let baseline = e.items.iter().find_map(|it| match it {
-                            Item::Text { y, .. } => Some(*y),
-                            _ => None,
-                        });
                         if let Some(b) = baseline {
                             let mut num = self.text_right(
                                 &line_no.to_string(),
@@ -234,10 +268,16 @@ impl Composer<'_> {
                 }
             }
             self.pages.push(page);
+            let at = self.pages.len() - 1;
+            // A resumed page has its head and number already.
+            if !(resumed_first && at == first_page) {
+                self.heads_and_folios(first_page, at);
+            }
+            // The pages before this one are finished: handed on (the last may yet be
+            // resumed by a run-on document).
+            self.hand_on(at);
             s = end;
         }
-        // A resumed page has its head and number already.
-        self.heads_and_folios(first_page, first_page + usize::from(resumed_first));
     }
 
     /// How much each space between blocks and paragraphs on a page grows so that its text
@@ -315,6 +355,40 @@ impl Composer<'_> {
     }
 }
 
+/// The notes of a document by number: each one's lines and their height.
+struct NoteIndex<'n> {
+    /// Per note number, its lines (empty for a number without a note).
+    lines: Vec<&'n [Elem]>,
+    /// Per note number, the height of its lines.
+    heights: Vec<f32>,
+}
+
+impl<'n> NoteIndex<'n> {
+    fn new(notes: &'n [(usize, Vec<Elem>)]) -> NoteIndex<'n> {
+        let len = notes.iter().map(|(k, _)| k + 1).max().unwrap_or(0);
+        let mut index = NoteIndex {
+            lines: vec![&[][..]; len],
+            heights: vec![0.0; len],
+        };
+        // The first note of a number wins, as the search did.
+        for (k, lines) in notes.iter().rev() {
+            index.lines[*k] = lines;
+            index.heights[*k] = lines.iter().map(|e| e.h).sum();
+        }
+        index
+    }
+
+    /// The lines of note `n` (none for an unknown number).
+    fn lines(&self, n: usize) -> &'n [Elem] {
+        self.lines.get(n).copied().unwrap_or(&[])
+    }
+
+    /// The height of note `n`'s lines.
+    fn height(&self, n: usize) -> f32 {
+        self.heights.get(n).copied().unwrap_or(0.0)
+    }
+}
+
 /// Height of `elems` stacked (the first one's gap dropped, as at a page's top).
 fn stacked(elems: &[Elem]) -> f32 {
     elems
@@ -334,14 +408,16 @@ fn lengthen(flow: &mut Vec<Elem>, s: usize, end: usize, room: f32) -> usize {
     let mut k = end;
     while k > s {
         k -= 1;
-        let (Some(alt), Some((tag, count))) = (flow[k].longer.as_ref(), flow[k].line) else {
+        let (true, Some((tag, count))) = (flow[k].longer.is_some(), flow[k].line) else {
             continue;
         };
         let line_h = flow[k].h;
         if white < line_h || k + count > end + added || tag % 10000 != 0 {
             continue;
         }
-        let mut alt = alt.clone();
+        let Some(mut alt) = flow[k].longer.take() else {
+            continue;
+        };
         let len = alt.len();
         let id = tag / 10000;
         for (i, l) in alt.iter_mut().enumerate() {
