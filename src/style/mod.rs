@@ -30,6 +30,9 @@ pub struct Style {
     /// Which reading of a choice (pre-reform or modern spelling, abbreviation or
     /// expansion, error or correction) the edition prints.
     pub spelling: Spelling,
+    /// The language of the editorial apparatus's words ("Примечания", "Подлинник",
+    /// "[неразб.]", month names): the document's own, or one for every document.
+    pub labels: LabelLanguage,
     /// The plain-text edition.
     pub text: TextStyle,
     /// The name and place indexes (`[index]`).
@@ -60,6 +63,22 @@ pub enum Spelling {
     Regularized,
 }
 
+/// The language of the words an edition adds around a transcription (shared::Labels).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LabelLanguage {
+    /// The document's language: German words for a German letter, Russian for a Russian
+    /// one, English for a language folio has no words for.
+    #[default]
+    Document,
+    /// Russian, whatever the document's language (a Russian edition of foreign letters).
+    Ru,
+    /// English.
+    En,
+    /// German.
+    De,
+}
+
 /// The names of the presets, for help texts and errors.
 pub const PRESETS: &[&str] = &["edition", "handout"];
 
@@ -72,6 +91,7 @@ impl Style {
             marks: MarkStyle::default(),
             inline: InlineStyle::default(),
             spelling: Spelling::default(),
+            labels: LabelLanguage::default(),
             text: TextStyle::default(),
             index: index::IndexStyle::default(),
             pdf: pdf::PdfStyle::edition(),

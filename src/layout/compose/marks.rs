@@ -90,9 +90,11 @@ impl Composer<'_> {
         if let Some(h) = shared::inline_hand(mark, self.style, ctx.labels) {
             // The editor's words, not the mark's: upright under an italic mark, outside a
             // stamp's frame.
+            // The editor's words, tagged in the apparatus's language.
+            let words = self.apparatus_node(sty, ctx, None);
             let sty = Sty {
                 italic: !sty.italic,
-                ..sty
+                ..words
             };
             let mut hand = piece(&h, sty);
             if width < self.small * 12.0 {

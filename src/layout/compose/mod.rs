@@ -75,6 +75,9 @@ struct Ctx<'a> {
     /// The document's mentions of the register, for anchors.
     mentions: shared::index::Mentions,
     labels: &'static Labels,
+    /// The apparatus's language where it is not the document's (a German letter in a
+    /// Russian edition; the modern Russian of a pre-reform document's edition).
+    apparatus: Option<&'static str>,
     lang: Option<hypher::Lang>,
     place: String,
     missing: Vec<(char, String)>,
@@ -144,6 +147,14 @@ impl<'s> Composer<'s> {
     fn open(&mut self, role: Role) -> NodeId {
         let id = self.tree.push(role, self.node);
         std::mem::replace(&mut self.node, id)
+    }
+
+    /// Marks the open node as written in the apparatus's language, when that is not the
+    /// document's.
+    fn in_apparatus_language(&mut self, ctx: &Ctx) {
+        if let (Some(lang), Some(n)) = (ctx.apparatus, self.tree.get_mut(self.node)) {
+            n.lang = Some(lang.to_string());
+        }
     }
 
     /// Closes the open node, back to `prev`.
@@ -221,7 +232,7 @@ impl<'s> Composer<'s> {
         } else {
             None
         };
-        let labels = Labels::for_language(&doc.language);
+        let labels = Labels::of(&doc.language, self.style);
         self.tree_language(&doc.language);
         let outer = self.open(Role::Document);
         if self.tree.lang != doc.language {
@@ -233,6 +244,7 @@ impl<'s> Composer<'s> {
             numbers: NoteNumbers::new(doc, self.style),
             mentions: shared::index::Mentions::new(doc),
             labels,
+            apparatus: labels.lang_beside(&doc.language),
             lang: hyphenation_language(&doc.language).filter(|_| self.style.pdf.hyphenate),
             place: "title".into(),
             missing: Vec::new(),
@@ -269,6 +281,7 @@ impl<'s> Composer<'s> {
         if let Some(legend) = shared::legend(doc, labels) {
             ctx.place = "legend".into();
             let prev = self.open(Role::Legend);
+            self.in_apparatus_language(&ctx);
             let pieces = self.pieces(&legend, Sty::PLAIN, &mut ctx);
             let mut lines = self.para(&pieces, self.frame_small(Align::Justify, true), &mut ctx);
             self.close(prev);
@@ -278,9 +291,17 @@ impl<'s> Composer<'s> {
             keep_lines(&mut lines);
             flow.extend(lines);
         }
-        let notes = self.notes(&mut ctx);
-        if self.style.pdf.notes == NotesPlacement::End && !notes.is_empty() {
-            let mut head = self.line_of(
+        // Notes at the end are under a heading "Примечания" of the apparatus, made before
+        // the notes so that it reads before them.
+        let end_head = (self.style.pdf.notes == NotesPlacement::End
+            && !ctx.numbers.entries().is_empty())
+        .then(|| {
+            let heading = self.open(Role::Heading(2));
+            self.in_apparatus_language(&ctx);
+            if let Some(n) = self.tree.get_mut(self.node) {
+                n.title = Some(labels.notes.to_string());
+            }
+            let head = self.line_of(
                 &[piece(
                     labels.notes,
                     Sty {
@@ -292,6 +313,11 @@ impl<'s> Composer<'s> {
                 self.size,
                 &mut ctx,
             );
+            self.close(heading);
+            head
+        });
+        let notes = self.notes(&mut ctx);
+        if let Some(mut head) = end_head {
             head.gap = self.leading;
             head.breakable = true;
             flow.push(head);
