@@ -54,6 +54,21 @@ fn words(text: &str) -> Vec<String> {
 /// Checks that `expected` occurs in `found` in order (other words may come between: note
 /// numbers, footnotes at a page foot). A word may be split over several found pieces, as a
 /// hyphenated or letter-spaced word comes out of pdftotext.
+/// Takes the marks in the right margin out of `doc`, returning their words: a reader takes
+/// such a mark after the paragraph it stands beside (its cell is the second of the row), as
+/// pdftotext takes the PDF's.
+fn take_right_margin_marks(doc: &mut Document) -> Vec<String> {
+    let mut taken = Vec::new();
+    doc.content.retain(|b| match b {
+        Block::Mark(m) if m.position == folio::model::Position::RightMargin => {
+            taken.extend(words(&folio::markup::plain_text(m.text.inlines())));
+            false
+        }
+        _ => true,
+    });
+    taken
+}
+
 fn assert_in_order(expected: &[String], found: &[String], what: &str) {
     let mut at = 0;
     for w in expected {
@@ -106,11 +121,19 @@ fn libreoffice_shows_every_word_in_the_embedded_pt_serif() {
         // the page where they are called, so they interleave with the body).
         let mut body_only = doc.clone();
         body_only.notes.clear();
+        let right_margin = take_right_margin_marks(&mut body_only);
         assert_in_order(
             &folio::shared::transcription_words(&body_only),
             &found,
             &format!("{} (body)", doc.id),
         );
+        for w in right_margin {
+            assert!(
+                found.contains(&w),
+                "{}: the word `{w}` of a mark in the right margin is there",
+                doc.id
+            );
+        }
         for note in &doc.notes {
             let expected = words(&folio::markup::plain_text(note.text.inlines()));
             assert_in_order(&expected, &found, &format!("{} (note {})", doc.id, note.id));
@@ -149,6 +172,15 @@ fn without_embedding_the_hidden_font_is_not_found() {
 }
 
 /// The style names a document's roles must show in pandoc.
+/// Whether a mark stands in the page margin (the samples' marks there all have a block to
+/// stand beside, and the default margins hold them).
+fn in_margin(m: &folio::model::Mark) -> bool {
+    matches!(
+        m.position,
+        folio::model::Position::LeftMargin | folio::model::Position::RightMargin
+    )
+}
+
 fn expected_styles(doc: &Document) -> Vec<&'static str> {
     let mut v = vec!["Document Title", "Legend"];
     if doc.number.is_some() {
@@ -160,6 +192,14 @@ fn expected_styles(doc: &Document) -> Vec<&'static str> {
     for b in &doc.content {
         match b {
             Block::Dateline(_) => v.push("Dateline"),
+            // A mark in the margin sets every part in its kind's smaller style.
+            Block::Mark(m) if in_margin(m) => v.push(match m.kind {
+                MarkKind::Resolution => "Mark Resolution In Margin",
+                MarkKind::Annotation => "Mark Annotation In Margin",
+                MarkKind::Stamp => "Mark Stamp",
+                MarkKind::Registration => "Mark Registration In Margin",
+                MarkKind::MarginalNote => "Mark Marginal Note",
+            }),
             Block::Mark(m) => {
                 v.push(match m.kind {
                     MarkKind::Resolution => "Mark Resolution",
@@ -168,7 +208,7 @@ fn expected_styles(doc: &Document) -> Vec<&'static str> {
                     MarkKind::Registration => "Mark Registration",
                     MarkKind::MarginalNote => "Mark Marginal Note",
                 });
-                if m.signature.is_some() {
+                if m.signature.is_some() || m.date.is_some() {
                     v.push("Mark Signature");
                 }
             }
@@ -918,6 +958,7 @@ fn a_volume_is_one_document_with_a_toc_and_a_section_per_document() {
     for doc in &volume.documents {
         let mut body = doc.clone();
         body.notes.clear();
+        take_right_margin_marks(&mut body);
         expected.extend(folio::shared::transcription_words(&body));
     }
     assert_in_order(&expected, &found, "volume");

@@ -169,6 +169,17 @@ fn note_marks(page: &[Glyph]) -> (Vec<u32>, Vec<u32>) {
                 n.push(page[k].c);
                 k += 1;
             }
+            // Digits going on in their own size ("20/III" of a note in the margin, small
+            // beside the text's line) are text, not a note's mark.
+            let text_goes_on = page.get(k).is_some_and(|o| {
+                (o.bbox[3] - g.bbox[3]).abs() < 1.0
+                    && !o.c.is_whitespace()
+                    && o.size >= g.size * 0.95
+                    && o.size <= g.size * 1.05
+            });
+            if text_goes_on {
+                continue;
+            }
             let n: u32 = n.parse().expect("digits");
             if page[start].line_start {
                 feet.push(n);

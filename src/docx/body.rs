@@ -2,14 +2,15 @@
 //! inline-mark styles, footnotes for every numbered note.
 
 use super::styles::{character_props, id, text_width};
-use super::xml::{escape_into, mm, Edge, Ind, PPr, RPr};
+use super::xml::{escape_into, Ind, PPr, RPr};
 use crate::markup::Inline;
-use crate::model::{Align, Block, Document, ListStyle, Mark, MarkKind, Position, Side};
+use crate::model::{Align, Block, Document, ListStyle, Side};
 use crate::shared::{self, Labels, NoteBody, NoteNumbers};
-use crate::style::{HandDisplay, InsertedDisplay, Style};
+use crate::style::{InsertedDisplay, Style};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+mod marks;
 mod table;
 
 /// A list needing a numbering instance in `numbering.xml`.
@@ -80,17 +81,6 @@ const BOLD_PARAGRAPHS: [&str; 5] = [
     id::FRONT_HEADING,
 ];
 
-/// Mark kinds to paragraph styles.
-fn mark_style(kind: MarkKind) -> &'static str {
-    match kind {
-        MarkKind::Resolution => id::RESOLUTION,
-        MarkKind::Annotation => id::ANNOTATION,
-        MarkKind::Stamp => id::STAMP,
-        MarkKind::Registration => id::REGISTRATION,
-        MarkKind::MarginalNote => id::MARGINAL,
-    }
-}
-
 impl<'a, 'p> DocWriter<'a, 'p> {
     /// A writer for `doc` adding to `pkg`.
     pub fn new(doc: &'a Document, style: &'a Style, pkg: &'p mut Package) -> Self {
@@ -149,6 +139,10 @@ impl<'a, 'p> DocWriter<'a, 'p> {
         let mut i = 0;
         while i < blocks.len() {
             if let Some(used) = self.marks_beside_address(&mut out, i) {
+                i += used;
+                continue;
+            }
+            if let Some(used) = self.marks_in_margin(&mut out, i) {
                 i += used;
                 continue;
             }
@@ -513,35 +507,6 @@ impl<'a, 'p> DocWriter<'a, 'p> {
         }
     }
 
-    /// Top-left marks from `start` followed by a right-hand address: a borderless table of
-    /// two columns, marks at the left, the address at the right, as on the original. A table
-    /// is what Word and LibreOffice both lay out the same way (frames and text boxes drift).
-    fn marks_beside_address(&mut self, out: &mut String, start: usize) -> Option<usize> {
-        let blocks = &self.doc.content;
-        let (end, address) = crate::shared::marks_beside_address(self.doc, start)?;
-        let left = self.width / 2;
-        let right = self.width - left;
-        let gutter = mm(8.0);
-        let _ = write!(
-            out,
-            "<w:tbl><w:tblPr><w:tblW w:w=\"{w}\" w:type=\"dxa\"/><w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:bottom w:w=\"{gap}\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar><w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"{left}\"/><w:gridCol w:w=\"{right}\"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w=\"{left}\" w:type=\"dxa\"/><w:tcMar><w:right w:w=\"{gutter}\" w:type=\"dxa\"/></w:tcMar></w:tcPr>",
-            w = self.width,
-            gap = 18 * 20
-        );
-        for (i, block) in blocks.iter().enumerate().take(end).skip(start) {
-            if let Block::Mark(m) = block {
-                self.mark(out, i, m, true, i == start);
-            }
-        }
-        let _ = write!(
-            out,
-            "</w:tc><w:tc><w:tcPr><w:tcW w:w=\"{right}\" w:type=\"dxa\"/></w:tcPr>"
-        );
-        self.address(out, address, true);
-        out.push_str("</w:tc></w:tr></w:tbl>");
-        Some(end - start + 1)
-    }
-
     /// The address: one paragraph, its lines broken as written.
     fn address(&mut self, out: &mut String, a: &'a crate::model::Address, in_table: bool) {
         let mut p = PPr::styled(id::ADDRESS);
@@ -561,104 +526,6 @@ impl<'a, 'p> DocWriter<'a, 'p> {
         });
     }
 
-    /// Direct paragraph formatting placing a mark where it stands on the original.
-    fn mark_position(&self, m: &Mark, signature: bool) -> PPr {
-        let w = self.width;
-        let mut p = PPr::default();
-        let ind = |left: i64, right: i64| {
-            Some(Ind {
-                left: Some(left),
-                right: Some(right),
-                ..Ind::default()
-            })
-        };
-        match m.position {
-            Position::TopLeft | Position::BottomLeft => p.ind = ind(0, w * 9 / 20),
-            Position::Top | Position::Bottom => {
-                p.ind = ind(w / 5, w / 5);
-                if !signature {
-                    p.jc = Some("center");
-                }
-            }
-            Position::TopRight | Position::BottomRight => {
-                p.ind = ind(w / 2, 0);
-                p.jc = Some("right");
-            }
-            // A margin has no room on the page of the edition: the mark stands in a narrow
-            // column at its side, set apart by a rule.
-            Position::LeftMargin => {
-                p.ind = ind(0, w * 11 / 20);
-                p.borders = vec![Edge::Left];
-            }
-            Position::RightMargin => {
-                p.ind = ind(w * 11 / 20, 0);
-                p.borders = vec![Edge::Right];
-                p.jc = Some("right");
-            }
-        }
-        p
-    }
-
-    /// A mark: its text in the style of its kind, its signature flush right, its date.
-    /// `first_in_cell`: the mark opens a table cell, level with the address beside it.
-    fn mark(
-        &mut self,
-        out: &mut String,
-        i: usize,
-        m: &'a Mark,
-        in_table: bool,
-        first_in_cell: bool,
-    ) {
-        let kind = mark_style(m.kind);
-        let place = |w: &Self, s: &'static str, signature: bool| {
-            let mut p = if in_table {
-                PPr::default()
-            } else {
-                w.mark_position(m, signature)
-            };
-            if m.kind == MarkKind::Stamp {
-                // A stamp keeps its own frame and centres its lines inside it; a margin
-                // rule would replace one side of the frame.
-                p.borders.clear();
-                p.jc = None;
-            }
-            p.style = Some(s);
-            p
-        };
-        let has_signature = m.signature.is_some();
-        let mut p = place(self, kind, false);
-        if first_in_cell {
-            p.spacing = Some((Some(0), None, None));
-        }
-        self.para(out, p, |w, o| {
-            w.runs(o, m.text.inlines(), &[]);
-            if !has_signature {
-                w.block_note(o, i);
-            }
-        });
-        if let Some(sig) = &m.signature {
-            let p = place(self, id::MARK_SIGNATURE, true);
-            self.para(out, p, |w, o| {
-                w.runs(o, sig.inlines(), &[]);
-                w.block_note(o, i);
-            });
-        }
-        if let (Some(date), true) = (&m.date, m.kind != MarkKind::Stamp) {
-            let p = place(self, kind, false);
-            self.para(out, p, |w, o| w.plain(o, date));
-        }
-        if self.style.marks.hand == HandDisplay::Inline {
-            if let Some(hand) = shared::mark_hand_text(m, self.labels) {
-                let p = place(self, kind, false);
-                let r = RPr {
-                    style: Some(id::ch::EDITORIAL),
-                    ..RPr::default()
-                };
-                self.para(out, p, |w, o| w.run(o, &r, &hand));
-            }
-        }
-    }
-
     /// Block `i` of the content.
     fn block(&mut self, out: &mut String, i: usize) {
         let block: &'a Block = &self.doc.content[i];
@@ -673,7 +540,7 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                     w.block_note(o, i);
                 });
             }
-            Block::Mark(m) => self.mark(out, i, m, false, false),
+            Block::Mark(m) => self.mark(out, i, m),
             Block::Address(a) => self.address(out, a, false),
             Block::Heading(h) => {
                 self.para(out, PPr::styled(id::HEADING), |w, o| {
@@ -686,13 +553,7 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                 });
             }
             Block::Text(t) => {
-                let style = if t.indent { id::TEXT } else { id::TEXT_FLUSH };
-                let jc = match t.align {
-                    Align::Justify => None,
-                    Align::Left => Some("left"),
-                    Align::Center => Some("center"),
-                    Align::Right => Some("right"),
-                };
+                let (style, jc) = text_style(t);
                 self.paragraphs(out, t.text.paragraphs(), style, jc, i);
             }
             Block::Postscript(p) => {
@@ -715,10 +576,7 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                     let mut p = PPr::styled(id::LIST);
                     p.num = Some(num);
                     // A protocol's "Слушали" item stays on the page of its "Постановили".
-                    let text = crate::markup::plain_text(item.inlines());
-                    p.keep_next = ["Слушали", "Слушали:", "Heard"]
-                        .iter()
-                        .any(|w| text.split_whitespace().next() == Some(*w));
+                    p.keep_next = shared::protocol::opens_item(item.inlines());
                     self.para(out, p, |w, o| w.runs(o, item.inlines(), &[]));
                 }
             }
@@ -752,6 +610,40 @@ impl<'a, 'p> DocWriter<'a, 'p> {
         }
     }
 
+    /// Block `i` beside marks in the margin: into `beside`, the block, or of a text or a
+    /// postscript its first paragraph, the rest into `after`.
+    fn block_beside(
+        &mut self,
+        beside: &mut String,
+        after: &mut String,
+        i: usize,
+        block: &'a Block,
+    ) {
+        let (paragraphs, style, jc) = match block {
+            Block::Text(t) => {
+                let (style, jc) = text_style(t);
+                (t.text.paragraphs(), style, jc)
+            }
+            Block::Postscript(p) => (p.text.paragraphs(), id::POSTSCRIPT, None),
+            _ => {
+                self.block(beside, i);
+                return;
+            }
+        };
+        match paragraphs.split_first() {
+            Some((first, rest)) if !rest.is_empty() => {
+                // No block has this index: the block's note goes after its last paragraph.
+                self.paragraphs(beside, std::slice::from_ref(first), style, jc, usize::MAX);
+                self.paragraphs(after, rest, style, jc, i);
+            }
+            _ => self.paragraphs(beside, paragraphs, style, jc, i),
+        }
+        if beside.is_empty() {
+            // A table cell ends with a paragraph.
+            beside.push_str("<w:p/>");
+        }
+    }
+
     /// Paragraphs of running text; the block's note after the last.
     fn paragraphs(
         &mut self,
@@ -765,6 +657,10 @@ impl<'a, 'p> DocWriter<'a, 'p> {
         for (k, para) in paragraphs.iter().enumerate() {
             let mut p = PPr::styled(style);
             p.jc = jc;
+            // "Слушали: 4. …" typed as a paragraph stays whole with what was decided.
+            let heard = shared::protocol::opens_item(para.inlines());
+            p.keep_next = heard;
+            p.keep_lines = heard;
             self.para(out, p, |w, o| {
                 w.runs(o, para.inlines(), &[]);
                 if k == last {
@@ -773,6 +669,18 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             });
         }
     }
+}
+
+/// The paragraph style and alignment of a text block.
+fn text_style(t: &crate::model::Paragraphs) -> (&'static str, Option<&'static str>) {
+    let style = if t.indent { id::TEXT } else { id::TEXT_FLUSH };
+    let jc = match t.align {
+        Align::Justify => None,
+        Align::Left => Some("left"),
+        Align::Center => Some("center"),
+        Align::Right => Some("right"),
+    };
+    (style, jc)
 }
 
 /// Characters every embedded subset holds whatever the text: Basic Latin and Latin-1,

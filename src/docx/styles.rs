@@ -36,6 +36,12 @@ pub mod id {
     pub const MARGINAL: &str = "MarkMarginalNote";
     /// The signature under a mark.
     pub const MARK_SIGNATURE: &str = "MarkSignature";
+    /// A resolution in the page margin: smaller, every part of it (signature, date).
+    pub const RESOLUTION_IN_MARGIN: &str = "MarkResolutionInMargin";
+    /// A помета in the page margin.
+    pub const ANNOTATION_IN_MARGIN: &str = "MarkAnnotationInMargin";
+    /// A registration entry in the page margin.
+    pub const REGISTRATION_IN_MARGIN: &str = "MarkRegistrationInMargin";
     /// The address.
     pub const ADDRESS: &str = "Address";
     /// A heading typed on the document.
@@ -133,6 +139,21 @@ pub const PARAGRAPH: &[(&str, &str, &str)] = &[
     (id::REGISTRATION, "Mark Registration", id::MARK),
     (id::MARGINAL, "Mark Marginal Note", id::MARK),
     (id::MARK_SIGNATURE, "Mark Signature", id::MARK),
+    (
+        id::RESOLUTION_IN_MARGIN,
+        "Mark Resolution In Margin",
+        id::RESOLUTION,
+    ),
+    (
+        id::ANNOTATION_IN_MARGIN,
+        "Mark Annotation In Margin",
+        id::ANNOTATION,
+    ),
+    (
+        id::REGISTRATION_IN_MARGIN,
+        "Mark Registration In Margin",
+        id::REGISTRATION,
+    ),
     (id::ADDRESS, "Address", id::TRANSCRIPTION),
     (id::HEADING, "Document Heading", id::TRANSCRIPTION),
     (id::SALUTATION, "Opening Salutation", id::TRANSCRIPTION),
@@ -259,9 +280,18 @@ fn paragraph_props(style_id: &str, style: &Style) -> (PPr, RPr) {
             p.jc = Some("right");
             p.spacing = Some((None, pt(12), None));
         }
-        id::RESOLUTION | id::ANNOTATION | id::REGISTRATION | id::MARGINAL => {
+        id::RESOLUTION | id::ANNOTATION | id::REGISTRATION => {
             p.keep_lines = true;
             p.spacing = Some((pt(6), None, None));
+        }
+        // A mark in the page margin: smaller, as in the PDF, to fit the margin.
+        id::MARGINAL => {
+            p.keep_lines = true;
+            p.spacing = Some((pt(6), None, None));
+            r.size = Some(half_points(d.small_font_size * 0.8));
+        }
+        id::RESOLUTION_IN_MARGIN | id::ANNOTATION_IN_MARGIN | id::REGISTRATION_IN_MARGIN => {
+            r.size = Some(half_points(d.small_font_size * 0.8));
         }
         id::STAMP => {
             p.keep_lines = true;

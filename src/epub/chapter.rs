@@ -4,8 +4,8 @@
 use super::html::{attr, Html};
 use crate::markup::Inline;
 use crate::model::{Align, Block, Document, ListStyle, Mark, MarkKind, Position, Side, Text};
-use crate::shared::{self, Labels, NoteBody, NoteNumbers};
-use crate::style::{DeletedDisplay, HandDisplay, Style, UnderlineDisplay};
+use crate::shared::{self, Labels, MarkPart, NoteBody, NoteNumbers};
+use crate::style::{DeletedDisplay, Style, UnderlineDisplay};
 use std::collections::BTreeSet;
 
 /// The language of the editorial apparatus (headings, notes, legend) for a document: its
@@ -373,8 +373,9 @@ impl<'a> Chapter<'a> {
         }
     }
 
-    /// A mark: its text, signature flush right under it, date, and its hand (a note, or
-    /// in italic, as the style says).
+    /// A mark in the order of every edition (`shared::mark_parts`): its text, then its
+    /// signature and date flush right under it, the note on its hand after the last; the
+    /// hand in italic under it all when the style shows it inline.
     fn mark(&mut self, h: &mut Html, i: usize, m: &'a Mark) {
         let kind = match m.kind {
             MarkKind::Resolution => "resolution",
@@ -394,33 +395,43 @@ impl<'a> Chapter<'a> {
             Position::BottomRight => "bottom-right",
         };
         h.raw(&format!("<div class=\"mark {kind} {position}\">\n"));
-        h.raw("<p class=\"mark-text\">");
-        self.inlines(h, m.text.inlines());
-        if m.signature.is_none() {
-            self.block_note(h, i);
-        }
-        h.raw("</p>\n");
-        if let Some(sig) = &m.signature {
-            h.raw("<p class=\"mark-signature\">");
-            self.inlines(h, sig.inlines());
-            self.block_note(h, i);
-            h.raw("</p>\n");
-        }
-        if let (Some(date), true) = (&m.date, m.kind != MarkKind::Stamp) {
-            h.raw("<p class=\"mark-date\">");
-            h.text(date);
-            h.raw("</p>\n");
-        }
-        if self.style.marks.hand == HandDisplay::Inline {
-            if let Some(text) = shared::mark_hand_text(m, self.labels) {
-                h.raw(&format!("<p class=\"mark-hand\"{}>", self.apparatus_lang));
-                let old = h.face(true, false);
-                h.text(&text);
-                h.restore(old);
-                h.raw("</p>\n");
+        let parts = shared::mark_parts(m);
+        let last = parts.len() - 1;
+        for (k, part) in parts.into_iter().enumerate() {
+            match part {
+                MarkPart::Text(t) => {
+                    h.raw("<p class=\"mark-text\">");
+                    self.inlines(h, t.inlines());
+                }
+                MarkPart::Signature(t) => {
+                    h.raw("<p class=\"mark-signature\">");
+                    self.inlines(h, t.inlines());
+                }
+                MarkPart::Date(d) => {
+                    h.raw("<p class=\"mark-date\">");
+                    h.text(&shared::typography::bind(d));
+                }
             }
+            if k == last {
+                self.block_note(h, i);
+            }
+            h.raw("</p>\n");
         }
-        h.raw("</div>\n");
+        // The editor's words stand outside a stamp's frame, inside any other mark's box.
+        let stamp = m.kind == MarkKind::Stamp;
+        if stamp {
+            h.raw("</div>\n");
+        }
+        if let Some(text) = shared::inline_hand(m, self.style, self.labels) {
+            h.raw(&format!("<p class=\"mark-hand\"{}>", self.apparatus_lang));
+            let old = h.face(true, false);
+            h.text(&text);
+            h.restore(old);
+            h.raw("</p>\n");
+        }
+        if !stamp {
+            h.raw("</div>\n");
+        }
     }
 
     /// A note reference: the first one to a note carries the id the note links back to.

@@ -116,14 +116,15 @@ table.table th { font-weight: bold; }
 
 /* Marks: resolutions, stamps, annotations, by their place on the sheet. */
 .mark { font-size: 0.9em; line-height: 1.3; margin: 0.3em 0 0.6em; }
-.mark-signature { text-align: right; }
-.mark-date { text-align: left; }
+/* One order in every edition: text; signature, then date, flush right under it; the
+   editor's note of hand and medium last. */
+.mark-signature, .mark-date { text-align: right; }
 .mark-hand { font-style: italic; }
 .mark.top-left, .mark.bottom-left { display: table; margin-right: auto; }
 .mark.top, .mark.bottom { display: table; margin-left: auto; margin-right: auto; }
 .mark.top-right, .mark.bottom-right { display: table; margin-left: auto; margin-right: 0; }
 .mark.stamp { border: 1px solid #444; padding: 0.2em 0.5em; text-align: center; }
-.mark.stamp .mark-text { text-align: center; }
+.mark.stamp p { text-align: center; }
 .mark.left-margin, .mark.right-margin { max-width: 30%; margin-top: 0; font-size: 0.8em; }
 .mark.left-margin { float: left; margin-right: 1em; padding-right: 0.5em; border-right: 1px solid #999; }
 .mark.right-margin { float: right; margin-left: 1em; padding-left: 0.5em; border-left: 1px solid #999; }
@@ -135,6 +136,7 @@ table.table th { font-weight: bold; }
 @media (min-width: 62em) {
   .mark.left-margin, .mark.right-margin { width: 10em; max-width: none; }
   .mark.left-margin { margin-left: -12em; }
+  .mark.left-margin .mark-text, .mark.left-margin .mark-hand { text-align: right; }
   .mark.right-margin { margin-right: -12em; }
 }
 

@@ -7,7 +7,9 @@ pub mod clock;
 pub mod index;
 pub mod labels;
 pub mod legend;
+pub mod marks;
 pub mod notes;
+pub mod protocol;
 pub mod spacing;
 pub mod spelling;
 pub mod typography;
@@ -15,6 +17,7 @@ pub mod xml;
 
 pub use labels::Labels;
 pub use legend::legend;
+pub use marks::{inline_hand, mark_parts, MarkPart};
 pub use notes::{NoteBody, NoteNumbers};
 
 use crate::markup::{plain_text, Inline};

@@ -266,7 +266,7 @@ pub enum HandDisplay {
     /// In an editorial note attached to the mark ("Рукой И. В. Сталина синим карандашом.").
     #[default]
     Note,
-    /// In italic right after the mark.
+    /// On its own line under the mark, in italic (in brackets in the text edition).
     Inline,
     /// Not shown.
     None,

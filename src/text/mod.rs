@@ -6,10 +6,11 @@
 //! framed. Widths are display columns: a combining stress mark takes none.
 
 mod index;
+mod marks;
 
 use crate::diag::Warning;
 use crate::markup::Inline;
-use crate::model::{Block, Document, ListStyle, Mark, Position, Side};
+use crate::model::{Block, Document, ListStyle, Position, Side};
 use crate::shared::{self, Labels, NoteNumbers};
 use crate::style::Style;
 use unicode_width::UnicodeWidthStr;
@@ -37,6 +38,7 @@ pub fn write_with_warnings(doc: &Document, style: &Style) -> (String, Vec<Warnin
         indent: style.text.indent,
         labels: Labels::of(&doc.language, style),
         notes: NoteNumbers::new(doc, style),
+        style,
     };
     // Nothing invisible from the input reaches the page (a soft hyphen, a zero-width space).
     let mut text = shared::typography::strip_invisible(&writer.document());
@@ -187,6 +189,7 @@ struct Writer<'a> {
     indent: usize,
     labels: &'static Labels,
     notes: NoteNumbers<'a>,
+    style: &'a Style,
 }
 
 /// A monospace page of a fixed width: wrapping, centring and alignment.
@@ -545,66 +548,6 @@ impl Writer<'_> {
             Block::Folio(f) => self.page.aligned(&format!("/{}/", f.label), Side::Right),
             Block::Table(t) => self.table(t),
         }
-    }
-
-    /// A mark as lines at most `width` wide: framed if a stamp, its signature flush right
-    /// under its text (or at column `column`, when marks stand as one column), the note on
-    /// its hand after it.
-    fn mark_lines(&self, i: usize, mark: &Mark, width: usize, column: usize) -> Vec<String> {
-        let framed = mark.kind == crate::model::MarkKind::Stamp;
-        let inner = if framed {
-            width.saturating_sub(4).max(8)
-        } else {
-            width
-        };
-        let note = self
-            .notes
-            .of_block(i)
-            .map(|n| format!("[{n}]"))
-            .unwrap_or_default();
-        let mut body = self.inline(mark.text.inlines());
-        let signature = mark.signature.as_ref().map(|s| self.inline(s.inlines()));
-        if signature.is_none() {
-            body.push_str(&note);
-        }
-        let mut lines = self.page.wrap_width(&body, inner, 0, "", 0);
-        if let Some(sig) = signature {
-            let sig = format!("{sig}{note}");
-            let w = lines
-                .iter()
-                .map(|l| cols(l))
-                .max()
-                .unwrap_or(0)
-                .max(cols(&sig))
-                .max(column.min(width));
-            lines.push(format!("{}{sig}", " ".repeat(w.saturating_sub(cols(&sig)))));
-        }
-        if let (Some(date), true) = (&mark.date, mark.kind != crate::model::MarkKind::Stamp) {
-            lines.push(date.clone());
-        }
-        if framed {
-            let w = lines.iter().map(|l| cols(l)).max().unwrap_or(0);
-            let mut boxed = vec![format!("+{}+", "-".repeat(w + 2))];
-            boxed.extend(
-                lines
-                    .iter()
-                    .map(|l| format!("| {l}{} |", " ".repeat(w.saturating_sub(cols(l))))),
-            );
-            boxed.push(format!("+{}+", "-".repeat(w + 2)));
-            lines = boxed;
-        }
-        if matches!(mark.position, Position::LeftMargin | Position::RightMargin) {
-            // A margin has no room in a monospace page: a rule marks the lines as marginal.
-            let w = lines.iter().map(|l| cols(l)).max().unwrap_or(0);
-            lines = lines
-                .into_iter()
-                .map(|l| match mark.position {
-                    Position::LeftMargin => format!("| {l}"),
-                    _ => format!("{l}{} |", " ".repeat(w.saturating_sub(cols(&l)))),
-                })
-                .collect();
-        }
-        lines
     }
 
     fn paragraphs(

@@ -111,6 +111,26 @@ pub fn export_volume(manifest: &str, formats: &str, dir: &std::path::Path) {
     );
 }
 
+/// Runs `folio export INPUT --to FORMATS --out-dir DIR EXTRA…` and asserts it succeeds.
+pub fn export(input: &Path, formats: &str, dir: &Path, extra: &[&str]) {
+    let mut args = vec![
+        "export",
+        input.to_str().expect("a UTF-8 path"),
+        "--to",
+        formats,
+        "--out-dir",
+        dir.to_str().expect("a UTF-8 path"),
+    ];
+    args.extend_from_slice(extra);
+    let out = run(&args);
+    assert!(
+        out.status.success(),
+        "folio exports {}: {}",
+        input.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// A note's words as the tests look for them: letters and digits (a stress mark kept).
 pub fn note_words(note: &folio::model::Note) -> Vec<String> {
     folio::markup::plain_text(note.text.inlines())

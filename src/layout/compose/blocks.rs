@@ -395,16 +395,10 @@ impl Composer<'_> {
     }
 }
 
-/// Whether a paragraph opens a protocol's item ("Слушали: 4. …", "Заслушали"): what was
-/// heard stays on one page with what was decided, so the page does not break after it.
+/// Whether a paragraph opens a protocol's item: what was heard stays on one page with what
+/// was decided, so the page does not break after it.
 fn heard(inlines: &[Inline]) -> bool {
-    let text: String = crate::markup::plain_text(inlines)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .take(12)
-        .collect::<String>()
-        .to_lowercase();
-    ["слушали", "заслушали"].iter().any(|w| text.starts_with(w))
+    crate::shared::protocol::opens_item(inlines)
 }
 
 /// Whether a block's last paragraph (or list item) opens a protocol's item.

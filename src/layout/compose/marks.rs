@@ -8,13 +8,13 @@ use crate::layout::para::{Align, Sty};
 use crate::layout::structure::Role;
 use crate::layout::{Elem, Item};
 use crate::model::{Block, Document, Mark, MarkKind, Position, Side};
-use crate::shared;
-use crate::style::HandDisplay;
+use crate::shared::{self, MarkPart};
 
 impl Composer<'_> {
-    /// The lines of a mark in a column `x`..`x + width`: text, then its signature flush
-    /// right under it, the hand in italic after it when the style says so; framed if a
-    /// stamp.
+    /// The lines of a mark in a column `x`..`x + width`, in the order of every edition
+    /// (`shared::mark_parts`): text, then signature and date flush right under it, the note
+    /// reference after the last; framed if a stamp; the hand in italic under it all when
+    /// the style says so.
     pub(super) fn mark_column(
         &mut self,
         i: usize,
@@ -28,53 +28,37 @@ impl Composer<'_> {
             italic: true,
             ..Sty::PLAIN
         };
-        let sty = if mark.kind == MarkKind::Stamp {
-            Sty::PLAIN
-        } else {
-            italic
-        };
-        let mut p = self.pieces(mark.text.inlines(), sty, ctx);
-        if let Some(d) = &mark.date {
-            if mark.signature.is_none() {
-                p.push(piece(&format!(" {d}"), sty));
-            }
-        }
-        if self.style.marks.hand == HandDisplay::Inline {
-            if let Some(h) = shared::mark_hand_text(mark, ctx.labels) {
-                p.push(piece(" ", sty));
-                let words = self.apparatus_node(sty, ctx, None);
-                p.push(piece(
-                    &h,
-                    Sty {
-                        italic: !sty.italic,
-                        ..words
-                    },
-                ));
-            }
-        }
-        let pad = if mark.kind == MarkKind::Stamp {
-            self.small * 0.5
-        } else {
-            0.0
-        };
+        let stamp = mark.kind == MarkKind::Stamp;
+        let sty = if stamp { Sty::PLAIN } else { italic };
+        let pad = if stamp { self.small * 0.5 } else { 0.0 };
         let mut f = self.frame_small(align, false);
         f.x = x + pad;
         f.width = width - 2.0 * pad;
-        if mark.signature.is_none() {
-            self.block_ref(i, &mut p, ctx);
-        }
-        let mut lines = self.para(&p, f, ctx);
-        let text_right = lines.iter().map(|l| extent(l).1).fold(f.x, f32::max);
-        if let Some(sig) = &mark.signature {
-            let mut s = self.pieces(sig.inlines(), sty, ctx);
-            if let Some(d) = &mark.date {
-                s.push(piece(&format!(" {d}"), sty));
+        let parts = shared::mark_parts(mark);
+        let mut lines: Vec<Elem> = Vec::new();
+        let mut text_right = f.x;
+        for (k, part) in parts.iter().enumerate() {
+            let mut p = match part {
+                MarkPart::Text(t) | MarkPart::Signature(t) => self.pieces(t.inlines(), sty, ctx),
+                MarkPart::Date(d) => vec![piece(d, sty)],
+            };
+            if k + 1 == parts.len() {
+                self.block_ref(i, &mut p, ctx);
             }
-            self.block_ref(i, &mut s, ctx);
-            let mut sf = f;
-            sf.align = Align::Right;
-            sf.width = (text_right - f.x).max(f.width * 0.3);
-            lines.extend(self.para(&s, sf, ctx));
+            if let MarkPart::Text(_) = part {
+                let set = self.para(&p, f, ctx);
+                text_right = set.iter().map(|l| extent(l).1).fold(f.x, f32::max);
+                lines.extend(set);
+            } else {
+                // The signature and the date end where the text ends (a stamp centres
+                // every line in its frame).
+                let mut sf = f;
+                if !stamp {
+                    sf.align = Align::Right;
+                    sf.width = (text_right - f.x).max(f.width * 0.3);
+                }
+                lines.extend(self.para(&p, sf, ctx));
+            }
         }
         let mut e = stack(lines);
         if mark.kind == MarkKind::Stamp {
@@ -102,6 +86,32 @@ impl Composer<'_> {
                 width: 0.6,
             });
             e.h += pad * 2.0;
+        }
+        if let Some(h) = shared::inline_hand(mark, self.style, ctx.labels) {
+            // The editor's words, not the mark's: upright under an italic mark, outside a
+            // stamp's frame.
+            // The editor's words, tagged in the apparatus's language.
+            let words = self.apparatus_node(sty, ctx, None);
+            let sty = Sty {
+                italic: !sty.italic,
+                ..words
+            };
+            let mut hand = piece(&h, sty);
+            if width < self.small * 12.0 {
+                // A margin is narrower than "Рукой Н. П. Орлова" bound whole: the words
+                // break where they must rather than run off the page.
+                hand.text = h;
+            }
+            let mut hf = self.frame_small(align, false);
+            hf.x = x;
+            hf.width = width;
+            let mut set = self.para(&[hand], hf, ctx);
+            if stamp {
+                if let Some(first) = set.first_mut() {
+                    first.gap = self.small_leading * 0.3;
+                }
+            }
+            e = stack(std::iter::once(e).chain(set).collect());
         }
         e
     }

@@ -11,6 +11,14 @@ use crate::layout::{Elem, Item, LineTag, Page};
 /// a section break.
 const MAX_SPREAD: f32 = 1.0;
 
+/// The longest tail of a document, in leadings, that may come onto the page before rather
+/// than stand alone on a page of its own: a legend of two or three lines and its space.
+const MAX_TAIL: f32 = 4.0;
+
+/// The most the spaces between blocks close up to take such a tail, as a fraction of each:
+/// more would crowd the blocks.
+const MAX_SHRINK: f32 = 0.5;
+
 impl Composer<'_> {
     /// Cuts the flow into pages: each line's notes at the foot of its page, no widow or
     /// orphan (the elements say where a break may fall), running head and page numbers.
@@ -125,6 +133,23 @@ impl Composer<'_> {
                 page_notes = with;
                 j += 1;
             }
+            // A short tail of the document (the legend, a last line) that would stand alone
+            // on a page of its own comes onto this one, the spaces between blocks closing up.
+            let mut shrink = 0.0;
+            if end < n && split.is_none() && carry.is_empty() {
+                let mut all = page_notes.clone();
+                for e in &flow[end..n] {
+                    for k in &e.notes {
+                        if !all.contains(k) {
+                            all.push(*k);
+                        }
+                    }
+                }
+                if let Some(f) = self.close_up(&flow[s..n], end - s, notes_h(&all), body_h) {
+                    shrink = f;
+                    end = n;
+                }
+            }
             let had_notes = resumed.as_ref().is_some_and(|p| !p.footnotes.is_empty());
             let mut page = resumed.unwrap_or_else(|| Page {
                 width: self.page_w,
@@ -202,7 +227,7 @@ impl Composer<'_> {
             // longer settings of paragraphs already placed).
             for (k, e) in flow[s..end].iter_mut().enumerate() {
                 if k > 0 {
-                    y += e.gap + if flexible(e) { spread } else { 0.0 };
+                    y += e.gap * (1.0 - shrink) + if flexible(e) { spread } else { 0.0 };
                 }
                 let baseline = e.items.iter().find_map(|it| match it {
                     Item::Text { y, .. } => Some(*y),
@@ -292,6 +317,26 @@ impl Composer<'_> {
             return 0.0;
         }
         (white / gaps as f32).min(self.leading * MAX_SPREAD)
+    }
+
+    /// Whether the elements of a page and the short tail after it (from `tail`: at most
+    /// [`MAX_TAIL`] leadings, the end of the document) fit in `room` with their notes
+    /// (`notes_h`) when the spaces between blocks close up; by how much they close (the
+    /// fraction of each, at most [`MAX_SHRINK`]). A compositor would rather tighten a page a
+    /// little than send two lines to a page of their own.
+    fn close_up(&self, elems: &[Elem], tail: usize, notes_h: f32, room: f32) -> Option<f32> {
+        let rest = &elems[tail..];
+        let tail_h: f32 = rest.iter().map(|e| e.h + e.gap).sum();
+        if rest.is_empty() || tail_h > self.leading * MAX_TAIL {
+            return None;
+        }
+        let over = stacked(elems) + notes_h - room;
+        let gaps: f32 = elems.iter().skip(1).map(|e| e.gap.max(0.0)).sum();
+        if gaps <= 0.0 {
+            return None;
+        }
+        let f = over.max(0.0) / gaps;
+        (f <= MAX_SHRINK).then_some(f)
     }
 
     /// Running heads (from the second page of a document, `first_page`) and page numbers, on
