@@ -136,7 +136,7 @@ impl Composer<'_> {
             // A short tail of the document (the legend, a last line) that would stand alone
             // on a page of its own comes onto this one, the spaces between blocks closing up.
             let mut shrink = 0.0;
-            if end < n && split.is_none() && carry.is_empty() {
+            if end < n && split.is_empty() && carry.is_empty() {
                 let mut all = page_notes.clone();
                 for e in &flow[end..n] {
                     for k in &e.notes {
