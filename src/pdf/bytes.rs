@@ -91,6 +91,7 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, String> {
                 h,
                 page: to,
                 to_y,
+                alt,
             } = item
             {
                 let (Some(rect), true) = (
@@ -108,7 +109,10 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, String> {
                         rect,
                         krilla::annotation::Target::Destination(target.into()),
                     ),
-                    Some(format!("{} {}", "стр.", to + 1)),
+                    Some(
+                        alt.clone()
+                            .unwrap_or_else(|| format!("{} {}", "стр.", to + 1)),
+                    ),
                 ));
             }
         }

@@ -8,6 +8,7 @@ mod check;
 pub mod docx;
 pub mod epub;
 pub mod index;
+pub mod notes;
 pub mod pdf;
 
 use crate::diag::Error;
@@ -30,6 +31,8 @@ pub struct Style {
     /// Which reading of a choice (pre-reform or modern spelling, abbreviation or
     /// expansion, error or correction) the edition prints.
     pub spelling: Spelling,
+    /// The two series of notes, textual and commentary (`[notes]`).
+    pub notes: notes::NotesStyle,
     /// The plain-text edition.
     pub text: TextStyle,
     /// The name and place indexes (`[index]`).
@@ -72,6 +75,7 @@ impl Style {
             marks: MarkStyle::default(),
             inline: InlineStyle::default(),
             spelling: Spelling::default(),
+            notes: notes::NotesStyle::default(),
             text: TextStyle::default(),
             index: index::IndexStyle::default(),
             pdf: pdf::PdfStyle::edition(),
@@ -282,6 +286,9 @@ pub enum DeletedDisplay {
     Strike,
     /// In angle brackets: ‹word›.
     Brackets,
+    /// Left out of the text, with a textual note "Зачёркнуто: …" giving the struck words,
+    /// as Russian documentary editions report deletions.
+    Note,
 }
 
 /// How text inserted in the original (`{+…+}`) is shown.
@@ -303,7 +310,7 @@ pub enum InsertedDisplay {
 pub struct InlineStyle {
     /// Underlined text: italic, underline or spaced.
     pub underline: UnderlineDisplay,
-    /// Struck-out text: strike or brackets.
+    /// Struck-out text: strike, brackets or note.
     pub deleted: DeletedDisplay,
     /// Inserted text: slashes (`\слово/`) or note.
     pub inserted: InsertedDisplay,

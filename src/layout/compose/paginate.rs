@@ -127,21 +127,14 @@ impl Composer<'_> {
                 }
             }
             // Footnotes at the foot: a note continued from the page before, then this
-            // page's notes by number; a split note's later lines go on to the next page.
-            let mut ns = page.refs.clone();
-            ns.sort_unstable();
+            // page's notes in the order given (by series, then number); a split note's
+            // later lines go on to the next page.
             let mut lines: Vec<(usize, &Elem)> = std::mem::take(&mut carry);
-            if !notes.is_empty() {
-                for nn in &ns {
-                    if let Some((_, ls)) = notes.iter().find(|(k, _)| k == nn) {
-                        for (k, l) in ls.iter().enumerate() {
-                            match split {
-                                Some((sn, count)) if sn == *nn && k >= count => {
-                                    carry.push((*nn, l))
-                                }
-                                _ => lines.push((*nn, l)),
-                            }
-                        }
+            for (nn, ls) in notes.iter().filter(|(k, _)| page.refs.contains(k)) {
+                for (k, l) in ls.iter().enumerate() {
+                    match split {
+                        Some((sn, count)) if sn == *nn && k >= count => carry.push((*nn, l)),
+                        _ => lines.push((*nn, l)),
                     }
                 }
             }
