@@ -76,7 +76,7 @@ fn find_word(w: &str, found: &[String], from: usize) -> Option<usize> {
         for (k, piece) in found.iter().enumerate().skip(start) {
             acc.push_str(piece);
             // A note mark in superscript runs into the word before it: "Пасхѣ2", "20/IIIа".
-            let glued_number = acc.strip_prefix(w).is_some_and(is_note_mark);
+            let glued_number = acc.strip_prefix(w).is_some_and(common::is_note_mark);
             if acc == w || glued_number {
                 return Some(k + 1);
             }
@@ -86,17 +86,6 @@ fn find_word(w: &str, found: &[String], from: usize) -> Option<usize> {
         }
     }
     None
-}
-
-/// Whether `s` is a note's mark: a number, or a letter of the textual series (а, б… аа).
-fn is_note_mark(s: &str) -> bool {
-    let letters = folio::shared::Labels::for_language("ru").note_letters;
-    let mut cs = s.chars();
-    match cs.next() {
-        None => false,
-        Some(c) if c.is_ascii_digit() => s.chars().all(|c| c.is_ascii_digit()),
-        Some(c) => letters.contains(&c) && s.chars().count() <= 3 && cs.all(|d| d == c),
-    }
 }
 
 #[test]
