@@ -428,7 +428,14 @@ fn export_one(input: &Input, outputs: &[(Format, PathBuf)], style: &Style) -> In
         let mut files = FileSet::new();
         let mut written = Vec::with_capacity(outputs.len());
         for (format, path) in outputs {
-            let out = writers::write(*format, &read.document, style)?;
+            let out = writers::write(*format, &read.document, style).map_err(|e| match e {
+                // A writer knows the file by its name; the report names it as given.
+                Error::Invalid(mut d) => {
+                    d.iter_mut().for_each(|d| d.file.clone_from(&name));
+                    Error::Invalid(d)
+                }
+                e => e,
+            })?;
             record.warnings.extend(
                 out.warnings
                     .iter()

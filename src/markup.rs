@@ -70,6 +70,11 @@ pub enum Inline {
     NoteRef(String),
     /// A line break as in the original.
     LineBreak,
+    /// Set in italic in the original (a printed or typed source; a print edition's italic
+    /// in TEI, `hi rend="italic"`).
+    Italic(Vec<Inline>),
+    /// Set in bold in the original.
+    Bold(Vec<Inline>),
     /// Superscript.
     Superscript(Vec<Inline>),
     /// Subscript.
@@ -194,6 +199,8 @@ impl Inline {
             | Inline::Unclear(content)
             | Inline::Supplied(content)
             | Inline::Sic(content)
+            | Inline::Italic(content)
+            | Inline::Bold(content)
             | Inline::Superscript(content)
             | Inline::Subscript(content) => content,
             Inline::Text(_) | Inline::Gap(_) | Inline::NoteRef(_) | Inline::LineBreak => &[],
@@ -215,6 +222,8 @@ impl Inline {
             | Inline::Unclear(content)
             | Inline::Supplied(content)
             | Inline::Sic(content)
+            | Inline::Italic(content)
+            | Inline::Bold(content)
             | Inline::Superscript(content)
             | Inline::Subscript(content) => Some(content),
             _ => None,
@@ -345,6 +354,8 @@ pub const SPAN_CLASSES: &[&str] = &[
     "gap",
     "supplied",
     "sic",
+    "italic",
+    "bold",
     "orig",
     "reg",
     "person",
@@ -759,6 +770,8 @@ fn close(open: Open) -> Result<Inline, String> {
                 Some("unclear") => Inline::Unclear(content),
                 Some("supplied") => Inline::Supplied(content),
                 Some("sic") => Inline::Sic(content),
+                Some("italic") => Inline::Italic(content),
+                Some("bold") => Inline::Bold(content),
                 Some("orig") => Inline::Choice {
                     original: content,
                     regularized: vec![Inline::Text(HALF.into())],

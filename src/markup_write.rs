@@ -66,6 +66,8 @@ fn write_into(inlines: &[Inline], out: &mut String) {
             Inline::Subscript(c) => wrap("{~", c, "~}", out),
             Inline::Unclear(c) => span(c, ".unclear", out),
             Inline::Sic(c) => span(c, ".sic", out),
+            Inline::Italic(c) => span(c, ".italic", out),
+            Inline::Bold(c) => span(c, ".bold", out),
             Inline::Gap(description) => {
                 out.push('[');
                 if let Some(d) = description {

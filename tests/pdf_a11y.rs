@@ -100,6 +100,16 @@ fn check_file(pdf: &Path, level: &str, what: &str) {
     let p = pdf.to_str().expect("utf-8");
     let (code, info) = tool("pdfinfo", &[p]);
     assert_eq!(code, 0, "{what}: pdfinfo: {info}");
+    // poppler says nothing on stderr: no "Syntax Error: Suspects object is wrong type".
+    let quiet = Command::new("pdfinfo")
+        .arg(p)
+        .output()
+        .expect("pdfinfo runs");
+    assert!(
+        quiet.stderr.is_empty(),
+        "{what}: pdfinfo complains: {}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
     assert!(
         info.contains("Tagged:          yes"),
         "{what}: not tagged: {info}"
@@ -292,12 +302,7 @@ fn the_seed_reads_its_resolutions_before_the_address_and_announces_a_deletion() 
     let heading = body.find("Письмо Г. Е. Зиновьева").expect("the heading");
     assert!(heading < resolution && resolution < address, "{body}");
     // A deletion elsewhere: a fixture with struck-out words reads them as deleted.
-    let fixture = dir.path().join("deleted.toml");
-    std::fs::write(
-        &fixture,
-        "format = \"1.0\"\nid = \"deleted\"\ntitle = \"Проба\"\n[[content]]\nrole = \"text\"\ntext = \"Я {-не-} согласен.\"\n",
-    )
-    .expect("write");
+    let fixture = one_paragraph(dir.path(), "deleted", "Я {-не-} согласен.");
     let pages = pdfjs_tree(&export(&fixture, "edition", &[], dir.path()));
     let json = pages[0].to_string();
     assert!(json.contains("\"alt\":\"зачёркнуто: не\""), "{json}");
@@ -365,6 +370,42 @@ fn xmp_matches_the_info_dictionary_and_dates_come_only_from_source_date_epoch() 
         "{xmp}"
     );
     assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>") && !xmp.contains("pdfaid:part"));
+    // With PDF/A claimed (the default) and no SOURCE_DATE_EPOCH, the date is the clock's:
+    // today, within the test's minute, never 1970 nor SOURCE_DATE_EPOCH's 2023.
+    let before = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs();
+    let out = dir.path().join("clock.pdf");
+    let o = folio()
+        .env_remove("SOURCE_DATE_EPOCH")
+        .args([
+            "export",
+            seed.to_str().expect("utf-8"),
+            "-o",
+            out.to_str().expect("utf-8"),
+        ])
+        .output()
+        .expect("folio runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (xmp, info) = metadata(&out);
+    let date = info
+        .lines()
+        .find_map(|l| l.strip_prefix("CreationDate:"))
+        .map(str::trim)
+        .unwrap_or_else(|| panic!("PDF/A has a date: {info}"));
+    let day =
+        |secs: u64| folio::shared::clock::Civil::from_unix(secs as i64).iso8601()[..10].to_string();
+    let (today, tomorrow) = (day(before), day(before + 86_400));
+    assert!(
+        date.starts_with(&today) || date.starts_with(&tomorrow),
+        "the clock's date {today}: {date}"
+    );
+    assert!(xmp.contains(&date[..10]), "XMP has the same date: {xmp}");
+    assert!(
+        !xmp.contains("1970") && !xmp.contains("2023-11-14"),
+        "{xmp}"
+    );
 }
 
 #[test]
@@ -489,5 +530,299 @@ fn embed_source_carries_each_transcription_byte_for_byte_as_pdf_a_3() {
         let origin = d.origin.as_ref().expect("read from a file");
         let found = files.iter().find(|f| f.0 == origin.name).expect("embedded");
         assert!(found.1 == origin.bytes.to_vec(), "{} differs", origin.name);
+    }
+}
+
+/// A transcription of one paragraph (`text` in folio's markup) written as `dir/ID.toml`.
+fn one_paragraph(dir: &Path, id: &str, text: &str) -> PathBuf {
+    let path = dir.join(format!("{id}.toml"));
+    let doc = format!(
+        "format = \"1.0\"\nid = \"{id}\"\ntitle = \"Проба\"\n[[content]]\nrole = \"text\"\ntext = \"{text}\"\n"
+    );
+    std::fs::write(&path, doc).expect("write");
+    path
+}
+
+#[test]
+fn a_transcription_that_cannot_conform_is_an_input_error_naming_the_clause_and_the_place() {
+    let dir = tempdir();
+    let input = one_paragraph(dir.path(), "emoji", "Смайлик 😀 тут.");
+    let out = dir.path().join("emoji.pdf");
+    let o = run(&[
+        "export",
+        input.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "invalid input, exit code 1: {err}"
+    );
+    for needle in [
+        "F0710",
+        "PDF/UA-1",
+        "ISO 14289-1 7.21.8",
+        "ISO 19005-2 6.2.11.8",
+        "“😀”",
+        "emoji.toml:6:17",
+        "hint:",
+    ] {
+        assert!(err.contains(needle), "the error says {needle}: {err}");
+    }
+    assert!(!out.exists(), "no PDF is left behind");
+    // With no standard claimed, the same transcription is a draft PDF with a warning.
+    let o = run(&[
+        "export",
+        input.to_str().expect("utf-8"),
+        "--pdf-standard",
+        "none",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.exists());
+}
+
+/// Every element of the pdf.js tree with its role, language and alternate text, and the
+/// text under it, in tree order.
+fn elements(node: &Value, out: &mut Vec<(String, String, String, String)>) {
+    let Some(role) = node.get("role").and_then(Value::as_str) else {
+        return;
+    };
+    let mut text = String::new();
+    texts(node, "", &mut text, &mut Vec::new());
+    let field = |k: &str| {
+        node.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    out.push((role.to_string(), field("lang"), field("alt"), text));
+    for c in node
+        .get("children")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        elements(c, out);
+    }
+}
+
+fn all_elements(pdf: &Path) -> Vec<(String, String, String, String)> {
+    let mut out = Vec::new();
+    for page in pdfjs_tree(pdf) {
+        elements(&page, &mut out);
+    }
+    out
+}
+
+/// What pikepdf reads of each structure element: its type, /Lang, /E and the /Scope of
+/// its attributes, one JSON object each.
+fn struct_attributes(pdf: &Path) -> Vec<Value> {
+    let script = "import json,sys,pikepdf\n\
+        p=pikepdf.open(sys.argv[1])\n\
+        out=[]\n\
+        def walk(e):\n\
+        \x20   if not isinstance(e,pikepdf.Dictionary): return\n\
+        \x20   a=e.get('/A')\n\
+        \x20   a=list(a) if isinstance(a,pikepdf.Array) else [a]\n\
+        \x20   scope=next((str(x['/Scope']) for x in a if isinstance(x,pikepdf.Dictionary) and '/Scope' in x),'')\n\
+        \x20   out.append({'s':str(e.get('/S','')),'lang':str(e.get('/Lang','')),'e':str(e.get('/E','')),'scope':scope})\n\
+        \x20   k=e.get('/K')\n\
+        \x20   for c in (k if isinstance(k,pikepdf.Array) else [k]): walk(c)\n\
+        walk(p.Root.StructTreeRoot)\n\
+        print(json.dumps(out))";
+    let (code, out) = tool("python3", &["-c", script, pdf.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "pikepdf (pip install pdfua brings it): {out}");
+    serde_json::from_str(out.trim()).expect("pikepdf's JSON")
+}
+
+#[test]
+fn each_span_says_its_language_and_the_apparatus_its_own() {
+    let dir = tempdir();
+    // A pre-reform document: the document is ru-petr1708, its modern apparatus ru.
+    let letter = export(
+        &root().join("samples/letter-1911-03-14.toml"),
+        "edition",
+        &[],
+        dir.path(),
+    );
+    let els = all_elements(&letter);
+    let lang_of = |els: &[(String, String, String, String)], role: &str| -> Vec<String> {
+        els.iter()
+            .filter(|e| e.0 == role)
+            .map(|e| e.1.clone())
+            .collect()
+    };
+    // pdf.js gives a tree per page, each from the root.
+    let all = |v: Vec<String>, lang: &str| !v.is_empty() && v.iter().all(|l| l == lang);
+    assert!(all(lang_of(&els, "Document"), "ru-petr1708"), "{els:?}");
+    assert_eq!(lang_of(&els, "H1"), ["ru"], "the editorial heading");
+    let notes = lang_of(&els, "Note");
+    assert!(
+        !notes.is_empty() && notes.iter().all(|l| l == "ru"),
+        "{notes:?}"
+    );
+    let paragraphs = lang_of(&els, "P");
+    assert!(
+        paragraphs.iter().filter(|l| l.is_empty()).count() >= 5,
+        "the transcription's paragraphs inherit the document's language: {paragraphs:?}"
+    );
+    // A German letter with a French phrase, in its own words and then with a Russian
+    // apparatus (style `labels = "ru"`).
+    let input = dir.path().join("brief.toml");
+    std::fs::write(
+        &input,
+        "format = \"1.0\"\nid = \"brief\"\ntitle = \"Brief an Arthur Schnitzler\"\ndate = \"1891-07-06\"\nlanguage = \"de\"\n[source]\narchive = \"DLA Marbach\"\nauthenticity = \"original\"\nmedium = \"manuscript\"\n[[content]]\nrole = \"text\"\ntext = \"Lieber Freund, [mon cher]{lang=fr} ami, ich komme []{.gap} morgen.[^a]\"\n[[notes]]\nid = \"a\"\ntext = \"Der Brief ist undatiert.\"\n",
+    )
+    .expect("write");
+    let pdf = export(&input, "edition", &[], dir.path());
+    let els = all_elements(&pdf);
+    assert!(all(lang_of(&els, "Document"), "de"), "{els:?}");
+    assert_eq!(
+        lang_of(&els, "H1"),
+        [""],
+        "a German apparatus for a German letter"
+    );
+    let french: Vec<_> = els
+        .iter()
+        .filter(|e| e.0 == "Span" && e.1 == "fr")
+        .collect();
+    assert_eq!(french.len(), 1, "{els:?}");
+    assert!(french[0].3.contains("mon cher"), "{french:?}");
+    let all_text: String = els.iter().map(|e| e.3.as_str()).collect();
+    assert!(all_text.contains("[unleserlich]"), "{all_text}");
+    assert!(all_text.contains("Original. Handschrift."), "{all_text}");
+    assert!(all_text.contains("6. Juli 1891"), "{all_text}");
+    let style = dir.path().join("ru.toml");
+    std::fs::write(&style, "labels = \"ru\"\n").expect("write");
+    let out = dir.path().join("brief-ru.pdf");
+    let o = run(&[
+        "export",
+        input.to_str().expect("utf-8"),
+        "--style",
+        style.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    check_file(&out, "2u", "a German letter with a Russian apparatus");
+    let els = all_elements(&out);
+    assert!(all(lang_of(&els, "Document"), "de"), "{els:?}");
+    for role in ["H1", "Note"] {
+        assert_eq!(lang_of(&els, role), ["ru"], "{role}: {els:?}");
+    }
+    let legend = els
+        .iter()
+        .find(|e| e.0 == "Div" && e.3.contains("DLA Marbach"))
+        .expect("the legend");
+    assert_eq!(legend.1, "ru");
+    assert!(legend.3.contains("Подлинник. Рукопись."), "{legend:?}");
+    let gap = els
+        .iter()
+        .find(|e| e.0 == "Span" && e.3.contains("[неразб.]"))
+        .expect("the gap, in the apparatus's words");
+    assert_eq!(gap.1, "ru", "{gap:?}");
+    assert!(
+        els.iter().any(|e| e.3.contains("6 июля 1891")),
+        "a Russian date: {els:?}"
+    );
+    // pdftotext reads the page as printed.
+    let (_, text) = tool("pdftotext", &[out.to_str().expect("utf-8"), "-"]);
+    assert!(text.contains("ich komme [неразб.] morgen"), "{text}");
+}
+
+#[test]
+fn tables_are_tagged_with_rows_header_cells_and_data_cells() {
+    let dir = tempdir();
+    let input = root().join("tests/fixtures/table.toml");
+    let doc = read(&input);
+    let table = doc
+        .content
+        .iter()
+        .find_map(|b| match b {
+            folio::model::Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .expect("the fixture has a table");
+    for preset in ["edition", "handout"] {
+        let pdf = export(&input, preset, &[], dir.path());
+        check_file(&pdf, "2u", &format!("table ({preset})"));
+        let els = all_elements(&pdf);
+        let count = |r: &str| els.iter().filter(|e| e.0 == r).count();
+        assert_eq!(count("Table"), 1, "{els:?}");
+        assert_eq!(count("TR"), table.rows.len(), "one TR per row");
+        let cells: usize = table.rows.iter().map(Vec::len).sum();
+        let header: usize = table.rows[..table.header_rows].iter().map(Vec::len).sum();
+        assert_eq!(count("TH"), header, "a TH per header cell");
+        assert_eq!(count("TD"), cells - header, "a TD per other cell");
+        // Cells in reading order, each with its own text.
+        let tds: Vec<&String> = els
+            .iter()
+            .filter(|e| e.0 == "TH" || e.0 == "TD")
+            .map(|e| &e.3)
+            .collect();
+        let expected: Vec<String> = table
+            .rows
+            .iter()
+            .flatten()
+            .map(|c| folio::markup::plain_text(c.inlines()))
+            .collect();
+        for (got, want) in tds.iter().zip(&expected) {
+            let first = want.split_whitespace().next().unwrap_or("");
+            assert!(got.contains(first), "cell {want:?} read as {got:?}");
+        }
+        let attrs = struct_attributes(&pdf);
+        let th: Vec<_> = attrs.iter().filter(|a| a["s"] == "/TH").collect();
+        assert!(
+            !th.is_empty() && th.iter().all(|a| a["scope"] == "/Column"),
+            "each TH names its column: {th:?}"
+        );
+    }
+}
+
+#[test]
+fn deletions_gaps_and_supplied_letters_are_read_as_the_edition_means_them() {
+    let dir = tempdir();
+    let input = one_paragraph(
+        dir.path(),
+        "marks",
+        "Я {-не-} согласен, []{.gap} и [2 слова неразб.]{.gap}, подпись Ст{=алин=}.",
+    );
+    let pdf = export(&input, "edition", &[], dir.path());
+    let els = all_elements(&pdf);
+    let alts: Vec<&String> = els.iter().map(|e| &e.2).filter(|a| !a.is_empty()).collect();
+    assert_eq!(
+        alts,
+        ["зачёркнуто: не"],
+        "the deletion is announced: {els:?}"
+    );
+    let para = els
+        .iter()
+        .find(|e| e.0 == "P" && e.3.contains("согласен"))
+        .expect("the paragraph");
+    // The tree's text, /Alt taken as a reader takes it: the gap and supplied letters as
+    // printed, in brackets.
+    for needle in [
+        "зачёркнуто: не",
+        "[неразб.]",
+        "[2 слова неразб.]",
+        "Ст[алин]",
+    ] {
+        assert!(para.3.contains(needle), "{needle}: {}", para.3);
+    }
+    // The default gap's abbreviation carries its expansion (/E); the editor's own words
+    // are read as written.
+    let attrs = struct_attributes(&pdf);
+    let expanded: Vec<&Value> = attrs.iter().filter(|a| a["e"] != "").collect();
+    assert_eq!(expanded.len(), 1, "{attrs:?}");
+    assert_eq!(expanded[0]["e"], "неразборчиво");
+    assert_eq!(expanded[0]["s"], "/Span");
+    // pdftotext reads the page as printed.
+    let (_, text) = tool("pdftotext", &[pdf.to_str().expect("utf-8"), "-"]);
+    for needle in ["не согласен", "[неразб.]", "Ст[алин]"] {
+        assert!(text.contains(needle), "pdftotext: {needle}: {text}");
     }
 }

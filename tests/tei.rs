@@ -807,3 +807,166 @@ fn the_tei_reference_renders_are_committed_small_with_their_sources() {
         assert!(sources.contains(name), "TEI-SOURCES.md names {name}");
     }
 }
+
+/// The inline marks of a document's first text block, each as its kind.
+fn marks_of(inlines: &[Inline], out: &mut Vec<String>) {
+    for i in inlines {
+        let kind = match i {
+            Inline::Italic(_) => "italic",
+            Inline::Bold(_) => "bold",
+            Inline::Underline { double: false, .. } => "underline",
+            Inline::Superscript(_) => "superscript",
+            _ => "",
+        };
+        if !kind.is_empty() {
+            out.push(format!(
+                "{kind}:{}",
+                folio::markup::plain_text(i.children())
+            ));
+        }
+        marks_of(i.children(), out);
+    }
+}
+
+#[test]
+fn hi_italic_bold_underline_and_superscript_are_marks_both_ways_and_in_every_edition() {
+    let tei = "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>Brief</title></titleStmt></fileDesc></teiHeader><text><body><p>Ein <hi rend=\"italic\">Titel</hi>, ein <hi rend=\"bold\">Wort</hi>, <hi rend=\"underline\">unterstrichen</hi>, der 1<hi rend=\"sup\">te</hi> und <hi rend=\"i\">kursiv <hi rend=\"b\">fett</hi></hi>.</p></body></text></TEI>";
+    let read = read_tei(tei, "hi.xml", &Mapping::default());
+    assert!(
+        !read.warnings.iter().any(|w| w.message.contains("rend")),
+        "every value is mapped: {:?}",
+        read.warnings
+    );
+    let doc = read.document;
+    let first = |d: &Document| {
+        let mut out = Vec::new();
+        for b in &d.content {
+            for t in b.texts() {
+                marks_of(t.inlines(), &mut out);
+            }
+        }
+        out
+    };
+    let expected = [
+        "italic:Titel",
+        "bold:Wort",
+        "underline:unterstrichen",
+        "superscript:te",
+        "italic:kursiv fett",
+        "bold:fett",
+    ];
+    assert_eq!(first(&doc), expected);
+    // folio's markup writes them as spans and reads them back.
+    let markup = folio::markup_write::text(doc.content[0].texts()[0].inlines());
+    let markup = markup.source();
+    assert!(
+        markup.contains("[Titel]{.italic}") && markup.contains("[Wort]{.bold}"),
+        "{markup}"
+    );
+    // TEI out has them as hi, and reads back to the same model.
+    let out = to_tei(&doc);
+    for needle in [
+        "<hi rend=\"italic\">Titel</hi>",
+        "<hi rend=\"bold\">Wort</hi>",
+        "<hi rend=\"underline\">unterstrichen</hi>",
+        "<hi rend=\"superscript\">te</hi>",
+    ] {
+        assert!(out.contains(needle), "TEI out has {needle}: {out}");
+    }
+    let again = read_tei(&out, "hi-out.xml", &Mapping::default()).document;
+    assert_eq!(first(&again), expected);
+    // The editions: the PDF sets the italic and bold faces, the DOCX has their character
+    // styles, the EPUB <i> and <b>.
+    let dir = tempdir();
+    let input = dir.path().join("hi.xml");
+    std::fs::write(&input, tei).unwrap();
+    let o = folio()
+        .args([
+            "export",
+            input.to_str().unwrap(),
+            "--to",
+            "pdf,docx,epub,txt",
+            "--out-dir",
+            dir.path().to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let fonts = tool("pdffonts", &[dir.path().join("hi.pdf").to_str().unwrap()]);
+    for face in ["PTSerif-Italic", "PTSerif-Bold"] {
+        assert!(fonts.contains(face), "the PDF uses {face}: {fonts}");
+    }
+    let xml = tool(
+        "unzip",
+        &[
+            "-p",
+            dir.path().join("hi.docx").to_str().unwrap(),
+            "word/document.xml",
+        ],
+    );
+    for style in ["ItalicInOriginal", "BoldInOriginal"] {
+        assert!(
+            xml.contains(&format!("<w:rStyle w:val=\"{style}\"/>")),
+            "{style}: {xml}"
+        );
+    }
+    let md = tool(
+        "pandoc",
+        &[
+            dir.path().join("hi.epub").to_str().unwrap(),
+            "-t",
+            "markdown",
+        ],
+    );
+    assert!(md.contains("*Titel*") && md.contains("**Wort**"), "{md}");
+    let text = std::fs::read_to_string(dir.path().join("hi.txt")).unwrap();
+    assert!(text.contains("Ein Titel, ein Wort,"), "{text}");
+}
+
+#[test]
+fn a_tei_table_is_a_tagged_table_in_the_pdf() {
+    let tei = "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>Liste</title></titleStmt></fileDesc></teiHeader><text><body><p>Anwesend:</p><table><row role=\"label\"><cell>Name</cell><cell>Ort</cell></row><row><cell>Schnitzler</cell><cell>Wien</cell></row><row><cell>Kafka</cell><cell>Prag</cell></row></table></body></text></TEI>";
+    let dir = tempdir();
+    let input = dir.path().join("liste.xml");
+    std::fs::write(&input, tei).unwrap();
+    let pdf = dir.path().join("liste.pdf");
+    let o = folio()
+        .args([
+            "export",
+            input.to_str().unwrap(),
+            "-o",
+            pdf.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // qpdf writes each structure element as an object of its own: count them by type.
+    let qdf = tool(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            pdf.to_str().unwrap(),
+            "-",
+        ],
+    );
+    let count = |s: &str| {
+        qdf.lines()
+            .filter(|l| l.trim() == format!("/S /{s}"))
+            .count()
+    };
+    assert_eq!(
+        [count("Table"), count("TR"), count("TH"), count("TD")],
+        [1, 3, 2, 4],
+        "Table, a TR per row, a TH per label cell, a TD per other cell"
+    );
+    assert_eq!(
+        qdf.matches("/Scope /Column").count(),
+        2,
+        "each TH names its column"
+    );
+    let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    for w in ["Name", "Ort", "Schnitzler", "Wien", "Kafka", "Prag"] {
+        assert!(text.contains(w), "{w}: {text}");
+    }
+}

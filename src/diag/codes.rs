@@ -81,6 +81,7 @@ codes! {
     OutputFailed = "F0702": "An edition could not be made or written.",
     Usage = "F0703": "The command line asks for something folio cannot do.",
     LinkLoop = "F0704": "A folder link leads to a folder already searched (warning).",
+    Nonconforming = "F0710": "The PDF cannot conform to a standard it claims (PDF/UA, PDF/A).",
     TeiSyntax = "F0801": "The TEI file is not well-formed XML, holds a DTD, or is not TEI.",
     TeiLimit = "F0802": "The TEI file passes one of folio's bounds (size, nesting depth).",
     TeiUnmapped = "F0803": "A TEI element or value that folio does not map (warning).",

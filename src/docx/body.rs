@@ -107,7 +107,7 @@ impl<'a, 'p> DocWriter<'a, 'p> {
         DocWriter {
             doc,
             style,
-            labels: Labels::for_language(&doc.language),
+            labels: Labels::of(&doc.language, style),
             notes: NoteNumbers::new(doc, style),
             pkg,
             emitted: BTreeSet::new(),
@@ -412,6 +412,8 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                 }
                 Inline::LineBreak => out.push_str("<w:r><w:br/></w:r>"),
                 Inline::Superscript(c) => self.runs_in(out, c, &with(id::ch::RAISED), nested),
+                Inline::Italic(c) => self.runs_in(out, c, &with(id::ch::ITALIC), nested),
+                Inline::Bold(c) => self.runs_in(out, c, &with(id::ch::BOLD), nested),
                 Inline::Subscript(c) => self.runs_in(out, c, &with(id::ch::LOWERED), nested),
             }
             if let Some(n) = self.notes.of_span(inline) {

@@ -44,7 +44,7 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
     if let Some(register) = register {
         let mentions = [crate::shared::index::Mentions::new(doc)];
         let pages = crate::layout::volume::document_pages(doc, style)?.mentions;
-        let labels = crate::shared::Labels::for_language(&doc.language);
+        let labels = crate::shared::Labels::of(&doc.language, style);
         index::indexes_xml(&mut pkg, register, &mentions, &pages, style, labels);
     }
     let meta = Meta {
@@ -57,7 +57,7 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
             .join("; "),
         subject: crate::shared::date_place_line(
             doc,
-            crate::shared::Labels::for_language(&doc.language),
+            crate::shared::Labels::of(&doc.language, style),
         )
         .unwrap_or_default(),
         language: doc.language.clone(),
@@ -70,7 +70,7 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
 /// its own section, in the volume's order, notes numbered per document.
 pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Output, Error> {
     let m = &volume.manifest;
-    let labels = crate::shared::Labels::for_language(&m.language);
+    let labels = crate::shared::Labels::of(&m.language, style);
     let mut pkg = Package {
         custom_note_marks: true,
         ..Package::default()
@@ -124,7 +124,7 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         }
         entry.push_str(&crate::markup::plain_text(doc.title.inlines()));
         if let Some(date) =
-            crate::shared::date_place_line(doc, crate::shared::Labels::for_language(&doc.language))
+            crate::shared::date_place_line(doc, crate::shared::Labels::of(&doc.language, style))
         {
             entry.push_str(". ");
             entry.push_str(&date);

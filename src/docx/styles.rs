@@ -105,6 +105,10 @@ pub mod id {
         pub const HAND: &str = "HandShift";
         /// Superscript in the original.
         pub const RAISED: &str = "Raised";
+        /// Italic in the original.
+        pub const ITALIC: &str = "ItalicInOriginal";
+        /// Bold in the original.
+        pub const BOLD: &str = "BoldInOriginal";
         /// Subscript in the original.
         pub const LOWERED: &str = "Lowered";
         /// The editor's words inside the text: gaps, "[?]", a mark's hand.
@@ -174,6 +178,8 @@ pub const CHARACTER: &[(&str, &str, &str)] = &[
     (id::ch::SUPPLIED, "Supplied by Editor", id::ch::BASE),
     (id::ch::HAND, "Other Hand", id::ch::BASE),
     (id::ch::RAISED, "Raised in Original", id::ch::BASE),
+    (id::ch::ITALIC, "Italic in Original", id::ch::BASE),
+    (id::ch::BOLD, "Bold in Original", id::ch::BASE),
     (id::ch::LOWERED, "Lowered in Original", id::ch::BASE),
     (id::ch::EDITORIAL, "Editorial Comment", ""),
     (id::ch::NOTE_REF, "footnote reference", ""),
@@ -206,6 +212,8 @@ pub fn character_props(style_id: &str, style: &Style) -> RPr {
         id::ch::SPACED => r.letter_spacing = spacing,
         id::ch::DELETED => r.strike = style.inline.deleted == DeletedDisplay::Strike,
         id::ch::RAISED => r.vert = Some("superscript"),
+        id::ch::ITALIC => r.italic = true,
+        id::ch::BOLD => r.bold = true,
         id::ch::LOWERED => r.vert = Some("subscript"),
         id::ch::EDITORIAL => r.italic = true,
         id::ch::NOTE_REF => r.vert = Some("superscript"),

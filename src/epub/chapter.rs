@@ -9,14 +9,10 @@ use crate::style::notes::NotePlace;
 use crate::style::{DeletedDisplay, HandDisplay, Style, UnderlineDisplay};
 use std::collections::BTreeSet;
 
-/// The language of the editorial apparatus (headings, notes, legend) for a document.
-pub fn apparatus_language(doc_language: &str) -> &'static str {
-    let primary = doc_language.split('-').next().unwrap_or("");
-    if primary.eq_ignore_ascii_case("en") {
-        "en"
-    } else {
-        "ru"
-    }
+/// The language of the editorial apparatus (headings, notes, legend) for a document: its
+/// labels' (`shared::Labels::of`).
+pub fn apparatus_language(doc_language: &str, style: &Style) -> &'static str {
+    Labels::of(doc_language, style).lang
 }
 
 /// A note's content: the document's own inlines, or a composed text.
@@ -50,11 +46,11 @@ impl<'a> Chapter<'a> {
 
     /// A writer for `doc`.
     pub fn new(doc: &'a Document, style: &'a Style) -> Chapter<'a> {
-        let lang = apparatus_language(&doc.language);
+        let lang = apparatus_language(&doc.language, style);
         Chapter {
             doc,
             style,
-            labels: Labels::for_language(&doc.language),
+            labels: Labels::of(&doc.language, style),
             notes: NoteNumbers::new(doc, style),
             mentions: Default::default(),
             referenced: BTreeSet::new(),
@@ -607,6 +603,20 @@ impl<'a> Chapter<'a> {
                     }
                 }
                 Inline::LineBreak => h.raw("<br/>\n"),
+                Inline::Italic(c) => {
+                    h.raw("<i class=\"italic\">");
+                    let old = h.face(true, false);
+                    self.inlines(h, c);
+                    h.restore(old);
+                    h.raw("</i>");
+                }
+                Inline::Bold(c) => {
+                    h.raw("<b class=\"bold\">");
+                    let old = h.face(false, true);
+                    self.inlines(h, c);
+                    h.restore(old);
+                    h.raw("</b>");
+                }
                 Inline::Superscript(c) => {
                     h.raw("<sup class=\"superscript\">");
                     self.inlines(h, c);

@@ -33,7 +33,7 @@ const GENERATED: &str = "0123456789.\\/\u{2013}\u{a0}[]?";
 /// Writes the EPUB edition of a document.
 pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
     let mut faces = Faces::default();
-    let labels = Labels::for_language(&doc.language);
+    let labels = Labels::of(&doc.language, style);
     let lang = doc.language.as_str();
     let title = crate::markup::plain_text(doc.title.inlines());
 
@@ -51,7 +51,12 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
         let body = h.out;
         spine.push(Item::xhtml(
             "title.xhtml",
-            page(apparatus_language(lang), &title, "frontmatter", &body),
+            page(
+                apparatus_language(lang, style),
+                &title,
+                "frontmatter",
+                &body,
+            ),
         ));
     }
     spine.push(Item::xhtml("document.xhtml", chapter));
@@ -144,8 +149,8 @@ fn push_front(
 pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Output, Error> {
     let m = &volume.manifest;
     let mut faces = Faces::default();
-    let apparatus = apparatus_language(&m.language);
-    let labels = Labels::for_language(apparatus);
+    let apparatus = apparatus_language(&m.language, style);
+    let labels = Labels::of(apparatus, style);
     let (preface_label, abbreviations_label) = (labels.preface, labels.abbreviations);
     let mut spine: Vec<Item> = Vec::new();
     let mut toc = String::new();
@@ -233,7 +238,7 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         toc.push_str(&format!(
             "<li><a href=\"{href}\" lang=\"{a}\" xml:lang=\"{a}\">{}</a></li>\n",
             esc(&label),
-            a = apparatus_language(&doc.language)
+            a = apparatus_language(&doc.language, style)
         ));
         first_document.get_or_insert(href);
     }
@@ -278,7 +283,7 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         },
         // The originals the documents are published from: the source of the page list's
         // folios, which readers (and DAISY Ace) expect to be named.
-        source: volume_sources(volume),
+        source: volume_sources(volume, style),
     };
     package(
         &meta,
@@ -295,12 +300,12 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
 
 /// The archival sources of a volume's documents, "№ 1: РГАСПИ. Ф. 17…; № 2: …", or `None`
 /// when no document names one.
-fn volume_sources(volume: &crate::volume::Volume) -> Option<String> {
+fn volume_sources(volume: &crate::volume::Volume, style: &Style) -> Option<String> {
     let sources: Vec<String> = volume
         .documents
         .iter()
         .filter_map(|d| {
-            let labels = Labels::for_language(&d.language);
+            let labels = Labels::of(&d.language, style);
             let legend = crate::markup::plain_text(&shared::legend(d, labels)?);
             Some(match shared::number_line(d) {
                 Some(n) => format!("{n}: {legend}"),
@@ -335,6 +340,20 @@ fn front_inlines(h: &mut Html, inlines: &[crate::markup::Inline], labels: &Label
                 front_inlines(h, content, labels);
                 h.restore(old);
                 h.raw("</em>");
+            }
+            Inline::Italic(c) => {
+                h.raw("<i>");
+                let old = h.face(true, false);
+                front_inlines(h, c, labels);
+                h.restore(old);
+                h.raw("</i>");
+            }
+            Inline::Bold(c) => {
+                h.raw("<b>");
+                let old = h.face(false, true);
+                front_inlines(h, c, labels);
+                h.restore(old);
+                h.raw("</b>");
             }
             Inline::Superscript(c) => {
                 h.raw("<sup>");
@@ -506,7 +525,7 @@ fn package(
 ) -> Result<Output, Error> {
     let mut warnings = Vec::new();
     let when = modified(&mut warnings);
-    let apparatus = apparatus_language(&meta.language);
+    let apparatus = apparatus_language(&meta.language, style);
 
     // The navigation document is written before the fonts are cut: its text needs glyphs.
     let nav_title = labels.contents;
@@ -631,7 +650,14 @@ fn package(
     all.append(&mut spine);
     all.append(&mut files);
 
-    let opf = opf(meta, when, &all, &spine_ids, !page_list.is_empty());
+    let opf = opf(
+        meta,
+        apparatus,
+        when,
+        &all,
+        &spine_ids,
+        !page_list.is_empty(),
+    );
     let bytes = zip(&opf, &all, when).map_err(|e| Error::Output(format!("EPUB: {e}")))?;
     Ok(Output { bytes, warnings })
 }
@@ -649,7 +675,14 @@ fn item_id(href: &str) -> String {
 /// The package document.
 /// The package document. `paged`: the book has a page list of the original's folios, whose
 /// source is the archival original named in `dc:source`.
-fn opf(meta: &Metadata, when: Civil, items: &[Item], spine: &[String], paged: bool) -> String {
+fn opf(
+    meta: &Metadata,
+    apparatus: &str,
+    when: Civil,
+    items: &[Item],
+    spine: &[String],
+    paged: bool,
+) -> String {
     let (y, mo, d, h, mi, s) = (
         when.year,
         i64::from(when.month),
@@ -666,7 +699,7 @@ fn opf(meta: &Metadata, when: Civil, items: &[Item], spine: &[String], paged: bo
          <dc:identifier id=\"pub-id\">{}</dc:identifier>\n\
          <dc:title id=\"title\">{}</dc:title>\n\
          <dc:language>{}</dc:language>\n",
-        attr(apparatus_language(&meta.language)),
+        attr(apparatus),
         identifier(meta.id_source),
         esc(&meta.title),
         esc(&meta.language)

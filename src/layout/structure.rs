@@ -85,6 +85,19 @@ pub enum Role {
     Deleted,
     /// Letter-spaced words: read as the words.
     Spaced,
+    /// A span in another language than the text around it (its node carries the language).
+    Foreign,
+    /// Words the edition adds inside the transcription ("[неразб.]", a mark's hand): in
+    /// the apparatus's language, an abbreviation with its expansion.
+    Apparatus,
+    /// A table.
+    Table,
+    /// A row of a table.
+    TableRow,
+    /// A header cell (of a header row: it names its column).
+    TableHeader,
+    /// A data cell.
+    TableCell,
     /// The volume's title page.
     TitlePage,
     /// The contents.
@@ -121,6 +134,8 @@ pub struct Node {
     pub actual: Option<String>,
     /// Its title, for a heading (PDF/UA requires headings to say what they are).
     pub title: Option<String>,
+    /// The expansion of an abbreviation it stands for ("неразборчиво" for "неразб.").
+    pub expanded: Option<String>,
 }
 
 /// The structure tree of a layout run: nodes in the order they are read; node 0 is the
@@ -144,6 +159,7 @@ impl Structure {
                 alt: None,
                 actual: None,
                 title: None,
+                expanded: None,
             }],
             lang: lang.to_string(),
         }
@@ -160,6 +176,7 @@ impl Structure {
             alt: None,
             actual: None,
             title: None,
+            expanded: None,
         });
         id
     }

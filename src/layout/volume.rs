@@ -104,7 +104,7 @@ pub fn volume_pages(volume: &crate::volume::Volume, style: &Style) -> Result<Vol
     };
     let mentions: Vec<Mentions> = volume.documents.iter().map(Mentions::new).collect();
     let indexes: Vec<Index> = index::indexes(&volume.register, &mentions, style);
-    let labels = crate::shared::Labels::for_language(&m.language);
+    let labels = crate::shared::Labels::of(&m.language, style);
     // Documents and indexes alone first, for where each starts; then the contents with
     // placeholder numbers, for how many pages it takes; then the volume itself.
     let run_on = style.pdf.document_start == crate::style::pdf::DocumentStart::RunOn;
@@ -129,7 +129,11 @@ pub fn volume_pages(volume: &crate::volume::Volume, style: &Style) -> Result<Vol
         starts.push(dry.page_count());
         dry.index(ix, &|l| dry_pages.target(l), &m.title, &m.language);
     }
-    let mut titles: Vec<String> = volume.documents.iter().map(entry_title).collect();
+    let mut titles: Vec<String> = volume
+        .documents
+        .iter()
+        .map(|d| entry_title(d, style))
+        .collect();
     if commentary {
         titles.push(labels.commentary.to_string());
     }
@@ -205,8 +209,8 @@ fn volume_notes(
 }
 
 /// A document's line in the contents: "№ 1. Title. 3 декабря 1932 г."
-fn entry_title(doc: &Document) -> String {
-    let labels = crate::shared::Labels::for_language(&doc.language);
+fn entry_title(doc: &Document, style: &Style) -> String {
+    let labels = crate::shared::Labels::of(&doc.language, style);
     let mut s = crate::markup::plain_text(doc.title.inlines());
     if let Some(n) = crate::shared::number_line(doc) {
         s = format!("{n}. {s}");

@@ -41,8 +41,28 @@ pub struct Meta {
     pub sources: Vec<crate::model::Origin>,
 }
 
-/// Writes the pages as PDF bytes; an error names what keeps the file from a standard.
-pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, String> {
+/// Why a PDF was not written.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The file cannot conform to a standard it claims: what breaks which clause.
+    Nonconforming(Vec<Violation>),
+    /// Anything else (a page without size, a source embedded twice).
+    Failed(String),
+}
+
+/// One way the file breaks a standard it claims.
+#[derive(Debug)]
+pub struct Violation {
+    /// The standards broken ("PDF/A-2u, PDF/UA-1").
+    pub standards: String,
+    /// What breaks them, with the clause and what to do.
+    pub message: String,
+    /// The transcription's text it concerns, when there is one ("😀"), to place the error.
+    pub text: Option<String>,
+}
+
+/// Writes the pages as PDF bytes; a refusal names what keeps the file from a standard.
+pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, Refusal> {
     let mut config = ConfigurationBuilder::new();
     for s in &meta.standards {
         config = match s {
@@ -55,7 +75,7 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, String> {
     }
     let configuration = config
         .finish()
-        .map_err(|e| format!("the PDF standards cannot be combined: {e:?}"))?;
+        .map_err(|e| Refusal::Failed(format!("the PDF standards cannot be combined: {e:?}")))?;
     let settings = SerializeSettings {
         compress_content_streams: true,
         xmp_metadata: true,
@@ -68,7 +88,7 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, String> {
     let mut leaves = Leaves::new(laid.structure.nodes.len());
     for (index, page) in laid.pages.iter().enumerate() {
         let mut ps = PageSettings::from_wh(page.width, page.height)
-            .ok_or_else(|| format!("page {} has no size", index + 1))?;
+            .ok_or_else(|| Refusal::Failed(format!("page {} has no size", index + 1)))?;
         if index == 0 {
             // Pages are numbered 1, 2, … throughout (a volume's title page is page 1).
             ps = ps.with_page_label(PageLabel::new(
@@ -151,9 +171,25 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, String> {
             compress: Some(true),
             location: None,
         })
-        .ok_or_else(|| format!("{} is embedded twice", source.name))?;
+        .ok_or_else(|| Refusal::Failed(format!("{} is embedded twice", source.name)))?;
     }
-    doc.finish().map_err(|e| explain(&e))
+    doc.finish().map(without_suspects).map_err(|e| explain(&e))
+}
+
+/// The file without `/Suspects false` in its MarkInfo. krilla writes it (false is what
+/// PDF/UA-1 asks for, and the default when absent: ISO 32000-1 table 321), but poppler up
+/// to at least 22.12 takes any Suspects that is not true for one of the wrong type and
+/// prints "Syntax Error: Suspects object is wrong type (boolean)" for every file. The
+/// entry is blanked with spaces of its length, so every offset of the file stays right.
+/// The catalog is written uncompressed and this exact dictionary is krilla's, once.
+fn without_suspects(mut bytes: Vec<u8>) -> Vec<u8> {
+    const MARK_INFO: &[u8] = b"/MarkInfo<</Marked true/Suspects false>>";
+    const SUSPECTS: &[u8] = b"/Suspects false";
+    if let Some(at) = bytes.windows(MARK_INFO.len()).position(|w| w == MARK_INFO) {
+        let from = at + MARK_INFO.len() - 2 - SUSPECTS.len();
+        bytes[from..from + SUSPECTS.len()].fill(b' ');
+    }
+    bytes
 }
 
 fn metadata(meta: &Meta) -> krilla::metadata::Metadata {
@@ -189,37 +225,42 @@ fn date_time(c: crate::shared::clock::Civil) -> krilla::metadata::DateTime {
 }
 
 /// A krilla error in the words of the standard it breaks.
-fn explain(e: &krilla::error::KrillaError) -> String {
-    match e {
-        krilla::error::KrillaError::Validation(errors) => {
-            let list: Vec<String> = errors
-                .iter()
-                .map(|(err, validators)| {
-                    let what = match err {
-                        ValidationError::RestrictedLicense(_) => "a font of the style forbids embedding (PDF/A: ISO 19005-2 6.2.11.4.1; PDF/UA: ISO 14289-1 7.21.4.1): choose a font whose licence allows embedding".to_string(),
-                        ValidationError::ContainsNotDefGlyph(_, _, text) => format!(
-                            "“{text}” is in no font (the .notdef glyph; ISO 19005-2 6.2.11.8, ISO 14289-1 7.21.8): add a font that has it"
-                        ),
-                        ValidationError::NoCodepointMapping(..)
-                        | ValidationError::InvalidCodepointMapping(..) => {
-                            "a glyph maps to no Unicode text (ISO 19005-2 6.2.11.7.2)".to_string()
-                        }
-                        ValidationError::MissingDocumentDate => {
-                            "PDF/A needs the file's date (xmp:CreateDate, ISO 19005-2 6.6)".to_string()
-                        }
-                        ValidationError::EmbeddedFile(k, _) => format!(
-                            "an embedded source is not allowed or is incomplete ({k:?}; PDF/A-2 allows none, ISO 19005-2 6.8; use a-3u or a-3a)"
-                        ),
-                        other => format!("{other:?}"),
-                    };
-                    let names: Vec<&str> = validators_names(*validators);
-                    format!("{} — {what}", names.join(", "))
-                })
-                .collect();
-            format!("the PDF cannot conform: {}", list.join("; "))
-        }
-        other => format!("cannot write the PDF: {other}"),
-    }
+fn explain(e: &krilla::error::KrillaError) -> Refusal {
+    let krilla::error::KrillaError::Validation(errors) = e else {
+        return Refusal::Failed(format!("cannot write the PDF: {e}"));
+    };
+    let violations = errors
+        .iter()
+        .map(|(err, validators)| {
+            let mut text = None;
+            let message = match err {
+                ValidationError::RestrictedLicense(_) => "a font of the style forbids embedding (PDF/A: ISO 19005-2 6.2.11.4.1; PDF/UA: ISO 14289-1 7.21.4.1): choose a font whose licence allows embedding".to_string(),
+                ValidationError::ContainsNotDefGlyph(_, _, t) => {
+                    text = Some(t.to_string());
+                    format!(
+                        "“{t}” is in no font (the .notdef glyph; ISO 19005-2 6.2.11.8, ISO 14289-1 7.21.8): add a font that has it"
+                    )
+                }
+                ValidationError::NoCodepointMapping(..)
+                | ValidationError::InvalidCodepointMapping(..) => {
+                    "a glyph maps to no Unicode text (ISO 19005-2 6.2.11.7.2)".to_string()
+                }
+                ValidationError::MissingDocumentDate => {
+                    "PDF/A needs the file's date (xmp:CreateDate, ISO 19005-2 6.6)".to_string()
+                }
+                ValidationError::EmbeddedFile(k, _) => format!(
+                    "an embedded source is not allowed or is incomplete ({k:?}; PDF/A-2 allows none, ISO 19005-2 6.8; use a-3u or a-3a)"
+                ),
+                other => format!("{other:?}"),
+            };
+            Violation {
+                standards: validators_names(*validators).join(", "),
+                message,
+                text,
+            }
+        })
+        .collect();
+    Refusal::Nonconforming(violations)
 }
 
 fn validators_names(v: krilla::configure::Validators) -> Vec<&'static str> {

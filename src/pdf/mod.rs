@@ -20,11 +20,11 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
     let mut warned = warnings(&laid, &[doc]);
     let standards = standards(style);
     let date = pdf_date(&standards, &mut warned);
-    let mut meta = meta_of(doc, date, standards);
+    let mut meta = meta_of(doc, style, date, standards);
     if style.pdf.embed_source {
         meta.sources.extend(doc.origin.clone());
     }
-    let bytes = bytes::write(&laid, &meta).map_err(|e| Error::Usage(format!("{}: {e}", doc.id)))?;
+    let bytes = bytes::write(&laid, &meta).map_err(|e| refused(e, &doc.id, doc.origin.as_ref()))?;
     Ok(Output {
         bytes,
         warnings: warned,
@@ -58,12 +58,45 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
             Vec::new()
         },
     };
-    let bytes = bytes::write(&laid, &meta)
-        .map_err(|e| Error::Usage(format!("{}: {e}", volume.manifest.title)))?;
+    let bytes = bytes::write(&laid, &meta).map_err(|e| refused(e, &volume.manifest.title, None))?;
     Ok(Output {
         bytes,
         warnings: warned,
     })
+}
+
+/// A refused PDF as folio's error: a file that cannot conform is an input error (exit
+/// code 1) naming the standard and the clause, placed at the text it concerns when the
+/// source has it literally; anything else an output error.
+fn refused(refusal: bytes::Refusal, what: &str, origin: Option<&crate::model::Origin>) -> Error {
+    use crate::diag::{Code, Diagnostic};
+    let violations = match refusal {
+        bytes::Refusal::Failed(m) => return Error::Output(format!("{what}: {m}")),
+        bytes::Refusal::Nonconforming(v) => v,
+    };
+    let file = origin.map_or(what, |o| o.name.as_str());
+    let source: Option<std::sync::Arc<str>> =
+        origin.and_then(|o| std::str::from_utf8(&o.bytes).ok().map(Into::into));
+    let diagnostics = violations
+        .into_iter()
+        .map(|v| {
+            let d = Diagnostic::error(
+                Code::Nonconforming,
+                file,
+                format!("the PDF cannot conform to {}: {}", v.standards, v.message),
+            )
+            .hint("fix the transcription or the style as the clause says, or claim no standard for a draft: --pdf-standard none (docs/pdf.md, Standards)");
+            let at = v.text.as_deref().filter(|t| !t.is_empty()).and_then(|t| {
+                let src = source.as_ref()?;
+                src.find(t).map(|i| (src.clone(), i..i + t.len()))
+            });
+            match at {
+                Some((src, span)) => d.at_span(&src, span),
+                None => d,
+            }
+        })
+        .collect();
+    Error::Invalid(diagnostics)
 }
 
 /// The standards to claim: the style's; with an embedded source, PDF/A-2 becomes PDF/A-3
@@ -81,8 +114,13 @@ fn standards(style: &Style) -> Vec<PdfStandard> {
         .collect()
 }
 
-fn meta_of(doc: &Document, date: Option<Civil>, standards: Vec<PdfStandard>) -> bytes::Meta {
-    let labels = crate::shared::Labels::for_language(&doc.language);
+fn meta_of(
+    doc: &Document,
+    style: &Style,
+    date: Option<Civil>,
+    standards: Vec<PdfStandard>,
+) -> bytes::Meta {
+    let labels = crate::shared::Labels::of(&doc.language, style);
     let title = crate::markup::plain_text(doc.title.inlines());
     let title = match crate::shared::number_line(doc) {
         Some(n) => format!("{n}. {title}"),

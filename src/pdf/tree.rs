@@ -1,11 +1,12 @@
 //! The layout's structure tree (`layout::structure`) as PDF structure elements: which
 //! standard structure type each role is, with its attributes (heading level and title,
-//! list numbering, a mark's placement, a note's id, language, alternate text).
+//! list numbering, a mark's placement, a note's id, language, alternate text, expansion).
 
 use crate::layout::structure::{NodeId, Role, Structure};
 use crate::model::Position;
 use krilla::tagging::{
-    Identifier, ListNumbering, Node, Placement, Tag, TagGroup, TagId, TagKind, TagTree,
+    Identifier, ListNumbering, Node, Placement, TableHeaderScope, Tag, TagGroup, TagId, TagKind,
+    TagTree,
 };
 use std::num::NonZeroU16;
 
@@ -71,7 +72,11 @@ fn kind(role: &Role) -> TagKind {
         Role::NoteRef(_) => Tag::Reference.into(),
         // PDF/UA wants an id on every note; the mark's id is added in `build`.
         Role::Note(_) => Tag::Note.into(),
-        Role::Deleted | Role::Spaced => Tag::Span.into(),
+        Role::Deleted | Role::Spaced | Role::Foreign | Role::Apparatus => Tag::Span.into(),
+        Role::Table => Tag::Table.into(),
+        Role::TableRow => Tag::TR.into(),
+        Role::TableHeader => Tag::TH(TableHeaderScope::Column).into(),
+        Role::TableCell => Tag::TD.into(),
         Role::Contents => Tag::TOC.into(),
         Role::ContentsEntry => Tag::TOCI.into(),
     }
@@ -101,6 +106,7 @@ pub fn build(structure: &Structure, leaves: Leaves) -> TagTree {
             k.set_lang(n.lang.clone());
             k.set_alt_text(n.alt.clone());
             k.set_actual_text(n.actual.clone());
+            k.set_expanded(n.expanded.clone());
             Some(TagGroup::new(k))
         })
         .collect();

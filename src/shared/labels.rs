@@ -1,11 +1,19 @@
-//! The words of the editorial apparatus, in the language of the document.
-//!
-//! Russian is the apparatus for every language but English: folio serves Russian
-//! documentary editions, whose apparatus is Russian whatever the document's language.
+//! The words of the editorial apparatus, in the language of the document: a table for
+//! Russian, English and German. A document in another language gets the English words
+//! (a reader of a French letter is likelier to read English than Russian); the style's
+//! `labels` setting sets one language for every document instead — a Russian edition of
+//! German letters keeps its Russian apparatus with `labels = "ru"`.
+
+use crate::style::{LabelLanguage, Style};
 
 /// The words an edition adds around the transcription.
 #[derive(Debug)]
 pub struct Labels {
+    /// The language of these words (BCP 47 primary tag: "ru", "en", "de"), for readers
+    /// told where the apparatus's language differs from the document's.
+    pub lang: &'static str,
+    /// What follows a day's number before the month ("." in German: "3. Dezember").
+    pub day_suffix: &'static str,
     /// Month names in the genitive, for "3 декабря".
     pub months_genitive: [&'static str; 12],
     /// Month names in the nominative, for "декабрь 1932 г.".
@@ -27,6 +35,8 @@ pub struct Labels {
     pub note_letters: &'static [char],
     /// The default description of an illegible gap ("неразб.").
     pub illegible: &'static str,
+    /// What that abbreviation stands for, as a screen reader says it ("неразборчиво").
+    pub illegible_expanded: &'static str,
     /// The note for a sic ("Так в документе.").
     pub sic: &'static str,
     /// The words before a hand ("Рукой").
@@ -78,6 +88,8 @@ pub struct Labels {
 }
 
 static RU: Labels = Labels {
+    lang: "ru",
+    day_suffix: "",
     months_genitive: [
         "января",
         "февраля",
@@ -117,6 +129,7 @@ static RU: Labels = Labels {
         'у', 'ф', 'х', 'ц', 'ч', 'ш', 'щ', 'э', 'ю', 'я',
     ],
     illegible: "неразб.",
+    illegible_expanded: "неразборчиво",
     deleted: "зачёркнуто",
     sic: "Так в документе.",
     in_hand_of: "Рукой",
@@ -157,6 +170,8 @@ static RU: Labels = Labels {
 };
 
 static EN: Labels = Labels {
+    lang: "en",
+    day_suffix: "",
     months_genitive: [
         "January",
         "February",
@@ -196,6 +211,7 @@ static EN: Labels = Labels {
         's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
     ],
     illegible: "illegible",
+    illegible_expanded: "illegible",
     deleted: "struck out",
     sic: "Sic in the original.",
     in_hand_of: "In the hand of",
@@ -235,14 +251,105 @@ static EN: Labels = Labels {
     abbreviations: "Abbreviations",
 };
 
+/// German month names: the same after a day ("3. Dezember") and alone ("Dezember 1932").
+const DE_MONTHS: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
+static DE: Labels = Labels {
+    lang: "de",
+    day_suffix: ".",
+    months_genitive: DE_MONTHS,
+    months_nominative: DE_MONTHS,
+    year_suffix: "",
+    notes: "Anmerkungen",
+    textual_notes: "Textkritische Anmerkungen",
+    commentary: "Kommentar",
+    note_link: "Anmerkung",
+    note_back: "Zurück zum Text",
+    note_letters: &[
+        'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r',
+        's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
+    ],
+    illegible: "unleserlich",
+    illegible_expanded: "unleserlich",
+    deleted: "gestrichen",
+    sic: "So im Original.",
+    in_hand_of: "Von der Hand",
+    inserted: "Eingefügt",
+    inserted_in_margin: "Am Rand eingefügt",
+    inserted_below: "Unter der Zeile eingefügt",
+    inserted_above: "Über der Zeile eingefügt",
+    fond: "F.",
+    opis: "Op.",
+    delo: "D.",
+    folios: "Bl.",
+    authenticity: [
+        "Original",
+        "Abschrift",
+        "Beglaubigte Abschrift",
+        "Entwurf",
+        "Durchschlag",
+        "Auszug",
+    ],
+    medium: [
+        "Maschinenschrift",
+        "Handschrift",
+        "Eigenhändig",
+        "Telegrammformular",
+        "Druck",
+        "Hektographie",
+    ],
+    page: "S.",
+    contents: "Inhalt",
+    name_index: "Personenregister",
+    place_index: "Ortsregister",
+    see: "siehe",
+    index_by_document: "Die Zahlen verweisen auf die Nummern der Dokumente.",
+    index_by_page: "Die Zahlen verweisen auf die Seiten; kursiv: Erwähnungen in Anmerkungen und Quellenangaben.",
+    legend: "Quelle",
+    preface: "Vorwort",
+    abbreviations: "Abkürzungen",
+};
+
 impl Labels {
-    /// The labels for a BCP 47 language tag.
+    /// The labels for a BCP 47 language tag: Russian, English or German by its primary
+    /// subtag ("ru-petr1708" is Russian, "de-AT" German); English for any other language.
     pub fn for_language(tag: &str) -> &'static Labels {
-        let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
-        if primary == "en" {
-            &EN
-        } else {
-            &RU
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        match primary.to_ascii_lowercase().as_str() {
+            "ru" | "" => &RU,
+            "de" => &DE,
+            _ => &EN,
         }
+    }
+
+    /// The labels an edition uses for a document in `language`: the style's `labels`
+    /// language when it sets one, else the document's.
+    pub fn of(language: &str, style: &Style) -> &'static Labels {
+        match style.labels {
+            LabelLanguage::Document => Labels::for_language(language),
+            LabelLanguage::Ru => &RU,
+            LabelLanguage::En => &EN,
+            LabelLanguage::De => &DE,
+        }
+    }
+
+    /// The apparatus's language when a reader must be told it: when it is not the
+    /// document's tag (`language`), so a `ru-petr1708` document's apparatus, in modern
+    /// spelling, is marked `ru`.
+    pub fn lang_beside(&self, language: &str) -> Option<&'static str> {
+        (!language.eq_ignore_ascii_case(self.lang)).then_some(self.lang)
     }
 }

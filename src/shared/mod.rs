@@ -29,7 +29,8 @@ pub fn human_date(date: &str, labels: &Labels) -> String {
             labels.year_suffix
         ),
         Some((y, m, d)) => format!(
-            "{d}\u{a0}{} {y}{}",
+            "{d}{}\u{a0}{} {y}{}",
+            labels.day_suffix,
             labels.months_genitive[m as usize - 1],
             labels.year_suffix
         ),
@@ -46,9 +47,10 @@ pub fn human_date(date: &str, labels: &Labels) -> String {
                 if y1 == y2 && m1 == m2 && d1 > 0 && d2 > 0 =>
             {
                 format!(
-                    "{d1}–{d2}\u{a0}{} {y1}{}",
+                    "{d1}{s}–{d2}{s}\u{a0}{} {y1}{}",
                     labels.months_genitive[m1 as usize - 1],
-                    labels.year_suffix
+                    labels.year_suffix,
+                    s = labels.day_suffix,
                 )
             }
             _ => format!("{} – {}", one(a), one(b)),
@@ -194,5 +196,16 @@ mod tests {
         );
         let en = Labels::for_language("en-GB");
         assert_eq!(human_date("1932-12-03", en), "3\u{a0}December 1932");
+        let de = Labels::for_language("de-AT");
+        assert_eq!(human_date("1932-12-03", de), "3.\u{a0}Dezember 1932");
+        assert_eq!(
+            human_date("1932-12-03/1932-12-05", de),
+            "3.–5.\u{a0}Dezember 1932"
+        );
+        assert_eq!(human_date("1898-03", de), "März 1898");
+        assert_eq!(Labels::for_language("fr").notes, "Notes");
+        assert_eq!(Labels::for_language("ru-petr1708").notes, "Примечания");
+        assert_eq!(ru.lang_beside("ru-petr1708"), Some("ru"));
+        assert_eq!(de.lang_beside("de"), None);
     }
 }

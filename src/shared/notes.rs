@@ -84,7 +84,7 @@ pub struct NoteNumbers<'a> {
 impl<'a> NoteNumbers<'a> {
     /// Numbers the notes of `doc` in order of first reference.
     pub fn new(doc: &'a Document, style: &Style) -> NoteNumbers<'a> {
-        let labels = Labels::for_language(&doc.language);
+        let labels = Labels::of(&doc.language, style);
         let mut numbers = NoteNumbers {
             note_every_insertion: style.inline.inserted == crate::style::InsertedDisplay::Note,
             note_deletions: style.inline.deleted == DeletedDisplay::Note,

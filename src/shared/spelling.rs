@@ -85,6 +85,8 @@ fn map_children(inline: &Inline, f: impl Fn(&[Inline]) -> Vec<Inline>) -> Inline
         Inline::Unclear(c) => Inline::Unclear(f(c)),
         Inline::Supplied(c) => Inline::Supplied(f(c)),
         Inline::Sic(c) => Inline::Sic(f(c)),
+        Inline::Italic(c) => Inline::Italic(f(c)),
+        Inline::Bold(c) => Inline::Bold(f(c)),
         Inline::Superscript(c) => Inline::Superscript(f(c)),
         Inline::Subscript(c) => Inline::Subscript(f(c)),
         Inline::Hand { hand, content } => Inline::Hand {

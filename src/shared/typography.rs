@@ -107,7 +107,7 @@ const BEFORE_WORD: &[&str] = &[
 /// Whether a word is a month name, as dates are written ("декабря", "December").
 fn is_month(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ["ru", "en"].iter().any(|l| {
+    ["ru", "en", "de"].iter().any(|l| {
         let labels = super::Labels::for_language(l);
         labels.months_genitive.contains(&lower.as_str())
             || labels

@@ -33,6 +33,9 @@ pub struct Style {
     pub spelling: Spelling,
     /// The two series of notes, textual and commentary (`[notes]`).
     pub notes: notes::NotesStyle,
+    /// The language of the editorial apparatus's words ("Примечания", "Подлинник",
+    /// "[неразб.]", month names): the document's own, or one for every document.
+    pub labels: LabelLanguage,
     /// The plain-text edition.
     pub text: TextStyle,
     /// The name and place indexes (`[index]`).
@@ -63,6 +66,22 @@ pub enum Spelling {
     Regularized,
 }
 
+/// The language of the words an edition adds around a transcription (shared::Labels).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LabelLanguage {
+    /// The document's language: German words for a German letter, Russian for a Russian
+    /// one, English for a language folio has no words for.
+    #[default]
+    Document,
+    /// Russian, whatever the document's language (a Russian edition of foreign letters).
+    Ru,
+    /// English.
+    En,
+    /// German.
+    De,
+}
+
 /// The names of the presets, for help texts and errors.
 pub const PRESETS: &[&str] = &["edition", "handout"];
 
@@ -76,6 +95,7 @@ impl Style {
             inline: InlineStyle::default(),
             spelling: Spelling::default(),
             notes: notes::NotesStyle::default(),
+            labels: LabelLanguage::default(),
             text: TextStyle::default(),
             index: index::IndexStyle::default(),
             pdf: pdf::PdfStyle::edition(),

@@ -22,6 +22,10 @@ pub enum Target {
     Superscript,
     /// Subscript.
     Subscript,
+    /// Italic (of a printed source: a print edition's emphasis, a title).
+    Italic,
+    /// Bold.
+    Bold,
     /// Struck out.
     Deleted,
     /// Known, and printed as the surrounding text (a typeface of the original such as
@@ -65,6 +69,8 @@ impl Target {
                 | Target::Spaced
                 | Target::Superscript
                 | Target::Subscript
+                | Target::Italic
+                | Target::Bold
                 | Target::Deleted
         )
     }
@@ -96,11 +102,11 @@ const BUILT_IN: &[(&str, Target)] = &[
     ("line-through", Target::Deleted),
     ("overstrike", Target::Deleted),
     ("struck", Target::Deleted),
-    ("italic", Target::Plain),
-    ("italics", Target::Plain),
-    ("i", Target::Plain),
-    ("bold", Target::Plain),
-    ("b", Target::Plain),
+    ("italic", Target::Italic),
+    ("italics", Target::Italic),
+    ("i", Target::Italic),
+    ("bold", Target::Bold),
+    ("b", Target::Bold),
     ("latintype", Target::Plain),
     ("antiqua", Target::Plain),
     ("pre-print", Target::Plain),
@@ -183,7 +189,7 @@ impl Mapping {
                 format!("TEI mapping: {}", e.message().trim_end()),
             )
             .at_line_column(line, column)
-            .hint("values map to underline, double-underline, spaced, superscript, subscript, deleted, plain, salutation, closer, signature, heading, dateline, quote, postscript, left, center, right, justify, indent or no-indent (docs/tei.md)")])
+            .hint("values map to underline, double-underline, spaced, superscript, subscript, italic, bold, deleted, plain, salutation, closer, signature, heading, dateline, quote, postscript, left, center, right, justify, indent or no-indent (docs/tei.md)")])
         })?;
         let mut mapping = Mapping::default();
         if let Some(lb) = parsed.line_breaks {

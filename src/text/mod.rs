@@ -36,7 +36,7 @@ pub fn write_with_warnings(doc: &Document, style: &Style) -> (String, Vec<Warnin
         page: Page::new(width),
         width,
         indent: style.text.indent,
-        labels: Labels::for_language(&doc.language),
+        labels: Labels::of(&doc.language, style),
         notes: NoteNumbers::new(doc, style),
     };
     // Nothing invisible from the input reaches the page (a soft hyphen, a zero-width space).
@@ -78,7 +78,7 @@ pub fn write_volume(
     let width = style.text.width.max(20);
     let page = Page::new(width);
     let m = &volume.manifest;
-    let labels = Labels::for_language(&m.language);
+    let labels = Labels::of(&m.language, style);
     let rule = "=".repeat(width);
     let mut out: Vec<String> = Vec::new();
     out.extend(page.centre(&m.title));
@@ -113,7 +113,7 @@ pub fn write_volume(
     let hang = entries.iter().map(|e| cols(e)).max().unwrap_or(0);
     for (doc, entry) in volume.documents.iter().zip(&entries) {
         let mut title = crate::markup::plain_text(doc.title.inlines());
-        if let Some(date) = shared::date_place_line(doc, Labels::for_language(&doc.language)) {
+        if let Some(date) = shared::date_place_line(doc, Labels::of(&doc.language, style)) {
             title.push_str(&format!(". {date}"));
         }
         let first = format!("{entry}{}", " ".repeat(hang - cols(entry)));
@@ -202,7 +202,7 @@ fn volume_end_notes(
             page: Page::new(page.width),
             width: page.width,
             indent: style.text.indent,
-            labels: Labels::for_language(&doc.language),
+            labels: Labels::of(&doc.language, style),
             notes: NoteNumbers::new(doc, style),
         };
         let entries = writer.notes.at(&[NotePlace::VolumeEnd]);
@@ -751,7 +751,10 @@ fn render_marks(
                 }
             }
             Inline::LineBreak => out.push('\n'),
-            Inline::Superscript(c) | Inline::Subscript(c) => out.push_str(&content(c)),
+            // Plain text has no faces: italic and bold read as written.
+            Inline::Superscript(c) | Inline::Subscript(c) | Inline::Italic(c) | Inline::Bold(c) => {
+                out.push_str(&content(c))
+            }
         }
         if let Some(n) = notes.of_span(inline) {
             out.push_str(&format!("[{}]", notes.mark(n)));

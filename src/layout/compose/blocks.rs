@@ -19,6 +19,7 @@ impl Composer<'_> {
         };
         // Number and title are one heading, titled as the bookmark is.
         let heading = self.open(Role::Heading(1));
+        self.in_apparatus_language(ctx);
         if let Some(n) = self.tree.get_mut(self.node) {
             let t = crate::markup::plain_text(doc.title.inlines());
             n.title = Some(match shared::number_line(doc) {
@@ -42,6 +43,7 @@ impl Composer<'_> {
         self.close(heading);
         if let Some(dp) = shared::date_place_line(doc, ctx.labels) {
             let prev = self.open(Role::DatePlace);
+            self.in_apparatus_language(ctx);
             let mut e = self.line_of(
                 &[piece(
                     &dp,
@@ -105,9 +107,9 @@ impl Composer<'_> {
                 }),
                 Block::Closer(_) => Some(Role::Closer),
                 Block::Folio(_) => Some(Role::Folio),
-                // Paragraphs are nodes of their own. A table has no structure role yet
-                // (Table/TR/TD): its rows are tagged as the content around them.
-                Block::Text(_) | Block::Postscript(_) | Block::Table(_) => None,
+                Block::Table(_) => Some(Role::Table),
+                // Paragraphs are nodes of their own.
+                Block::Text(_) | Block::Postscript(_) => None,
             };
             let block_node = role.map(|r| self.open(r));
             if let (Block::Heading(h), Some(n)) = (block, self.tree.get_mut(self.node)) {

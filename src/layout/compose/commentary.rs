@@ -23,7 +23,7 @@ impl Composer<'_> {
 
     /// Starts the volume's commentary on a new page: its heading and bookmark.
     pub fn volume_notes_start(&mut self, volume_title: &str, language: &str) {
-        let labels = Labels::for_language(language);
+        let labels = Labels::of(language, self.style);
         self.section_start(labels.commentary, volume_title);
         let mut ctx = self.front_ctx(language);
         let head = self.section_heading(labels.commentary, &mut ctx);
@@ -37,12 +37,13 @@ impl Composer<'_> {
         if numbers.at(&[NotePlace::VolumeEnd]).is_empty() {
             return;
         }
-        let labels = Labels::for_language(&doc.language);
+        let labels = Labels::of(&doc.language, self.style);
         self.note_document = k;
         let mut ctx = Ctx {
             numbers,
             mentions: shared::index::Mentions::new(doc),
             labels,
+            apparatus: labels.lang_beside(&doc.language),
             lang: hyphenation_language(&doc.language).filter(|_| self.style.pdf.hyphenate),
             place: "commentary".into(),
             missing: Vec::new(),

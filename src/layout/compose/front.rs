@@ -30,7 +30,8 @@ impl Composer<'_> {
         Ctx {
             numbers: NoteNumbers::default(),
             mentions: Default::default(),
-            labels: Labels::for_language(language),
+            labels: Labels::of(language, self.style),
+            apparatus: None,
             lang: None,
             place: "volume".into(),
             missing: Vec::new(),

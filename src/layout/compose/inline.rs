@@ -33,6 +33,18 @@ impl Composer<'_> {
         sty
     }
 
+    /// A node for words the edition adds inside the transcription, in the apparatus's
+    /// language where it is not the document's; `expanded`: what an abbreviation among
+    /// them stands for, read out instead of it.
+    pub(super) fn apparatus_node(&mut self, sty: Sty, ctx: &Ctx, expanded: Option<&str>) -> Sty {
+        let sty = self.inline_node(Role::Apparatus, sty);
+        if let Some(n) = self.tree.get_mut(sty.node) {
+            n.lang = ctx.apparatus.map(str::to_string);
+            n.expanded = expanded.map(str::to_string);
+        }
+        sty
+    }
+
     /// Inline content as styled pieces, per the style's conventions for each mark.
     pub(super) fn pieces(&mut self, inlines: &[Inline], sty: Sty, ctx: &mut Ctx) -> Vec<Piece> {
         let mut out = Vec::new();
@@ -138,19 +150,31 @@ impl Composer<'_> {
                 | Inline::Hand { content, .. }
                 | Inline::Choice {
                     original: content, ..
+                } => self.walk(content, sty, ctx, out),
+                Inline::Foreign { lang, content } => {
+                    // Read in its own language.
+                    let sty = self.inline_node(Role::Foreign, sty);
+                    if let Some(n) = self.tree.get_mut(sty.node) {
+                        n.lang = Some(lang.clone());
+                    }
+                    self.walk(content, sty, ctx, out)
                 }
-                | Inline::Foreign { content, .. } => self.walk(content, sty, ctx, out),
                 Inline::Unclear(content) => {
                     self.walk(content, sty, ctx, out);
                     out.push(piece("[?]", sty));
                 }
-                Inline::Gap(desc) => out.push(piece(
-                    &shared::gap_text(desc.as_deref(), ctx.labels),
-                    Sty {
-                        italic: !sty.italic,
-                        ..sty
-                    },
-                )),
+                Inline::Gap(desc) => {
+                    // The editor's words: "[неразб.]", read as "неразборчиво".
+                    let expanded = desc.is_none().then_some(ctx.labels.illegible_expanded);
+                    let sty = self.apparatus_node(sty, ctx, expanded);
+                    out.push(piece(
+                        &shared::gap_text(desc.as_deref(), ctx.labels),
+                        Sty {
+                            italic: !sty.italic,
+                            ..sty
+                        },
+                    ))
+                }
                 Inline::Supplied(content) => {
                     out.push(piece("[", Sty { deco: 0, ..sty }));
                     self.walk(content, sty, ctx, out);
@@ -164,6 +188,17 @@ impl Composer<'_> {
                     }
                 }
                 Inline::LineBreak => out.push(piece("\n", sty)),
+                // Italic inside italic (a mark) is set upright, as a compositor does.
+                Inline::Italic(content) => self.walk(
+                    content,
+                    Sty {
+                        italic: !sty.italic,
+                        ..sty
+                    },
+                    ctx,
+                    out,
+                ),
+                Inline::Bold(content) => self.walk(content, Sty { bold: true, ..sty }, ctx, out),
                 Inline::Superscript(content) => self.walk(
                     content,
                     Sty {

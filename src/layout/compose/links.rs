@@ -59,7 +59,7 @@ impl Composer<'_> {
             }
         }
         let place = |node: &NodeId| wanted.get(node).copied().flatten();
-        let labels = crate::shared::Labels::for_language(&self.tree.lang);
+        let labels = crate::shared::Labels::of(&self.tree.lang, self.style);
         let mut links: Vec<(usize, Item)> = Vec::new();
         let mut back: BTreeMap<NodeId, Place> = BTreeMap::new();
         for (key, node) in &self.note_refs {

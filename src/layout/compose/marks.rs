@@ -42,11 +42,12 @@ impl Composer<'_> {
         if self.style.marks.hand == HandDisplay::Inline {
             if let Some(h) = shared::mark_hand_text(mark, ctx.labels) {
                 p.push(piece(" ", sty));
+                let words = self.apparatus_node(sty, ctx, None);
                 p.push(piece(
                     &h,
                     Sty {
                         italic: !sty.italic,
-                        ..sty
+                        ..words
                     },
                 ));
             }

@@ -87,6 +87,9 @@ struct Ctx<'a> {
     /// The document's mentions of the register, for anchors.
     mentions: shared::index::Mentions,
     labels: &'static Labels,
+    /// The apparatus's language where it is not the document's (a German letter in a
+    /// Russian edition; the modern Russian of a pre-reform document's edition).
+    apparatus: Option<&'static str>,
     lang: Option<hypher::Lang>,
     place: String,
     missing: Vec<(char, String)>,
@@ -161,6 +164,14 @@ impl<'s> Composer<'s> {
     fn open(&mut self, role: Role) -> NodeId {
         let id = self.tree.push(role, self.node);
         std::mem::replace(&mut self.node, id)
+    }
+
+    /// Marks the open node as written in the apparatus's language, when that is not the
+    /// document's.
+    fn in_apparatus_language(&mut self, ctx: &Ctx) {
+        if let (Some(lang), Some(n)) = (ctx.apparatus, self.tree.get_mut(self.node)) {
+            n.lang = Some(lang.to_string());
+        }
     }
 
     /// Closes the open node, back to `prev`.
@@ -238,7 +249,7 @@ impl<'s> Composer<'s> {
         } else {
             None
         };
-        let labels = Labels::for_language(&doc.language);
+        let labels = Labels::of(&doc.language, self.style);
         self.tree_language(&doc.language);
         let outer = self.open(Role::Document);
         if self.tree.lang != doc.language {
@@ -251,6 +262,7 @@ impl<'s> Composer<'s> {
             numbers: NoteNumbers::new(doc, self.style),
             mentions: shared::index::Mentions::new(doc),
             labels,
+            apparatus: labels.lang_beside(&doc.language),
             lang: hyphenation_language(&doc.language).filter(|_| self.style.pdf.hyphenate),
             place: "title".into(),
             missing: Vec::new(),
@@ -287,6 +299,7 @@ impl<'s> Composer<'s> {
         if let Some(legend) = shared::legend(doc, labels) {
             ctx.place = "legend".into();
             let prev = self.open(Role::Legend);
+            self.in_apparatus_language(&ctx);
             let pieces = self.pieces(&legend, Sty::PLAIN, &mut ctx);
             let mut lines = self.para(&pieces, self.frame_small(Align::Justify, true), &mut ctx);
             self.close(prev);
@@ -297,19 +310,24 @@ impl<'s> Composer<'s> {
             flow.extend(lines);
         }
         // The notes at the foot of their pages, and those after the document (all of them
-        // with the old `pdf.notes = "end"`).
+        // with the old `pdf.notes = "end"`) under a heading of the apparatus, made before
+        // the notes so that it reads before them.
         let (foot, end): (&[NotePlace], &[NotePlace]) =
             if self.style.pdf.notes == NotesPlacement::End {
                 (&[], &[NotePlace::Foot, NotePlace::DocumentEnd])
             } else {
                 (&[NotePlace::Foot], &[NotePlace::DocumentEnd])
             };
-        let notes = self.notes(&mut ctx, foot);
-        let end_notes = self.notes(&mut ctx, end);
-        if !end_notes.is_empty() {
-            let mut head = self.line_of(
+        let end_head = (!ctx.numbers.at(end).is_empty()).then(|| {
+            let title = ctx.numbers.heading(end, labels);
+            let heading = self.open(Role::Heading(2));
+            self.in_apparatus_language(&ctx);
+            if let Some(n) = self.tree.get_mut(self.node) {
+                n.title = Some(title.to_string());
+            }
+            let head = self.line_of(
                 &[piece(
-                    ctx.numbers.heading(end, labels),
+                    title,
                     Sty {
                         bold: true,
                         ..Sty::PLAIN
@@ -319,6 +337,12 @@ impl<'s> Composer<'s> {
                 self.size,
                 &mut ctx,
             );
+            self.close(heading);
+            head
+        });
+        let notes = self.notes(&mut ctx, foot);
+        let end_notes = self.notes(&mut ctx, end);
+        if let Some(mut head) = end_head {
             head.gap = self.leading;
             head.breakable = true;
             flow.push(head);

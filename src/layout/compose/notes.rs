@@ -38,6 +38,7 @@ impl Composer<'_> {
     ) -> Vec<Elem> {
         ctx.place = format!("note {n}");
         let prev = self.open(Role::Note(n));
+        self.in_apparatus_language(ctx);
         let lbl = Sty {
             node: self.tree.push(Role::NoteLabel, self.node),
             ..Sty::PLAIN

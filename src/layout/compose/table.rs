@@ -5,11 +5,14 @@ use super::elems::{beside, read_as_one, stack};
 use super::inline::piece;
 use super::{Composer, Ctx};
 use crate::layout::para::{Align, Sty};
+use crate::layout::structure::Role;
 use crate::layout::{Elem, Item};
 use crate::model::Table;
 
 impl Composer<'_> {
-    /// The rows of a table as unbreakable elements, read row by row, cell by cell.
+    /// The rows of a table as unbreakable elements, read row by row, cell by cell: in the
+    /// structure tree a TR per row, a TH per cell of a header row (naming its column), a
+    /// TD per other cell, under the table's node (opened by the caller).
     pub(super) fn table(&mut self, table: &Table, ctx: &mut Ctx) -> Vec<Elem> {
         let columns = table.columns().max(1);
         let gutter = self.size;
@@ -21,7 +24,13 @@ impl Composer<'_> {
                 ..Sty::PLAIN
             };
             let mut line: Option<Elem> = None;
+            let tr = self.open(Role::TableRow);
             for (k, cell) in row.iter().enumerate() {
+                let td = self.open(if r < table.header_rows {
+                    Role::TableHeader
+                } else {
+                    Role::TableCell
+                });
                 let mut pieces = self.pieces(cell.inlines(), sty, ctx);
                 if pieces.is_empty() {
                     pieces.push(piece(" ", sty));
@@ -30,11 +39,13 @@ impl Composer<'_> {
                 frame.x = self.left + k as f32 * (width + gutter);
                 frame.width = width;
                 let cell = stack(self.para(&pieces, frame, ctx));
+                self.close(td);
                 line = Some(match line {
                     None => cell,
                     Some(l) => beside(l, cell),
                 });
             }
+            self.close(tr);
             let mut e = read_as_one(line.unwrap_or_default());
             e.breakable = true;
             e.gap = if r == 0 { 0.0 } else { self.leading * 0.25 };

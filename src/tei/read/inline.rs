@@ -453,6 +453,8 @@ impl<'a, 'i> Reader<'a, 'i> {
                 }),
                 Some(Target::Spaced) => Some(Inline::Spaced),
                 Some(Target::Superscript) => Some(Inline::Superscript),
+                Some(Target::Italic) => Some(Inline::Italic),
+                Some(Target::Bold) => Some(Inline::Bold),
                 Some(Target::Subscript) => Some(Inline::Subscript),
                 Some(Target::Deleted) => Some(Inline::Deleted),
                 Some(_) => None,

@@ -326,6 +326,8 @@ pub fn inlines(content: &[Inline], hands: &Hands, out: &mut String) {
             }
             Inline::Spaced(c) => wrap(out, "<hi rend=\"spaced\">", "</hi>", c),
             Inline::Superscript(c) => wrap(out, "<hi rend=\"superscript\">", "</hi>", c),
+            Inline::Italic(c) => wrap(out, "<hi rend=\"italic\">", "</hi>", c),
+            Inline::Bold(c) => wrap(out, "<hi rend=\"bold\">", "</hi>", c),
             Inline::Subscript(c) => wrap(out, "<hi rend=\"subscript\">", "</hi>", c),
             Inline::Deleted(c) => wrap(out, "<del>", "</del>", c),
             Inline::Inserted {
