@@ -1,31 +1,67 @@
 #!/usr/bin/env bash
-# Whole-process benchmarks: median wall time of `folio export` per edition, for the seed
-# letter and the long sample, measured by hyperfine over several runs; the typographic
-# figures of the long sample and a generated protocol, beside Typst's.
+# Whole-process benchmarks: median wall time and CPU time of `folio export` per edition for
+# the seed letter and the long sample (hyperfine), each beside its target; Typst and pandoc
+# on the same letter; the typographic figures of the long sample and a generated protocol,
+# beside Typst's; batches of a varied collection (CPU time, peak memory, --jobs 1 and 2).
+#
+# The single-document rows write to standard output (`-o -`, discarded by hyperfine): what
+# they time is folio's work. Written to a folder, each file is also fsynced, and so is the
+# folder (never a half-written file after a crash): that costs what the disk takes, shown
+# in the "to disk" row. On a shared machine wall times are noisy; the CPU columns (user +
+# system) are the steadier figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FOLIO=target/release/folio
 command -v hyperfine >/dev/null || ./scripts/deps.sh
 out=bench-out; mkdir -p "$out"
-docs=(samples/zinoviev-1932-12-03.toml)
-[ -f samples/long/long-report-1925.toml ] && docs+=(samples/long/long-report-1925.toml)
-printf '%-8s %-32s %10s %10s\n' edition document median_ms min_ms
-for fmt in txt pdf docx epub; do
-  # An edition not implemented yet is reported, not timed.
-  if ! $FOLIO export "${docs[0]}" --to "$fmt" --out-dir "$out" 2>/dev/null; then
-    printf '%-8s %-32s %10s\n' "$fmt" "(not available)" "-"; continue
-  fi
-  for doc in "${docs[@]}"; do
-    json="$out/$fmt-$(basename "$doc" .toml).json"
-    hyperfine -N --warmup 3 --runs 30 --export-json "$json" \
-      "$FOLIO export $doc --to $fmt --out-dir $out" >/dev/null 2>&1
-    python3 - "$json" "$fmt" "$(basename "$doc" .toml)" <<'PY'
+seed=samples/zinoviev-1932-12-03.toml
+long=samples/long/long-report-1925.toml
+
+# One row: hyperfine's median and mean CPU of COMMAND, beside TARGET (text).
+row() {
+  local label=$1 doc=$2 target=$3; shift 3
+  local json="$out/time-$label-$doc.json"
+  hyperfine -N --warmup 3 --runs 30 --export-json "$json" "$*" >/dev/null 2>&1
+  python3 - "$json" "$label" "$doc" "$target" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]
-print(f"{sys.argv[2]:<8} {sys.argv[3]:<32} {r['median']*1000:10.2f} {r['min']*1000:10.2f}")
+print(f"{sys.argv[2]:<16} {sys.argv[3]:<24} {r['median']*1000:9.2f} {(r['user']+r['system'])*1000:8.2f}  {sys.argv[4]}")
 PY
+}
+printf '%-16s %-24s %9s %8s  %s\n' edition document median_ms cpu_ms target
+for fmt in txt pdf docx epub; do
+  for doc in "$seed" "$long"; do
+    stem=$(basename "$doc" .toml)
+    target="-"
+    case "$fmt-$stem" in
+      pdf-zinoviev-1932-12-03) target="< 10 ms (issues 10, 11); <= 4 ms (issue 15)" ;;
+      pdf-long-report-1925) target="< 30 ms (issues 10, 11)" ;;
+    esac
+    row "$fmt" "${stem:0:24}" "$target" "$FOLIO export $doc --to $fmt -o - -q"
   done
 done
+row "pdf untagged" "zinoviev-1932-12-03" "tagging's cost: the pdf row minus this" \
+  "$FOLIO export $seed --to pdf --pdf-standard none -o - -q"
+row "pdf to disk" "zinoviev-1932-12-03" "the pdf row plus two fsyncs" \
+  "$FOLIO export $seed --to pdf --out-dir $out -q"
+
+# The peers on the same letter: Typst to PDF, pandoc to DOCX and EPUB (scripts/peer-times.py).
+$FOLIO export "$seed" --to txt -o "$out/peer-seed.txt" -q
+peers=$(python3 scripts/peer-times.py "$out/peer-seed.txt" "$out/peers")
+python3 - "$peers" "$out" <<'PY'
+import json, sys
+peers, out = json.loads(sys.argv[1]), sys.argv[2]
+folio = {f: json.load(open(f"{out}/time-{f}-zinoviev-1932-12-03.json"))["results"][0]["median"]
+         for f in ("pdf", "docx", "epub")}
+print()
+for key, fmt, name in (("typst_pdf", "pdf", "Typst (in-process compile)"),
+                       ("pandoc_docx", "docx", "pandoc"), ("pandoc_epub", "epub", "pandoc")):
+    if key in peers:
+        print(f"peer     {fmt:<5} {name:<27} {peers[key]*1000:8.1f} ms; folio {folio[fmt]*1000:6.1f} ms: "
+              f"folio is {peers[key]/folio[fmt]:4.1f}x faster")
+    else:
+        print(f"peer     {fmt:<5} {name:<27} not installed")
+PY
 
 # Typography: the figures of scripts/pdf-figures.py (what tests/typography.rs holds to its
 # targets) for the long sample and the generated protocol in both presets; beside them
@@ -62,21 +98,35 @@ PY
   done
 done
 
-# Batch: 1,000 transcriptions generated from the samples (varied lengths), all editions,
-# then each edition alone for its throughput. Wall time and peak memory by GNU time.
+# Batch: 1,000 generated transcriptions (varied lengths, each with its own vocabulary:
+# scripts/gen-collection.py), four editions, on 1 and 2 workers; then each edition alone
+# (2 workers); then 10,000 of them, to show the peak memory flat in the number of documents.
+# CPU time is user + system by GNU time (issue 15: at most 3 s for 1,000 x 4 editions;
+# peak at most 200 MiB, the same at 10,000 as at 1,000).
 coll="$out/collection"
-[ -f "$coll/doc-00999.json" ] || python3 scripts/gen-collection.py "$coll" 1000 120 >/dev/null
-formats=$($FOLIO export "$coll/doc-00000.json" --to all --out-dir "$out/probe" >/dev/null 2>&1 && echo all || echo txt)
+[ -f "$coll/doc-09999.json" ] || python3 scripts/gen-collection.py "$coll" 10000 120 >/dev/null
+first="$out/collection-1000"
+if [ ! -f "$first/doc-00999.json" ]; then
+  mkdir -p "$first"; cp "$coll"/doc-00[0-9][0-9][0-9].json "$first"/
+fi
 echo
-printf '%-8s %10s %10s %12s\n' batch wall_s docs_per_s peak_MB
-for fmt in $formats txt pdf docx epub; do
+printf '%-28s %6s %8s %8s %9s  %s\n' batch jobs wall_s cpu_s peak_MiB target
+batch() {
+  local label=$1 dir=$2 fmt=$3 jobs=$4 target=$5
   rm -rf "$out/batch"
-  if ! /usr/bin/time -f "%e %M" -o "$out/time" $FOLIO export "$coll" --to "$fmt" --out-dir "$out/batch" --quiet 2>/dev/null; then
-    printf '%-8s %10s\n' "$fmt" "(not available)"; continue
+  if ! /usr/bin/time -f "%e %U %S %M" -o "$out/time" $FOLIO export "$dir" --to "$fmt" --out-dir "$out/batch" --jobs "$jobs" --quiet 2>/dev/null; then
+    printf '%-28s %6s %8s\n' "$label" "$jobs" "(failed)"; return
   fi
-  read -r wall kb < "$out/time"
-  python3 -c "import sys; w=float(sys.argv[2]); print(f'{sys.argv[1]:<8} {w:10.2f} {1000/max(w,1e-9):10.0f} {int(sys.argv[3])/1024:12.1f}')" "$fmt" "$wall" "$kb"
+  read -r wall user sys kb < "$out/time"
+  python3 -c "import sys; l,j,w,u,s,k,t=sys.argv[1:]; print(f'{l:<28} {j:>6} {float(w):8.2f} {float(u)+float(s):8.2f} {int(k)/1024:9.1f}  {t}')" \
+    "$label" "$jobs" "$wall" "$user" "$sys" "$kb" "$target"
+}
+batch "1,000 x 4 editions" "$first" txt,pdf,docx,epub 1 "cpu <= 3 s; peak <= 200 MiB"
+batch "1,000 x 4 editions" "$first" txt,pdf,docx,epub 2 "wall: --jobs 2 against 1"
+for fmt in txt pdf docx epub; do
+  batch "1,000 x $fmt" "$first" "$fmt" 2 "-"
 done
+batch "10,000 x 4 editions" "$coll" txt,pdf,docx,epub 2 "peak <= 200 MiB, as at 1,000"
 
 # A volume of the first 120 generated documents, to PDF: the page count and the time.
 if $FOLIO volume "$coll/bench.volume.toml" --to pdf --out-dir "$out" 2>/dev/null; then

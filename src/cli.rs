@@ -503,7 +503,7 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
             bar.set_message(record.input.clone());
         }
     };
-    let report = crate::batch::run(&plan, &style, jobs, &progress);
+    let report = crate::batch::run(&plan, &style, jobs, args.report.is_some(), &progress);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -636,7 +636,12 @@ fn volume(args: &VolumeArgs, printer: &Printer) -> Result<(), Error> {
             crate::files::refuse_overwriting(&path, input)?;
         }
         files.stage(&path, &bytes)?;
-        outputs.push(crate::batch::OutputRecord::of(format, &path, &bytes));
+        outputs.push(crate::batch::OutputRecord::of(
+            format,
+            &path,
+            &bytes,
+            args.report.is_some(),
+        ));
     }
     files.commit()?;
     if let Some(path) = &args.report {

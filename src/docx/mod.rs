@@ -314,7 +314,7 @@ fn finish_with(
             }
             let mut bytes = match style.docx.embed_fonts {
                 FontEmbedding::Subset => {
-                    fonts::subset(face, &chars).unwrap_or_else(|| face.to_vec())
+                    fonts::subset_memoized(face, &chars).unwrap_or_else(|| face.to_vec())
                 }
                 _ => face.to_vec(),
             };

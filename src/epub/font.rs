@@ -8,9 +8,11 @@
 //! uses, the original `OS/2`, `gasp`, and the original `kern` pairs reduced to the subset so
 //! the text keeps its kerning.
 
+use crate::shared::bounded::Shared;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A subset font ready to embed.
+#[derive(Clone)]
 pub struct Subset {
     /// The font file.
     pub bytes: Vec<u8>,
@@ -20,6 +22,31 @@ pub struct Subset {
 
 /// Characters the font lacks, returned beside a subset so the writer can warn about them.
 pub type Missing = Vec<char>;
+
+/// Subsets made in this process, by face and character set: documents of a batch that use
+/// the same characters (most letters of one language do) share one subset. Each subset is
+/// 20 to 60 KB; at most twice this many are kept.
+static SUBSETS: Shared<(usize, usize, BTreeSet<char>), Made> = Shared::new(16);
+
+/// A subset and the characters the face lacks, or why it could not be made.
+type Made = Result<(Subset, Missing), String>;
+
+/// [`subset`], made once per face and character set in a process when the face is one of
+/// the process's fonts (bundled, or read once for its life: `fonts::Family`).
+// The `Cow` is the point: only borrowed bytes live for the process and may be known by address.
+#[allow(clippy::ptr_arg)]
+pub fn subset_memoized(
+    data: &std::borrow::Cow<'static, [u8]>,
+    chars: &BTreeSet<char>,
+) -> Result<(Subset, Missing), String> {
+    match data {
+        std::borrow::Cow::Borrowed(face) => SUBSETS
+            .get_or_make((face.as_ptr() as usize, face.len(), chars.clone()), || {
+                subset(face, chars)
+            }),
+        std::borrow::Cow::Owned(face) => subset(face, chars),
+    }
+}
 
 /// Subsets `data` to the glyphs of `chars`. Characters the font does not have are returned
 /// in the second value; a reading system shows them in its own font.

@@ -589,7 +589,7 @@ fn package(
                 Face::Bold => (&family.bold, "Bold"),
                 Face::BoldItalic => (&family.bold_italic, "BoldItalic"),
             };
-            let (bytes, cff) = match font::subset(data, set) {
+            let (bytes, cff) = match font::subset_memoized(data, set) {
                 Ok((s, missing)) => {
                     if !missing.is_empty() && face == Face::Regular {
                         let list: String = missing

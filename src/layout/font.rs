@@ -3,6 +3,7 @@
 //! placement of a combining stress mark), falling back per character to DejaVu Serif.
 
 use crate::fonts::{Family, DEJAVU_SERIF};
+use crate::shared::bounded::Bounded;
 use rustybuzz::{BufferClusterLevel, Face, ShapePlan, UnicodeBuffer};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -231,7 +232,7 @@ pub fn shape(
     let key = (fonts as *const FontSet as usize, font, size.to_bits());
     WORDS.with(|words| {
         let mut words = words.borrow_mut();
-        let cache = words.entry(key).or_default();
+        let cache = words.entry(key).or_insert_with(|| Bounded::new(WORDS_KEPT));
         // Word by word (a space is a word of its own), each shaped once per run: words
         // repeat, and shaping is the costliest step of the layout.
         let mut start = 0;
@@ -243,26 +244,26 @@ pub fn shape(
                 text[start..].find(' ').map_or(text.len(), |i| start + i)
             };
             let word = &text[start..end];
-            match cache.get(word) {
-                Some((glyphs, miss)) => {
-                    out.extend_from_slice(glyphs);
-                    missing.extend_from_slice(miss);
-                }
-                None => {
-                    let mut miss = Vec::new();
-                    let glyphs = shape_text(fonts, word, font, size, &mut miss);
-                    out.extend_from_slice(&glyphs);
-                    missing.extend_from_slice(&miss);
-                    cache.insert(word.to_string(), (glyphs, miss));
-                }
-            }
+            let (glyphs, miss) = cache.get_or_insert_with(word, || {
+                let mut miss = Vec::new();
+                let glyphs = shape_text(fonts, word, font, size, &mut miss);
+                (glyphs, miss)
+            });
+            out.extend_from_slice(glyphs);
+            missing.extend_from_slice(miss);
             start = end;
         }
     });
     out
 }
 
-type WordCache = HashMap<(usize, FontId, u32), HashMap<String, (Vec<Glyph>, Vec<char>)>>;
+/// Shaped words kept per face and size: a batch's words beyond these (a varied collection
+/// has tens of thousands) are shaped again rather than kept, so its memory stays flat. At
+/// about 1 KB a word, at most 2 × 4,096 words, 8 MB, per face and size; the common words
+/// of a language stay, being in use.
+const WORDS_KEPT: usize = 4096;
+
+type WordCache = HashMap<(usize, FontId, u32), Bounded<String, (Vec<Glyph>, Vec<char>)>>;
 
 thread_local! {
     /// Shaped words by font set, face and size (never iterated, so its order is no

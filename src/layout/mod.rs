@@ -8,6 +8,7 @@
 pub mod breaking;
 mod compose;
 pub mod font;
+mod hyphens;
 mod overlong;
 pub mod para;
 pub mod structure;

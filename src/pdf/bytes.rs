@@ -173,8 +173,17 @@ pub fn write(laid: &Laid, meta: &Meta) -> Result<Vec<u8>, Refusal> {
         })
         .ok_or_else(|| Refusal::Failed(format!("{} is embedded twice", source.name)))?;
     }
-    doc.finish().map(without_suspects).map_err(|e| explain(&e))
+    let bytes = doc.finish().map(without_suspects).map_err(|e| explain(&e));
+    // krilla memoizes (comemo) each face's subset by glyph set, and its content streams:
+    // a batch reuses the subsets its documents share, and forgets what the last
+    // KRILLA_MEMO_AGE PDFs did not use, so its memory stays flat however long it runs.
+    comemo::evict(KRILLA_MEMO_AGE);
+    bytes
 }
+
+/// How many PDFs an entry of krilla's memo outlives unused: enough for the documents of a
+/// batch that share glyph sets to find their subsets, little enough to stay small.
+const KRILLA_MEMO_AGE: usize = 8;
 
 /// The file without `/Suspects false` in its MarkInfo. krilla writes it (false is what
 /// PDF/UA-1 asks for, and the default when absent: ISO 32000-1 table 321), but poppler up

@@ -2,6 +2,7 @@
 //! the editorial apparatus in the document's language. No writer imports another; what two
 //! writers both need lives here.
 
+pub mod bounded;
 pub mod clock;
 pub mod index;
 pub mod labels;

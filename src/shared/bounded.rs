@@ -1,0 +1,173 @@
+//! A size-limited memo that forgets what has not been used lately, so a cache kept for a
+//! whole batch (shaped words, hyphenation points, font subsets) holds at most a fixed number
+//! of entries however many and however varied the documents are.
+//!
+//! Two generations: new entries go into the young map; when it is full it becomes the old
+//! one and the previous old map is dropped. An entry found in the old map moves back into
+//! the young one. What a run of documents keeps using survives every rotation, what it
+//! stopped using is gone after two, and the memo never holds more than twice its capacity.
+//! This is the "segmented" approximation of least-recently-used eviction: no list of use
+//! times to update on every hit (a hit is one hash lookup), and no crate for thirty lines.
+
+use std::borrow::Borrow;
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::Mutex;
+
+/// A memo of at most `2 × capacity` entries (see the module documentation).
+pub struct Bounded<K, V> {
+    young: HashMap<K, V>,
+    old: HashMap<K, V>,
+    capacity: usize,
+}
+
+impl<K: Hash + Eq, V> Bounded<K, V> {
+    /// An empty memo whose young generation holds `capacity` entries (at least one).
+    pub fn new(capacity: usize) -> Bounded<K, V> {
+        Bounded {
+            young: HashMap::new(),
+            old: HashMap::new(),
+            capacity: capacity.max(1),
+        }
+    }
+
+    /// The value kept for `key`, if it is still kept; a hit keeps it for longer.
+    pub fn get<Q>(&mut self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        if self.young.contains_key(key) {
+            return self.young.get(key);
+        }
+        let (k, v) = self.old.remove_entry(key)?;
+        self.insert(k, v);
+        self.young.get(key)
+    }
+
+    /// Keeps `value` for `key`, forgetting the oldest generation if the young one is full.
+    pub fn insert(&mut self, key: K, value: V) {
+        if self.young.len() >= self.capacity {
+            self.old = std::mem::take(&mut self.young);
+        }
+        self.young.insert(key, value);
+    }
+
+    /// The value for `key`, made by `make` and kept if it was not there.
+    pub fn get_or_insert_with<Q>(&mut self, key: &Q, make: impl FnOnce() -> V) -> &V
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    {
+        if self.get(key).is_none() {
+            self.insert(key.to_owned(), make());
+        }
+        self.young
+            .get(key)
+            .expect("the entry was just found or inserted in the young generation")
+    }
+
+    /// How many entries are kept now (never more than twice the capacity).
+    pub fn len(&self) -> usize {
+        self.young.len() + self.old.len()
+    }
+
+    /// Whether nothing is kept.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A [`Bounded`] memo shared by the workers of a process (behind a lock), for work that is
+/// worth doing once per batch rather than once per document: the font subsets of equal
+/// character sets. The value is made outside the lock, so workers never wait on each
+/// other's work; two making the same value at once both keep an equal one.
+pub struct Shared<K, V> {
+    memo: Mutex<Option<Bounded<K, V>>>,
+    capacity: usize,
+}
+
+impl<K: Hash + Eq, V: Clone> Shared<K, V> {
+    /// An empty memo of [`Bounded`] `capacity`, usable as a `static`.
+    pub const fn new(capacity: usize) -> Shared<K, V> {
+        Shared {
+            memo: Mutex::new(None),
+            capacity,
+        }
+    }
+
+    /// The value for `key`: a copy of the kept one, or made by `make` and kept.
+    pub fn get_or_make(&self, key: K, make: impl FnOnce() -> V) -> V {
+        let lock = || self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(v) = lock().as_mut().and_then(|m| m.get(&key)) {
+            return v.clone();
+        }
+        let value = make();
+        lock()
+            .get_or_insert_with(|| Bounded::new(self.capacity))
+            .insert(key, value.clone());
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Bounded, Shared};
+
+    #[test]
+    fn a_shared_memo_makes_each_value_once_and_stays_bounded() {
+        static MEMO: Shared<u32, u32> = Shared::new(8);
+        let made = std::sync::atomic::AtomicU32::new(0);
+        for round in 0..3 {
+            for k in 0..4 {
+                let v = MEMO.get_or_make(k, || {
+                    made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    k * 10
+                });
+                assert_eq!(v, k * 10, "round {round}");
+            }
+        }
+        assert_eq!(made.into_inner(), 4);
+        for k in 100..1_000 {
+            MEMO.get_or_make(k, || k);
+        }
+        assert!(MEMO.memo.lock().unwrap().as_ref().unwrap().len() <= 16);
+    }
+
+    #[test]
+    fn never_holds_more_than_twice_its_capacity() {
+        let mut memo = Bounded::new(100);
+        for i in 0..10_000u32 {
+            memo.insert(i, i * 2);
+            assert!(memo.len() <= 200, "{} entries after {i}", memo.len());
+        }
+        // The most recent entries are kept, the first ones forgotten.
+        assert_eq!(memo.get(&9_999), Some(&19_998));
+        assert_eq!(memo.get(&0), None);
+    }
+
+    #[test]
+    fn an_entry_in_use_survives_every_rotation() {
+        let mut memo: Bounded<String, usize> = Bounded::new(10);
+        memo.insert("often".into(), 1);
+        for i in 0..1_000 {
+            memo.insert(format!("once-{i}"), i);
+            assert_eq!(memo.get("often"), Some(&1), "lost after {i} other entries");
+        }
+        assert_eq!(memo.get("once-0"), None);
+    }
+
+    #[test]
+    fn get_or_insert_with_makes_a_value_once() {
+        let mut memo: Bounded<String, usize> = Bounded::new(4);
+        let mut made = 0;
+        for _ in 0..3 {
+            let v = *memo.get_or_insert_with("word", || {
+                made += 1;
+                7
+            });
+            assert_eq!(v, 7);
+        }
+        assert_eq!(made, 1);
+    }
+}
