@@ -90,10 +90,8 @@ fn find_word(w: &str, found: &[String], from: usize) -> Option<usize> {
         let mut acc = String::new();
         for (k, piece) in found.iter().enumerate().skip(start) {
             acc.push_str(piece);
-            // A note number in superscript runs into the word before it: "Пасхѣ2".
-            let glued_number = acc
-                .strip_prefix(w)
-                .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()));
+            // A note mark in superscript runs into the word before it: "Пасхѣ2", "20/IIIа".
+            let glued_number = acc.strip_prefix(w).is_some_and(common::is_note_mark);
             if acc == w || glued_number {
                 return Some(k + 1);
             }
@@ -1075,11 +1073,24 @@ fn notes_in_notes_and_repeated_references_keep_the_shared_numbers() {
             entry.number
         );
     }
-    // Body references are numbered by Word in order, matching NoteNumbers: none is custom.
-    assert!(
-        !document.contains("customMarkFollows"),
-        "the numbers agree without custom marks"
-    );
+    // Body references of the commentary are numbered by Word in order, matching
+    // NoteNumbers: the only custom marks are the textual notes' letters.
+    let customs: Vec<&str> = document
+        .split("customMarkFollows=\"1\"")
+        .skip(1)
+        .map(|rest| {
+            let c = rest.find("w:char=\"").expect("a custom mark's symbol");
+            &rest[c + 8..c + 12]
+        })
+        .collect();
+    assert!(!customs.is_empty(), "the sic's letter is a custom mark");
+    for code in customs {
+        let c = char::from_u32(u32::from_str_radix(code, 16).unwrap()).unwrap();
+        assert!(
+            !c.is_ascii_digit(),
+            "a number is Word's own, not custom: {c}"
+        );
+    }
     assert_eq!(
         references + 2,
         numbers.entries().len(),

@@ -324,16 +324,14 @@ fn find_word(w: &str, found: &[String], from: usize, reach: usize) -> Option<usi
             let piece = &found[k];
             // A note number the edition sets inside a word (after an insertion in the
             // margin) is no part of it.
-            let number = piece.chars().all(|c| c.is_ascii_digit());
+            let number = common::is_note_mark(piece);
             if number && !acc.is_empty() && !w[acc.len()..].starts_with(piece.as_str()) {
                 k += 1;
                 continue;
             }
             let before = acc.len();
             acc.push_str(piece);
-            let glued = acc
-                .strip_prefix(w)
-                .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()));
+            let glued = acc.strip_prefix(w).is_some_and(common::is_note_mark);
             if acc == w || glued {
                 return Some(k + 1);
             }

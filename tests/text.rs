@@ -89,7 +89,7 @@ fn the_seed_keeps_every_line_in_order_and_in_place() {
     assert!(molotov > pometa);
     // The signature ends where the resolution's column ends.
     let column_end = cols("Кагановичу и Молотову (лично).");
-    let signature = "Сталин.[1]";
+    let signature = "Сталин.[а]";
     let stalin_end = lines[stalin]
         .find(signature)
         .map(|b| cols(&lines[stalin][..b]) + cols(signature))
@@ -117,9 +117,13 @@ fn the_seed_keeps_every_line_in_order_and_in_place() {
     let signature = find("Г. Зиновьев");
     assert_eq!(signature, closer + 1);
     assert_eq!(cols(lines[signature]), width, "signature flush right");
-    // Notes follow the text, the legend comes last.
-    let note = find("[3] Г. Е. Зиновьев был исключён");
-    assert!(note > signature);
+    // Notes follow the text, the legend comes last: the textual notes lettered, then the
+    // commentary numbered on its own.
+    let hand = find("[а] Рукой И. В. Сталина.");
+    assert!(hand > signature);
+    assert_eq!(find("[б] Рукой В. М. Молотова."), hand + 1);
+    let note = find("[1] Г. Е. Зиновьев был исключён");
+    assert_eq!(note, hand + 2);
     assert!(
         lines.last().unwrap().contains("приведён как пример"),
         "legend last"

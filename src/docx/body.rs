@@ -5,12 +5,13 @@ use super::styles::{character_props, id, text_width};
 use super::xml::{escape_into, Ind, PPr, RPr};
 use crate::markup::Inline;
 use crate::model::{Align, Block, Document, ListStyle, Side};
-use crate::shared::{self, Labels, NoteBody, NoteNumbers};
+use crate::shared::{self, Labels, NoteNumbers};
 use crate::style::{InsertedDisplay, Style};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 mod marks;
+mod notes;
 mod table;
 
 /// A list needing a numbering instance in `numbering.xml`.
@@ -32,6 +33,11 @@ pub struct Package {
     pub footnotes: String,
     /// The last footnote id given; ids are per package, numbers per document.
     pub last_footnote_id: u32,
+    /// The `w:endnote` elements after the two separators: the notes the style places at
+    /// the end of the document or of the volume.
+    pub endnotes: String,
+    /// The last endnote id given.
+    pub last_endnote_id: u32,
     /// Every character written, for the font subsets.
     pub chars: BTreeSet<char>,
     /// Numbering instances, `numId` = index + 1.
@@ -60,12 +66,16 @@ pub struct DocWriter<'a, 'p> {
     labels: &'static Labels,
     notes: NoteNumbers<'a>,
     pkg: &'p mut Package,
-    /// Note numbers given a footnote so far, and how many got one.
+    /// Note numbers given a footnote or an endnote so far, and how many of each Word
+    /// numbers itself (the rest carry custom marks).
     emitted: BTreeSet<usize>,
     footnote_count: usize,
+    endnote_count: usize,
     width: i64,
     /// Whether the paragraph being written is bold by its style.
     bold_paragraph: bool,
+    /// The document's mentions, as the indexes count them (shared::index).
+    mentions: shared::index::Mentions,
     /// The register the mentions point to: each mention gets a Word index entry (XE).
     register: Option<&'a crate::register::Register>,
     /// A bookmark around the title (id, name): the target of a volume's contents entry.
@@ -92,9 +102,11 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             pkg,
             emitted: BTreeSet::new(),
             footnote_count: 0,
+            endnote_count: 0,
             width: text_width(style),
             bold_paragraph: false,
             register: None,
+            mentions: shared::index::Mentions::new(doc),
             title_bookmark: None,
         }
     }
@@ -321,6 +333,8 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                         None => self.runs_in(out, c, &stack, nested),
                     }
                 }
+                // Left out, the words in a note "Зачёркнуто: …" (style `inline.deleted`).
+                Inline::Deleted(_) if self.notes.deletions_in_notes() => {}
                 Inline::Deleted(c) => {
                     let v = with(id::ch::DELETED);
                     let brackets =
@@ -375,8 +389,11 @@ impl<'a, 'p> DocWriter<'a, 'p> {
                 // A name with a register key counts as a mention (shared::index).
                 Inline::Mention { content, .. } | Inline::Name { content, .. } => {
                     self.runs_in(out, content, stack, nested);
+                    // Only what the indexes count gets a field: a keyed name inside a
+                    // mention is the same mention, whose field it would double.
                     let entry = inline
                         .register_key()
+                        .filter(|_| self.mentions.of_span(inline).is_some())
                         .and_then(|(kind, key)| Some((self.register?.find(kind, key)?, kind)));
                     if let Some((e, kind)) = entry {
                         super::index::xe_field(out, e, kind);
@@ -396,107 +413,6 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             if let Some(n) = self.notes.of_span(inline) {
                 self.note_ref(out, n, nested);
             }
-        }
-    }
-
-    /// The reference to note `n`: a real footnote the first time in the body; a superscript
-    /// number where a footnote cannot stand (inside a footnote) or for a second reference.
-    fn note_ref(&mut self, out: &mut String, n: usize, nested: &mut Option<Vec<usize>>) {
-        let r = RPr {
-            style: Some(id::ch::NOTE_REF),
-            ..RPr::default()
-        };
-        if let Some(pending) = nested {
-            if !self.emitted.contains(&n) && !pending.contains(&n) {
-                pending.push(n);
-            }
-            self.run(out, &r, &n.to_string());
-            return;
-        }
-        if self.emitted.contains(&n) {
-            self.run(out, &r, &n.to_string());
-            return;
-        }
-        self.emitted.insert(n);
-        self.pkg.last_footnote_id += 1;
-        let fid = self.pkg.last_footnote_id;
-        // Word numbers footnotes by position; NoteNumbers numbers them in the same reading
-        // order, so the two agree. Should they not (a number out of sequence), the number
-        // is written as a custom mark, so the edition still matches the others.
-        self.footnote_count += 1;
-        let custom = n != self.footnote_count || self.pkg.custom_note_marks;
-        out.push_str("<w:r>");
-        r.write(out);
-        if custom {
-            let _ = write!(
-                out,
-                "<w:footnoteReference w:customMarkFollows=\"1\" w:id=\"{fid}\"/>"
-            );
-            self.mark_symbols(out, n);
-            out.push_str("</w:r>");
-            self.footnote_count -= 1;
-        } else {
-            let _ = write!(out, "<w:footnoteReference w:id=\"{fid}\"/></w:r>");
-        }
-        let mut note = String::with_capacity(512);
-        let _ = write!(note, "<w:footnote w:id=\"{fid}\">");
-        self.note_paragraph(&mut note, n, custom, true);
-        note.push_str("</w:footnote>");
-        self.pkg.footnotes.push_str(&note);
-    }
-
-    /// The paragraph of note `n` inside a footnote, then the paragraphs of notes it calls
-    /// that have no footnote of their own (a footnote cannot hold a footnote).
-    fn note_paragraph(&mut self, out: &mut String, n: usize, custom: bool, first: bool) {
-        let r = RPr {
-            style: Some(id::ch::NOTE_REF),
-            ..RPr::default()
-        };
-        let entry = self.notes.entries().get(n - 1).cloned();
-        let mut nested = Some(Vec::new());
-        out.push_str("<w:p>");
-        PPr::styled(id::NOTE).write(out);
-        if first && !custom {
-            out.push_str("<w:r>");
-            r.write(out);
-            out.push_str("<w:footnoteRef/></w:r>");
-        } else if first {
-            out.push_str("<w:r>");
-            r.write(out);
-            self.mark_symbols(out, n);
-            out.push_str("</w:r>");
-        } else {
-            self.run(out, &r, &n.to_string());
-        }
-        self.plain(out, " ");
-        if let Some(entry) = entry {
-            match entry.body {
-                NoteBody::Editorial(note) => {
-                    self.runs_in(out, note.text.inlines(), &[], &mut nested)
-                }
-                _ => {
-                    let text = crate::markup::plain_text(&entry.inlines(self.labels));
-                    self.plain(out, &text);
-                }
-            }
-        }
-        out.push_str("</w:p>");
-        for m in nested.unwrap_or_default() {
-            if self.emitted.insert(m) {
-                self.note_paragraph(out, m, true, false);
-            }
-        }
-    }
-
-    /// A custom note mark: the number as `w:sym` characters of the text family. Word writes
-    /// custom marks this way; LibreOffice takes symbols as the footnote's label, whereas a
-    /// text mark it shows twice (its label and the text).
-    fn mark_symbols(&mut self, out: &mut String, n: usize) {
-        for c in n.to_string().chars() {
-            out.push_str("<w:sym w:font=\"");
-            escape_into(out, &self.style.fonts.family);
-            let _ = write!(out, "\" w:char=\"{:04X}\"/>", c as u32);
-            self.pkg.chars.insert(c);
         }
     }
 

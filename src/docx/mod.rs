@@ -206,6 +206,10 @@ fn section(style: &Style, next_page: bool) -> String {
     let (w, h) = d.page_size.mm();
     let mut s = String::with_capacity(512);
     s.push_str("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>");
+    // Endnotes numbered 1, 2, 3 (Word's and LibreOffice's own default is i, ii, iii).
+    if end_notes(style).is_some() {
+        s.push_str("<w:endnotePr><w:numFmt w:val=\"decimal\"/></w:endnotePr>");
+    }
     if next_page {
         s.push_str("<w:type w:val=\"nextPage\"/>");
     }
@@ -222,6 +226,21 @@ fn section(style: &Style, next_page: bool) -> String {
         mm(d.margin_bottom / 2.0),
     );
     s
+}
+
+/// Where Word sets the endnotes, if the style places a series at an end: after each
+/// section (a volume's document) when a series stands at the document's end, else at the
+/// end of the file. Word has one place for all endnotes of a file.
+fn end_notes(style: &Style) -> Option<&'static str> {
+    use crate::style::notes::NotePlace;
+    let places = [style.notes.textual.place, style.notes.commentary.place];
+    if places.contains(&NotePlace::DocumentEnd) {
+        Some("sectEnd")
+    } else if places.contains(&NotePlace::VolumeEnd) {
+        Some("docEnd")
+    } else {
+        None
+    }
 }
 
 fn finish(pkg: Package, style: &Style, meta: &Meta) -> Result<Output, Error> {
@@ -308,10 +327,13 @@ fn finish_with(
     }
 
     let lang = styles::word_language(&meta.language);
+    // The endnotes part is written only when a note is placed at an end, so documents
+    // without one keep their package as it was.
+    let endnotes = !pkg.endnotes.is_empty();
     let mut parts: Vec<(&str, Vec<u8>)> = Vec::with_capacity(16);
     parts.push((
         "[Content_Types].xml",
-        content_types(!font_parts.is_empty()).into_bytes(),
+        content_types(!font_parts.is_empty(), endnotes).into_bytes(),
     ));
     parts.push(("_rels/.rels", ROOT_RELS.as_bytes().to_vec()));
     parts.push(("docProps/core.xml", core_xml(meta, &stamp).into_bytes()));
@@ -325,7 +347,7 @@ fn finish_with(
     parts.push(("word/document.xml", document.into_bytes()));
     parts.push((
         "word/_rels/document.xml.rels",
-        DOCUMENT_RELS.as_bytes().to_vec(),
+        document_rels(endnotes).into_bytes(),
     ));
     parts.push((
         "word/styles.xml",
@@ -337,7 +359,13 @@ fn finish_with(
     ));
     parts.push((
         "word/settings.xml",
-        settings_xml(&lang, !font_parts.is_empty(), volume).into_bytes(),
+        settings_xml(
+            &lang,
+            !font_parts.is_empty(),
+            volume,
+            endnotes.then(|| end_notes(style).unwrap_or("docEnd")),
+        )
+        .into_bytes(),
     ));
     parts.push((
         "word/fontTable.xml",
@@ -357,13 +385,16 @@ fn finish_with(
         rels.push_str("</Relationships>");
         parts.push(("word/_rels/fontTable.xml.rels", rels.into_bytes()));
     }
-    let mut footnotes = String::with_capacity(pkg.footnotes.len() + 1024);
-    footnotes.push_str(XML_DECL);
-    let _ = write!(footnotes, "<w:footnotes {NS}>");
-    footnotes.push_str("<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>");
-    footnotes.push_str(&pkg.footnotes);
-    footnotes.push_str("</w:footnotes>");
-    parts.push(("word/footnotes.xml", footnotes.into_bytes()));
+    parts.push((
+        "word/footnotes.xml",
+        notes_part("footnote", &pkg.footnotes).into_bytes(),
+    ));
+    if endnotes {
+        parts.push((
+            "word/endnotes.xml",
+            notes_part("endnote", &pkg.endnotes).into_bytes(),
+        ));
+    }
     parts.push(("word/numbering.xml", numbering_xml(&pkg.lists).into_bytes()));
     let mut footer = String::from(XML_DECL);
     let _ = write!(footer, "<w:ftr {NS}><w:p>");
@@ -405,6 +436,20 @@ fn finish_with(
     Ok(Output { bytes, warnings })
 }
 
+/// `footnotes.xml` or `endnotes.xml` (`kind`: "footnote", "endnote"): the two separators
+/// Word requires (ids −1 and 0), then the notes.
+fn notes_part(kind: &str, notes: &str) -> String {
+    let mut part = String::with_capacity(notes.len() + 1024);
+    part.push_str(XML_DECL);
+    let _ = write!(part, "<w:{kind}s {NS}>");
+    for (id, separator) in [("-1", "separator"), ("0", "continuationSeparator")] {
+        let _ = write!(part, "<w:{kind} w:type=\"{separator}\" w:id=\"{id}\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:r><w:{separator}/></w:r></w:p></w:{kind}>");
+    }
+    part.push_str(notes);
+    let _ = write!(part, "</w:{kind}s>");
+    part
+}
+
 /// Whether a font's OS/2 fsType allows embedding (not "restricted license").
 fn embeddable(font: &[u8]) -> bool {
     match ttf_parser::Face::parse(font, 0) {
@@ -422,18 +467,28 @@ const ROOT_RELS: &str = concat!(
     "</Relationships>"
 );
 
-const DOCUMENT_RELS: &str = concat!(
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
-    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
-    "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>",
-    "<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>",
-    "<Relationship Id=\"rIdFonts\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable\" Target=\"fontTable.xml\"/>",
-    "<Relationship Id=\"rIdFootnotes\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes\" Target=\"footnotes.xml\"/>",
-    "<Relationship Id=\"rIdNumbering\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>",
-    "<Relationship Id=\"rIdFooter\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>",
-    "<Relationship Id=\"rIdTheme\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme\" Target=\"theme/theme1.xml\"/>",
-    "</Relationships>"
-);
+/// `document.xml.rels`: every part the document refers to, the endnotes when it has some.
+fn document_rels(endnotes: bool) -> String {
+    let mut s = String::from(XML_DECL);
+    s.push_str(
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
+    );
+    let mut rel = |id: &str, kind: &str, target: &str| {
+        let _ = write!(s, "<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}\" Target=\"{target}\"/>");
+    };
+    rel("rIdStyles", "styles", "styles.xml");
+    rel("rIdSettings", "settings", "settings.xml");
+    rel("rIdFonts", "fontTable", "fontTable.xml");
+    rel("rIdFootnotes", "footnotes", "footnotes.xml");
+    if endnotes {
+        rel("rIdEndnotes", "endnotes", "endnotes.xml");
+    }
+    rel("rIdNumbering", "numbering", "numbering.xml");
+    rel("rIdFooter", "footer", "footer1.xml");
+    rel("rIdTheme", "theme", "theme/theme1.xml");
+    s.push_str("</Relationships>");
+    s
+}
 
 const APP_XML: &str = concat!(
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
@@ -441,7 +496,7 @@ const APP_XML: &str = concat!(
     "<Application>folio</Application></Properties>"
 );
 
-fn content_types(fonts: bool) -> String {
+fn content_types(fonts: bool, endnotes: bool) -> String {
     let main = "application/vnd.openxmlformats-officedocument.wordprocessingml";
     let mut s = String::from(XML_DECL);
     s.push_str("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">");
@@ -455,9 +510,13 @@ fn content_types(fonts: bool) -> String {
         ("/word/settings.xml", "settings+xml"),
         ("/word/fontTable.xml", "fontTable+xml"),
         ("/word/footnotes.xml", "footnotes+xml"),
+        ("/word/endnotes.xml", "endnotes+xml"),
         ("/word/numbering.xml", "numbering+xml"),
         ("/word/footer1.xml", "footer+xml"),
-    ] {
+    ]
+    .into_iter()
+    .filter(|(part, _)| endnotes || *part != "/word/endnotes.xml")
+    {
         let _ = write!(
             s,
             "<Override PartName=\"{part}\" ContentType=\"{main}.{kind}\"/>"
@@ -488,7 +547,7 @@ fn core_xml(meta: &Meta, stamp: &str) -> String {
 }
 
 /// `settings.xml`, children in schema order.
-fn settings_xml(lang: &str, fonts: bool, volume: bool) -> String {
+fn settings_xml(lang: &str, fonts: bool, volume: bool, endnotes: Option<&str>) -> String {
     let mut s = String::from(XML_DECL);
     s.push_str(
         "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">",
@@ -501,6 +560,11 @@ fn settings_xml(lang: &str, fonts: bool, volume: bool) -> String {
         s.push_str("<w:updateFields w:val=\"true\"/>");
     }
     s.push_str("<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>");
+    // Endnotes after each document or at the end of the file, numbered 1, 2, 3 — Word's
+    // own default is lower-case Roman.
+    if let Some(pos) = endnotes {
+        let _ = write!(s, "<w:endnotePr><w:pos w:val=\"{pos}\"/><w:numFmt w:val=\"decimal\"/><w:endnote w:id=\"-1\"/><w:endnote w:id=\"0\"/></w:endnotePr>");
+    }
     // doNotExpandShiftReturn: a line ended by a line break of the original is not
     // stretched to the margin in justified text.
     s.push_str("<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>");

@@ -5,6 +5,7 @@ use super::html::{attr, Html};
 use crate::markup::Inline;
 use crate::model::{Align, Block, Document, ListStyle, Mark, MarkKind, Position, Side, Text};
 use crate::shared::{self, Labels, MarkPart, NoteBody, NoteNumbers};
+use crate::style::notes::NotePlace;
 use crate::style::{DeletedDisplay, Style, UnderlineDisplay};
 use std::collections::BTreeSet;
 
@@ -120,42 +121,86 @@ impl<'a> Chapter<'a> {
             h.raw("</p>\n</footer>\n");
         }
 
-        let entries = self.notes.entries();
-        if !entries.is_empty() {
-            h.raw(&format!(
-                "<section class=\"notes\" id=\"notes\" epub:type=\"footnotes\" aria-labelledby=\"notes-heading\"{}>\n<h2 id=\"notes-heading\">",
-                self.apparatus_lang
-            ));
-            let old = h.face(false, true);
-            h.text(self.labels.notes);
-            h.restore(old);
-            h.raw("</h2>\n");
-            // An editorial note is written from the document's own inlines, so spans in it
-            // (a sic, a hand) find their notes; composed notes are plain text.
-            let bodies: Vec<(usize, NoteText<'a>)> = entries
-                .iter()
-                .map(|e| match &e.body {
-                    NoteBody::Editorial(note) => {
-                        let note: &'a crate::model::Note = note;
-                        (e.number, Ok(note.text.inlines()))
-                    }
-                    _ => (e.number, Err(e.inlines(self.labels).into_owned())),
-                })
-                .collect();
-            for (n, body) in &bodies {
-                let body: &[Inline] = match body {
-                    Ok(b) => b,
-                    Err(b) => b,
-                };
-                // The number is the back link's generated content (data-n in the CSS), so
-                // a reader that converts the book (pandoc) shows it once, not twice.
+        self.notes_at(h, &[NotePlace::Foot]);
+        self.notes_at(h, &[NotePlace::DocumentEnd, NotePlace::VolumeEnd]);
+        h.raw("</section>\n");
+    }
+
+    /// The notes standing at `places`: those for the foot as EPUB footnotes (asides a
+    /// reading system shows as pop-ups), those for the end as the document's endnotes (a
+    /// list under "Комментарии" or "Примечания").
+    fn notes_at(&mut self, h: &mut Html, places: &[NotePlace]) {
+        let entries = self.notes.at(places);
+        if entries.is_empty() {
+            return;
+        }
+        let foot = places.contains(&NotePlace::Foot);
+        let (class, id, heading) = if foot {
+            ("notes", "notes", self.notes.heading(places, self.labels))
+        } else {
+            (
+                "notes endnotes",
+                "endnotes",
+                self.notes.heading(places, self.labels),
+            )
+        };
+        let kind = if foot {
+            "epub:type=\"footnotes\"".to_string()
+        } else {
+            "epub:type=\"endnotes\" role=\"doc-endnotes\"".to_string()
+        };
+        h.raw(&format!(
+            "<section class=\"{class}\" id=\"{id}\" {kind} aria-labelledby=\"{id}-heading\"{}>\n<h2 id=\"{id}-heading\">",
+            self.apparatus_lang
+        ));
+        let old = h.face(false, true);
+        h.text(heading);
+        h.restore(old);
+        h.raw("</h2>\n");
+        // An editorial note is written from the document's own inlines, so spans in it
+        // (a sic, a hand) find their notes; composed notes are plain text.
+        let bodies: Vec<(usize, String, NoteText<'a>)> = entries
+            .iter()
+            .map(|e| match &e.body {
+                NoteBody::Editorial(note) => {
+                    let note: &'a crate::model::Note = note;
+                    (e.number, e.mark.clone(), Ok(note.text.inlines()))
+                }
+                _ => (
+                    e.number,
+                    e.mark.clone(),
+                    Err(e.inlines(self.labels).into_owned()),
+                ),
+            })
+            .collect();
+        if !foot {
+            h.raw("<ol>\n");
+        }
+        for (n, mark, body) in &bodies {
+            let body: &[Inline] = match body {
+                Ok(b) => b,
+                Err(b) => b,
+            };
+            // The mark is the back link's generated content (data-n in the CSS), so a
+            // reader that converts the book (pandoc) shows it once, not twice.
+            let mark = attr(mark);
+            let back = format!("<p><a class=\"back\" href=\"#ref-{n}\" role=\"doc-backlink\" data-n=\"{mark}\" aria-label=\"{mark}\"></a>");
+            if foot {
                 h.raw(&format!(
-                    "<aside class=\"note\" id=\"note-{n}\" epub:type=\"footnote\" role=\"doc-footnote\">\n<p><a class=\"back\" href=\"#ref-{n}\" role=\"doc-backlink\" data-n=\"{n}\" aria-label=\"{n}\"></a>"
+                    "<aside class=\"note\" id=\"note-{n}\" epub:type=\"footnote\" role=\"doc-footnote\">\n{back}"
                 ));
-                self.inlines(h, body);
-                h.raw("</p>\n</aside>\n");
+            } else {
+                h.raw(&format!("<li class=\"note\" id=\"note-{n}\">\n{back}"));
             }
-            h.raw("</section>\n");
+            self.inlines(h, body);
+            h.raw(if foot {
+                "</p>\n</aside>\n"
+            } else {
+                "</p>\n</li>\n"
+            });
+        }
+        if !foot {
+            h.raw("</ol>\n");
         }
         h.raw("</section>\n");
     }
@@ -444,7 +489,8 @@ impl<'a> Chapter<'a> {
         h.raw(&format!(
             "<a class=\"noteref\" epub:type=\"noteref\" role=\"doc-noteref\" href=\"#note-{n}\"{id}>"
         ));
-        h.text(&n.to_string());
+        let mark = self.notes.mark(n).to_string();
+        h.text(&mark);
         h.raw("</a>");
     }
 
@@ -488,6 +534,8 @@ impl<'a> Chapter<'a> {
                     }
                     h.raw("</span>");
                 }
+                // Left out, the words in a note "Зачёркнуто: …" (style `inline.deleted`).
+                Inline::Deleted(_) if self.notes.deletions_in_notes() => {}
                 Inline::Deleted(c) => {
                     h.raw("<del class=\"deleted\">");
                     let brackets = self.style.inline.deleted == DeletedDisplay::Brackets;

@@ -58,7 +58,9 @@ pub fn stylesheet(style: &Style, family: &str, faces: &[FontFace]) -> String {
     });
     css.push_str(match style.inline.deleted {
         DeletedDisplay::Strike => "del.deleted { text-decoration: line-through; }\n",
-        DeletedDisplay::Brackets => "del.deleted { text-decoration: none; }\n",
+        DeletedDisplay::Brackets | DeletedDisplay::Note => {
+            "del.deleted { text-decoration: none; }\n"
+        }
     });
     // An insertion between the signs of the editorial convention, \слово/; with
     // `inline.inserted = "note"` its note says where it was added instead.
@@ -168,7 +170,8 @@ a.noteref { font-size: 0.7em; vertical-align: super; line-height: 0; text-decora
 .legend { margin: 1.5em 0 0; font-size: 0.85em; text-align: left; text-indent: 0; }
 section.notes { margin-top: 1.5em; font-size: 0.85em; border-top: 1px solid #999; }
 section.notes h2 { font-size: 1em; font-weight: bold; margin: 0.6em 0 0.4em; }
-aside.note p { margin: 0 0 0.3em; text-align: left; }
+aside.note p, li.note p { margin: 0 0 0.3em; text-align: left; }
+section.endnotes ol { list-style: none; margin: 0; padding: 0; }
 a.back { text-decoration: none; margin-right: 0.4em; }
 a.back:before { content: attr(data-n) "."; }
 

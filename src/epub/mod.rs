@@ -74,11 +74,14 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
     if shared::legend(doc, labels).is_some() {
         sub.push(("document.xhtml#legend", labels.legend));
     }
-    if !crate::shared::NoteNumbers::new(doc, style)
-        .entries()
-        .is_empty()
-    {
+    let notes = crate::shared::NoteNumbers::new(doc, style);
+    use crate::style::notes::NotePlace;
+    if !notes.at(&[NotePlace::Foot]).is_empty() {
         sub.push(("document.xhtml#notes", labels.notes));
+    }
+    let end = [NotePlace::DocumentEnd, NotePlace::VolumeEnd];
+    if !notes.at(&end).is_empty() {
+        sub.push(("document.xhtml#endnotes", notes.heading(&end, labels)));
     }
     if !sub.is_empty() {
         toc.push_str("<ol>");

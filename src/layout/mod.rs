@@ -110,6 +110,8 @@ pub enum Item {
         page: usize,
         /// The target's top, points from the target page's top.
         to_y: f32,
+        /// What a screen reader says of the link; none: the target page ("стр. 12").
+        alt: Option<String>,
     },
 }
 

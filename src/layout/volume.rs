@@ -40,6 +40,20 @@ impl MentionPages {
         }
         self.by_document.push(pages);
     }
+
+    /// Records the mentions of document `k` set since `mark` elsewhere than in the
+    /// document (its notes in the volume's commentary), where none was found before.
+    fn record_more(&mut self, c: &Composer, mark: (usize, usize), k: usize, mentions: &Mentions) {
+        let Some(pages) = self.by_document.get_mut(k) else {
+            return;
+        };
+        pages.resize(mentions.list().len(), None);
+        for (mention, page, y) in c.anchors_since(mark) {
+            if let Some(slot) = pages.get_mut(mention) {
+                slot.get_or_insert((page, y));
+            }
+        }
+    }
 }
 
 /// The pages of a volume with the page of every mention, and where each document starts.
@@ -97,6 +111,10 @@ pub fn volume_pages_to<'s>(
     style: &'s Style,
     sink: Option<PageSink<'s>>,
 ) -> Result<VolumePages, Error> {
+    // The notes placed at the volume's end are set after the documents, not in them.
+    let mut in_volume = style.clone();
+    in_volume.notes.in_volume = true;
+    let style = &in_volume;
     let m = &volume.manifest;
     let front = Front {
         title: &m.title,
@@ -126,6 +144,11 @@ pub fn volume_pages_to<'s>(
         dry_pages.record(&dry, mark, &mentions[k], dry.top());
         starts.push(dry.last_document_page().unwrap_or_default());
     }
+    let commentary = dry.has_volume_notes(&volume.documents);
+    if commentary {
+        starts.push(dry.page_count());
+        volume_notes(&mut dry, volume, &mut dry_pages, &mentions);
+    }
     for ix in &indexes {
         starts.push(dry.page_count());
         dry.index(ix, &|l| dry_pages.target(l), &m.title, &m.language);
@@ -136,6 +159,9 @@ pub fn volume_pages_to<'s>(
         .iter()
         .map(|d| entry_title(d, style))
         .collect();
+    if commentary {
+        titles.push(labels.commentary.to_string());
+    }
     titles.extend(
         indexes
             .iter()
@@ -183,6 +209,9 @@ pub fn volume_pages_to<'s>(
         c.document(doc, Some(&m.title))?;
         pages.record(&c, mark, &mentions[k], c.top());
     }
+    if commentary {
+        volume_notes(&mut c, volume, &mut pages, &mentions);
+    }
     for ix in &indexes {
         c.index(ix, &|l| pages.target(l), &m.title, &m.language);
     }
@@ -190,6 +219,23 @@ pub fn volume_pages_to<'s>(
         laid: c.finish(),
         mentions: pages,
     })
+}
+
+/// The volume's commentary, each document's part in turn; the mentions in its notes count
+/// for the indexes, with the commentary's pages.
+fn volume_notes(
+    c: &mut Composer,
+    volume: &crate::volume::Volume,
+    pages: &mut MentionPages,
+    mentions: &[Mentions],
+) {
+    let m = &volume.manifest;
+    c.volume_notes_start(&m.title, &m.language);
+    for (k, doc) in volume.documents.iter().enumerate() {
+        let mark = c.anchor_mark();
+        c.volume_notes_of(doc, k);
+        pages.record_more(c, mark, k, &mentions[k]);
+    }
 }
 
 /// A document's line in the contents: "№ 1. Title. 3 декабря 1932 г."

@@ -145,6 +145,7 @@ impl Writer {
                 h,
                 page: to,
                 to_y,
+                alt,
             } = item
             {
                 let (Some(rect), true) =
@@ -161,7 +162,10 @@ impl Writer {
                         rect,
                         krilla::annotation::Target::Destination(target.into()),
                     ),
-                    Some(format!("{} {}", "стр.", to + 1)),
+                    Some(
+                        alt.clone()
+                            .unwrap_or_else(|| format!("{} {}", "стр.", to + 1)),
+                    ),
                 ));
             }
         }

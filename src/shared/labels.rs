@@ -22,6 +22,17 @@ pub struct Labels {
     pub year_suffix: &'static str,
     /// The heading of the notes ("Примечания").
     pub notes: &'static str,
+    /// The heading of the textual notes at a document's end ("Текстуальные примечания").
+    pub textual_notes: &'static str,
+    /// The heading of the commentary at a document's or the volume's end ("Комментарии").
+    pub commentary: &'static str,
+    /// What a screen reader says of a note reference's link ("Примечание").
+    pub note_link: &'static str,
+    /// … and of a note mark's link back to the text ("К тексту").
+    pub note_back: &'static str,
+    /// The letters textual notes are marked with, in order (а, б, в…: Russian editions
+    /// leave out ё, й, ъ, ы, ь, too like other letters or never starting a word).
+    pub note_letters: &'static [char],
     /// The default description of an illegible gap ("неразб.").
     pub illegible: &'static str,
     /// What that abbreviation stands for, as a screen reader says it ("неразборчиво").
@@ -109,6 +120,14 @@ static RU: Labels = Labels {
     ],
     year_suffix: "\u{a0}г.",
     notes: "Примечания",
+    textual_notes: "Текстуальные примечания",
+    commentary: "Комментарии",
+    note_link: "Примечание",
+    note_back: "К тексту",
+    note_letters: &[
+        'а', 'б', 'в', 'г', 'д', 'е', 'ж', 'з', 'и', 'к', 'л', 'м', 'н', 'о', 'п', 'р', 'с', 'т',
+        'у', 'ф', 'х', 'ц', 'ч', 'ш', 'щ', 'э', 'ю', 'я',
+    ],
     illegible: "неразб.",
     illegible_expanded: "неразборчиво",
     deleted: "зачёркнуто",
@@ -183,6 +202,14 @@ static EN: Labels = Labels {
     ],
     year_suffix: "",
     notes: "Notes",
+    textual_notes: "Textual notes",
+    commentary: "Commentary",
+    note_link: "Note",
+    note_back: "Back to the text",
+    note_letters: &[
+        'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r',
+        's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
+    ],
     illegible: "illegible",
     illegible_expanded: "illegible",
     deleted: "struck out",
@@ -247,6 +274,14 @@ static DE: Labels = Labels {
     months_nominative: DE_MONTHS,
     year_suffix: "",
     notes: "Anmerkungen",
+    textual_notes: "Textkritische Anmerkungen",
+    commentary: "Kommentar",
+    note_link: "Anmerkung",
+    note_back: "Zurück zum Text",
+    note_letters: &[
+        'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r',
+        's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
+    ],
     illegible: "unleserlich",
     illegible_expanded: "unleserlich",
     deleted: "gestrichen",

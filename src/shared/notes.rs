@@ -1,12 +1,19 @@
 //! Note numbering: editorial notes and the notes the edition itself adds — "so in the
 //! document" for sic, the hand of a mark (when the style says so), of a block or a span
-//! written in another hand, of an insertion in the margin — numbered per document in order
-//! of first reference. Every writer numbers notes through this one walk, so editions agree.
+//! written in another hand, of an insertion in the margin, a deletion (when the style
+//! reports deletions in notes) — found per document in order of first reference. Every
+//! writer numbers notes through this one walk, so editions agree.
+//!
+//! Each note belongs to a series: the notes the edition adds are textual, an editorial
+//! note is of its own `kind`. Each series has its own marks (style `[notes]`: а, б, в… or
+//! 1, 2, 3…) and place; the entry's `number` is its place in the one reading order, which
+//! writers use to tell notes apart (ids, links).
 
 use super::{mark_hand_text, Labels};
 use crate::markup::{Inline, InsertPlace};
-use crate::model::{Block, Document, Note};
-use crate::style::{HandDisplay, Style};
+use crate::model::{Block, Document, Note, NoteKind};
+use crate::style::notes::{NotePlace, SeriesStyle};
+use crate::style::{DeletedDisplay, HandDisplay, Style};
 use std::collections::BTreeMap;
 
 /// What a numbered note says.
@@ -24,8 +31,15 @@ pub enum NoteBody<'a> {
 /// One note with its number.
 #[derive(Clone, Debug)]
 pub struct NoteEntry<'a> {
-    /// The number printed at the reference and before the note (1-based).
+    /// The note's place in the document's reading order, over both series (1-based): what
+    /// writers tell notes apart by.
     pub number: usize,
+    /// The mark printed at the reference and before the note: "а" or "1".
+    pub mark: String,
+    /// Its series.
+    pub kind: NoteKind,
+    /// Where it stands (the style's place of its series).
+    pub place: NotePlace,
     /// What the note says.
     pub body: NoteBody<'a>,
 }
@@ -54,6 +68,17 @@ pub struct NoteNumbers<'a> {
     /// Every insertion gets a note, even above the line with no hand known (style
     /// `inline.inserted = "note"`).
     note_every_insertion: bool,
+    /// A deletion is left out of the text and reported in a note (style
+    /// `inline.deleted = "note"`).
+    note_deletions: bool,
+    /// The two series' settings, whether they are told apart, and how many notes each
+    /// has so far.
+    textual: SeriesStyle,
+    commentary: SeriesStyle,
+    separate: bool,
+    in_volume: bool,
+    counts: [usize; 2],
+    letters: &'static [char],
 }
 
 impl<'a> NoteNumbers<'a> {
@@ -62,6 +87,12 @@ impl<'a> NoteNumbers<'a> {
         let labels = Labels::of(&doc.language, style);
         let mut numbers = NoteNumbers {
             note_every_insertion: style.inline.inserted == crate::style::InsertedDisplay::Note,
+            note_deletions: style.inline.deleted == DeletedDisplay::Note,
+            textual: style.notes.textual,
+            commentary: style.notes.commentary,
+            separate: style.notes.separate(),
+            in_volume: style.notes.in_volume,
+            letters: labels.note_letters,
             ..NoteNumbers::default()
         };
         let by_id: BTreeMap<&str, &Note> = doc.notes.iter().map(|n| (n.id.as_str(), n)).collect();
@@ -112,7 +143,30 @@ impl<'a> NoteNumbers<'a> {
 
     fn push(&mut self, body: NoteBody<'a>) -> usize {
         let number = self.entries.len() + 1;
-        self.entries.push(NoteEntry { number, body });
+        let kind = match &body {
+            NoteBody::Editorial(note) => note.kind,
+            NoteBody::Sic | NoteBody::Apparatus(_) => NoteKind::Textual,
+        };
+        let series = match kind {
+            NoteKind::Textual => self.textual,
+            NoteKind::Commentary => self.commentary,
+        };
+        // One count when the series are one: the marks run on across both.
+        let counter = if self.separate { kind as usize } else { 0 };
+        self.counts[counter] += 1;
+        let mark = series.numbering.mark(self.counts[counter], self.letters);
+        // A document alone has no volume's end: its notes for there stand at its own end.
+        let place = match series.place {
+            NotePlace::VolumeEnd if !self.in_volume => NotePlace::DocumentEnd,
+            p => p,
+        };
+        self.entries.push(NoteEntry {
+            number,
+            mark,
+            kind,
+            place,
+            body,
+        });
         number
     }
 
@@ -172,6 +226,19 @@ impl<'a> NoteNumbers<'a> {
                     let number = self.push(NoteBody::Apparatus(text));
                     self.spans.insert(inline as *const Inline as usize, number);
                 }
+                Inline::Deleted(content) if self.note_deletions => {
+                    self.walk(content, notes, labels);
+                    let words = crate::markup::plain_text(content);
+                    let mut label = labels.deleted.chars();
+                    let label: String = label
+                        .next()
+                        .into_iter()
+                        .flat_map(char::to_uppercase)
+                        .chain(label)
+                        .collect();
+                    let number = self.push(NoteBody::Apparatus(format!("{label}: «{words}».")));
+                    self.spans.insert(inline as *const Inline as usize, number);
+                }
                 other => self.walk(other.children(), notes, labels),
             }
         }
@@ -180,6 +247,48 @@ impl<'a> NoteNumbers<'a> {
     /// Every note, in order of number.
     pub fn entries(&self) -> &[NoteEntry<'a>] {
         &self.entries
+    }
+
+    /// The notes that stand at one of `places`, in the order they are printed there: the textual
+    /// series, then the commentary (in reading order when the two are one series).
+    pub fn at(&self, places: &[NotePlace]) -> Vec<&NoteEntry<'a>> {
+        let mut at: Vec<&NoteEntry<'a>> = self
+            .entries
+            .iter()
+            .filter(|e| places.contains(&e.place))
+            .collect();
+        if self.separate {
+            at.sort_by_key(|e| (e.kind != NoteKind::Textual, e.number));
+        }
+        at
+    }
+
+    /// The heading of the notes at `places` after the document: "Комментарии" or
+    /// "Текстуальные примечания" when they are of one told-apart series, else "Примечания".
+    pub fn heading(&self, places: &[NotePlace], labels: &Labels) -> &'static str {
+        let at = self.at(places);
+        let all = |k: NoteKind| at.iter().all(|e| e.kind == k);
+        match () {
+            _ if !self.separate => labels.notes,
+            _ if all(NoteKind::Commentary) => labels.commentary,
+            _ if all(NoteKind::Textual) => labels.textual_notes,
+            _ => labels.notes,
+        }
+    }
+
+    /// The note numbered `number` (as [`NoteNumbers::of_note`] and the others give it).
+    pub fn entry(&self, number: usize) -> Option<&NoteEntry<'a>> {
+        self.entries.get(number.checked_sub(1)?)
+    }
+
+    /// The mark printed for note `number`: "а" or "1".
+    pub fn mark(&self, number: usize) -> &str {
+        self.entry(number).map_or("", |e| e.mark.as_str())
+    }
+
+    /// Whether the edition leaves deletions out of the text, each in a note of its own.
+    pub fn deletions_in_notes(&self) -> bool {
+        self.note_deletions
     }
 
     /// The number of the editorial note `id`.

@@ -8,6 +8,7 @@ mod check;
 pub mod docx;
 pub mod epub;
 pub mod index;
+pub mod notes;
 pub mod pdf;
 
 use crate::diag::Error;
@@ -30,6 +31,8 @@ pub struct Style {
     /// Which reading of a choice (pre-reform or modern spelling, abbreviation or
     /// expansion, error or correction) the edition prints.
     pub spelling: Spelling,
+    /// The two series of notes, textual and commentary (`[notes]`).
+    pub notes: notes::NotesStyle,
     /// The language of the editorial apparatus's words ("Примечания", "Подлинник",
     /// "[неразб.]", month names): the document's own, or one for every document.
     pub labels: LabelLanguage,
@@ -91,6 +94,7 @@ impl Style {
             marks: MarkStyle::default(),
             inline: InlineStyle::default(),
             spelling: Spelling::default(),
+            notes: notes::NotesStyle::default(),
             labels: LabelLanguage::default(),
             text: TextStyle::default(),
             index: index::IndexStyle::default(),
@@ -302,6 +306,9 @@ pub enum DeletedDisplay {
     Strike,
     /// In angle brackets: ‹word›.
     Brackets,
+    /// Left out of the text, with a textual note "Зачёркнуто: …" giving the struck words,
+    /// as Russian documentary editions report deletions.
+    Note,
 }
 
 /// How text inserted in the original (`{+…+}`) is shown.
@@ -323,7 +330,7 @@ pub enum InsertedDisplay {
 pub struct InlineStyle {
     /// Underlined text: italic, underline or spaced.
     pub underline: UnderlineDisplay,
-    /// Struck-out text: strike or brackets.
+    /// Struck-out text: strike, brackets or note.
     pub deleted: DeletedDisplay,
     /// Inserted text: slashes (`\слово/`) or note.
     pub inserted: InsertedDisplay,

@@ -26,7 +26,7 @@ impl Writer<'_> {
         let note = self
             .notes
             .of_block(i)
-            .map(|n| format!("[{n}]"))
+            .map(|n| format!("[{}]", self.notes.mark(n)))
             .unwrap_or_default();
         let parts = shared::mark_parts(mark);
         let mut lines: Vec<String> = Vec::new();

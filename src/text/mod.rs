@@ -12,6 +12,7 @@ use crate::diag::Warning;
 use crate::markup::Inline;
 use crate::model::{Block, Document, ListStyle, Position, Side};
 use crate::shared::{self, Labels, NoteNumbers};
+use crate::style::notes::NotePlace;
 use crate::style::Style;
 use unicode_width::UnicodeWidthStr;
 
@@ -158,6 +159,10 @@ pub fn write_volume(
         text.push_str("\n\n");
         text.push_str(&write(doc, &volume_document_style(style)));
     }
+    let commentary = volume_end_notes(volume, &volume_document_style(style), &page, labels);
+    if !commentary.is_empty() {
+        text.push_str(&finish_lines(&commentary));
+    }
     let mentions: Vec<shared::index::Mentions> = volume
         .documents
         .iter()
@@ -175,11 +180,53 @@ pub fn write_volume(
     })
 }
 
-/// The style of a document inside a volume: its indexes are the volume's, at the end.
+/// The style of a document inside a volume: its indexes, and its notes for the volume's
+/// end, are the volume's.
 fn volume_document_style(style: &Style) -> Style {
     let mut s = style.clone();
     s.index.document = false;
+    s.notes.in_volume = true;
     s
+}
+
+/// The notes placed at the volume's end (style `[notes]`, `place = "volume-end"`): a
+/// section "КОММЕНТАРИИ", each document's notes under its number (a text has no pages).
+fn volume_end_notes(
+    volume: &crate::volume::Volume,
+    style: &Style,
+    page: &Page,
+    labels: &Labels,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for doc in &volume.documents {
+        let writer = Writer {
+            doc,
+            page: Page::new(page.width),
+            width: page.width,
+            indent: style.text.indent,
+            labels: Labels::of(&doc.language, style),
+            notes: NoteNumbers::new(doc, style),
+            style,
+        };
+        let entries = writer.notes.at(&[NotePlace::VolumeEnd]);
+        if entries.is_empty() {
+            continue;
+        }
+        if out.is_empty() {
+            out.push(String::new());
+            out.push("=".repeat(page.width));
+            out.extend(page.centre(&labels.commentary.to_uppercase()));
+        }
+        out.push(String::new());
+        let title = crate::markup::plain_text(doc.title.inlines());
+        let heading = match shared::number_line(doc) {
+            Some(n) => format!("{n}. {title}"),
+            None => title,
+        };
+        out.extend(page.wrap(&heading, 0, "", 0));
+        out.extend(writer.note_lines(&entries));
+    }
+    out
 }
 
 struct Writer<'a> {
@@ -361,14 +408,20 @@ impl Writer<'_> {
             i += 1;
         }
 
-        let entries = self.notes.entries();
-        if !entries.is_empty() {
+        // A text has no pages: the notes for the foot follow the document after a short
+        // rule, those for its end under their heading.
+        let foot = self.notes.at(&[NotePlace::Foot]);
+        if !foot.is_empty() {
             out.push("-".repeat(10));
-            for entry in entries {
-                let body = self.inline(&entry.inlines(self.labels));
-                let label = format!("[{}] ", entry.number);
-                out.extend(self.page.wrap(&body, 0, &label, cols(&label)));
-            }
+            out.extend(self.note_lines(&foot));
+            out.push(String::new());
+        }
+        let end = self.notes.at(&[NotePlace::DocumentEnd]);
+        if !end.is_empty() {
+            let heading = self.notes.heading(&[NotePlace::DocumentEnd], self.labels);
+            out.extend(self.page.centre(heading));
+            out.push(String::new());
+            out.extend(self.note_lines(&end));
             out.push(String::new());
         }
         if let Some(legend) = shared::legend(self.doc, self.labels) {
@@ -378,6 +431,17 @@ impl Writer<'_> {
             out.pop();
         }
         finish_lines(&out)
+    }
+
+    /// Notes as hanging paragraphs: "[а] Рукой …".
+    fn note_lines(&self, entries: &[&shared::notes::NoteEntry]) -> Vec<String> {
+        let mut out = Vec::new();
+        for entry in entries {
+            let body = self.inline(&entry.inlines(self.labels));
+            let label = format!("[{}] ", entry.mark);
+            out.extend(self.page.wrap(&body, 0, &label, cols(&label)));
+        }
+        out
     }
 
     /// Top-left marks starting at `start` followed by a right-side address, set side by side.
@@ -428,7 +492,7 @@ impl Writer<'_> {
         let block_note = self
             .notes
             .of_block(i)
-            .map(|n| format!("[{n}]"))
+            .map(|n| format!("[{}]", self.notes.mark(n)))
             .unwrap_or_default();
         match &self.doc.content[i] {
             Block::Dateline(d) => {
@@ -624,6 +688,8 @@ fn render_marks(
                     .collect();
                 out.push_str(&spaced.join(&format!("{NBSP}{NBSP} ")));
             }
+            // Left out, the words in a note "Зачёркнуто: …" (style `inline.deleted`).
+            Inline::Deleted(_) if notes.deletions_in_notes() => {}
             Inline::Deleted(c) => out.push_str(&format!("<{}>", content(c))),
             Inline::Inserted { content: c, .. } => out.push_str(&format!("\\{}/", content(c))),
             Inline::Unclear(c) => out.push_str(&format!("{}[?]", content(c))),
@@ -637,7 +703,7 @@ fn render_marks(
             | Inline::Foreign { content: c, .. } => out.push_str(&content(c)),
             Inline::NoteRef(id) => {
                 if let Some(n) = notes.of_note(id) {
-                    out.push_str(&format!("[{n}]"));
+                    out.push_str(&format!("[{}]", notes.mark(n)));
                 }
             }
             Inline::LineBreak => out.push('\n'),
@@ -647,7 +713,7 @@ fn render_marks(
             }
         }
         if let Some(n) = notes.of_span(inline) {
-            out.push_str(&format!("[{n}]"));
+            out.push_str(&format!("[{}]", notes.mark(n)));
         }
     }
     out

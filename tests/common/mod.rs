@@ -79,6 +79,18 @@ pub fn assert_words_in_order(haystack: &str, words: &[String], what: &str) {
     }
 }
 
+/// Whether `s` is a note's mark as a reader extracts it glued to a word: a number, or a
+/// letter of the textual series (а, б… аа), which superscript runs into the word before.
+pub fn is_note_mark(s: &str) -> bool {
+    let letters = folio::shared::Labels::for_language("ru").note_letters;
+    let mut cs = s.chars();
+    match cs.next() {
+        None => false,
+        Some(c) if c.is_ascii_digit() => s.chars().all(|c| c.is_ascii_digit()),
+        Some(c) => letters.contains(&c) && s.chars().count() <= 3 && cs.all(|d| d == c),
+    }
+}
+
 /// A fresh temporary directory.
 pub fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temporary directory")

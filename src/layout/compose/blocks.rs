@@ -270,7 +270,8 @@ impl Composer<'_> {
     pub(super) fn block_ref(&mut self, i: usize, pieces: &mut Vec<Piece>, ctx: &Ctx) {
         if let Some(n) = ctx.numbers.of_block(i) {
             let sty = self.inline_node(Role::NoteRef(n), Sty::PLAIN);
-            pieces.push(note_piece(n, sty));
+            self.note_ref_node(n, sty.node);
+            pieces.push(note_piece(n, ctx.numbers.mark(n), sty));
         }
     }
 

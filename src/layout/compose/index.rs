@@ -152,6 +152,7 @@ impl Composer<'_> {
                         h: self.small * 1.25,
                         page,
                         to_y,
+                        alt: None,
                     });
                 }
                 other => items.push(other),

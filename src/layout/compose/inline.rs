@@ -111,6 +111,9 @@ impl Composer<'_> {
                         out,
                     )
                 }
+                // Reported in a textual note instead ("Зачёркнуто: …"), whose reference
+                // follows.
+                Inline::Deleted(_) if self.style.inline.deleted == DeletedDisplay::Note => {}
                 Inline::Deleted(content) => {
                     // A screen reader says the words are struck out, then reads them.
                     let sty = self.inline_node(Role::Deleted, sty);
@@ -128,7 +131,7 @@ impl Composer<'_> {
                             ctx,
                             out,
                         ),
-                        DeletedDisplay::Brackets => {
+                        DeletedDisplay::Brackets | DeletedDisplay::Note => {
                             out.push(piece("‹", sty));
                             self.walk(content, sty, ctx, out);
                             out.push(piece("›", sty));
@@ -180,7 +183,8 @@ impl Composer<'_> {
                 Inline::NoteRef(id) => {
                     if let Some(n) = ctx.numbers.of_note(id) {
                         let sty = self.inline_node(Role::NoteRef(n), sty);
-                        out.push(note_piece(n, sty));
+                        self.note_ref_node(n, sty.node);
+                        out.push(note_piece(n, ctx.numbers.mark(n), sty));
                     }
                 }
                 Inline::LineBreak => out.push(piece("\n", sty)),
@@ -218,7 +222,8 @@ impl Composer<'_> {
             }
             if let Some(n) = ctx.numbers.of_span(inline) {
                 let sty = self.inline_node(Role::NoteRef(n), sty);
-                out.push(note_piece(n, sty));
+                self.note_ref_node(n, sty.node);
+                out.push(note_piece(n, ctx.numbers.mark(n), sty));
             }
         }
     }
@@ -237,9 +242,10 @@ pub(super) fn piece(s: &str, sty: Sty) -> Piece {
     }
 }
 
-pub(super) fn note_piece(n: usize, sty: Sty) -> Piece {
+/// The superscript mark ("а", "1") of the reference to note `n`.
+pub(super) fn note_piece(n: usize, mark: &str, sty: Sty) -> Piece {
     Piece {
-        text: n.to_string(),
+        text: mark.to_string(),
         sty: Sty {
             scale: sty.scale * 0.65,
             rise: sty.rise + 0.38,

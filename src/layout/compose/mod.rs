@@ -15,10 +15,12 @@
 //! - `table.rs`: a table block, its rows of cells side by side.
 
 mod blocks;
+mod commentary;
 mod elems;
 mod front;
 mod index;
 mod inline;
+mod links;
 mod marks;
 mod notes;
 mod paginate;
@@ -32,6 +34,7 @@ use super::{Bookmark, Elem, Laid, Page};
 use crate::diag::Error;
 use crate::model::Document;
 use crate::shared::{self, Labels, NoteNumbers};
+use crate::style::notes::NotePlace;
 use crate::style::pdf::NotesPlacement;
 use crate::style::Style;
 use elems::{keep_lines, stack};
@@ -62,6 +65,17 @@ pub struct Composer<'s> {
     /// The running head of the current document: left and right texts.
     head: (String, String),
     documents: usize,
+    /// Per document laid out, the page (0-based) of each note's first reference, by the
+    /// note's number: the volume's commentary gives it.
+    note_pages: Vec<std::collections::BTreeMap<usize, usize>>,
+    /// The document whose notes are being set (its ordinal), and the structure nodes of
+    /// note references and of notes' marks by (document, note number): the links between
+    /// them are added when the pages are done (`links.rs`).
+    note_document: usize,
+    note_refs: Vec<((usize, usize), NodeId)>,
+    note_labels: std::collections::BTreeMap<(usize, usize), NodeId>,
+    /// The links' progress, as pages are finished (`links.rs`).
+    note_links: links::Progress,
     /// The next document runs on below the last one instead of starting a new page.
     run_on: bool,
     /// What is being set, for the tagged PDF: the tree so far and the open node.
@@ -131,6 +145,11 @@ impl<'s> Composer<'s> {
             paragraphs: 0,
             head: (String::new(), String::new()),
             documents: 0,
+            note_pages: Vec::new(),
+            note_document: 0,
+            note_refs: Vec::new(),
+            note_labels: std::collections::BTreeMap::new(),
+            note_links: links::Progress::default(),
             run_on: false,
             tree: Structure::new(""),
             node: 0,
@@ -148,6 +167,8 @@ impl<'s> Composer<'s> {
 
     /// Hands the pages before `upto` to the sink, keeping their mention anchors.
     fn hand_on(&mut self, upto: usize) {
+        // A page waits while a note reference on it has no link yet (its note is further on).
+        let upto = self.link_notes(upto);
         let Some(sink) = self.sink.as_mut() else {
             return;
         };
@@ -283,6 +304,7 @@ impl<'s> Composer<'s> {
                 n.lang = Some(doc.language.clone());
             }
         }
+        self.note_document = self.documents;
         let mut ctx = Ctx {
             numbers: NoteNumbers::new(doc, self.style),
             mentions: shared::index::Mentions::new(doc),
@@ -334,19 +356,25 @@ impl<'s> Composer<'s> {
             keep_lines(&mut lines);
             flow.extend(lines);
         }
-        // Notes at the end are under a heading "Примечания" of the apparatus, made before
+        // The notes at the foot of their pages, and those after the document (all of them
+        // with the old `pdf.notes = "end"`) under a heading of the apparatus, made before
         // the notes so that it reads before them.
-        let end_head = (self.style.pdf.notes == NotesPlacement::End
-            && !ctx.numbers.entries().is_empty())
-        .then(|| {
+        let (foot, end): (&[NotePlace], &[NotePlace]) =
+            if self.style.pdf.notes == NotesPlacement::End {
+                (&[], &[NotePlace::Foot, NotePlace::DocumentEnd])
+            } else {
+                (&[NotePlace::Foot], &[NotePlace::DocumentEnd])
+            };
+        let end_head = (!ctx.numbers.at(end).is_empty()).then(|| {
+            let title = ctx.numbers.heading(end, labels);
             let heading = self.open(Role::Heading(2));
             self.in_apparatus_language(&ctx);
             if let Some(n) = self.tree.get_mut(self.node) {
-                n.title = Some(labels.notes.to_string());
+                n.title = Some(title.to_string());
             }
             let head = self.line_of(
                 &[piece(
-                    labels.notes,
+                    title,
                     Sty {
                         bold: true,
                         ..Sty::PLAIN
@@ -359,13 +387,14 @@ impl<'s> Composer<'s> {
             self.close(heading);
             head
         });
-        let notes = self.notes(&mut ctx);
+        let notes = self.notes(&mut ctx, foot);
+        let end_notes = self.notes(&mut ctx, end);
         if let Some(mut head) = end_head {
             head.gap = self.leading;
             head.breakable = true;
             flow.push(head);
             let mut first = true;
-            for (_, lines) in notes {
+            for (_, lines) in end_notes {
                 for mut l in lines {
                     l.notes.clear();
                     if first {
@@ -375,13 +404,16 @@ impl<'s> Composer<'s> {
                     flow.push(l);
                 }
             }
-            for e in flow.iter_mut() {
-                e.notes.clear();
-            }
-            self.paginate(flow, &[], run_on_at.is_some());
-        } else {
-            self.paginate(flow, &notes, run_on_at.is_some());
         }
+        let from = self.pages.len() - usize::from(run_on_at.is_some());
+        self.paginate(flow, &notes, run_on_at.is_some());
+        let mut note_pages = std::collections::BTreeMap::new();
+        for (p, page) in self.pages.iter().enumerate().skip(from) {
+            for r in &page.refs {
+                note_pages.entry(*r).or_insert(p);
+            }
+        }
+        self.note_pages.push(note_pages);
         self.close(outer);
         self.documents += 1;
         self.missing.push(std::mem::take(&mut ctx.missing));

@@ -99,7 +99,7 @@ impl Composer<'_> {
                     let long = note_h(&new) > body_h * 0.4;
                     let may_end = flow.get(j + 1).is_none_or(|f| f.breakable);
                     if long && may_end && !new.is_empty() {
-                        new.sort_unstable();
+                        new.sort_unstable_by_key(|n| by_number.rank(*n));
                         let base = used + gap + e.h + notes_h(&page_notes).max(sep + carry_h);
                         let mut room = body_h - base;
                         let mut kept = Vec::new();
@@ -165,9 +165,10 @@ impl Composer<'_> {
                 }
             }
             // Footnotes at the foot: notes continued from the page before, then this
-            // page's notes by number; a split note's later lines go on to the next page.
+            // page's notes in the order given (by series, then number); a split note's
+            // later lines go on to the next page.
             let mut ns = page.refs.clone();
-            ns.sort_unstable();
+            ns.sort_unstable_by_key(|n| by_number.rank(*n));
             let mut lines: Vec<(usize, &Elem)> = std::mem::take(&mut carry);
             for nn in &ns {
                 let stay = split
@@ -406,6 +407,9 @@ struct NoteIndex<'n> {
     lines: Vec<&'n [Elem]>,
     /// Per note number, the height of its lines.
     heights: Vec<f32>,
+    /// Per note number, its place in the order the notes are given (textual series first,
+    /// then commentary, each by number): the order they stand in at the foot.
+    ranks: Vec<usize>,
 }
 
 impl<'n> NoteIndex<'n> {
@@ -414,11 +418,13 @@ impl<'n> NoteIndex<'n> {
         let mut index = NoteIndex {
             lines: vec![&[][..]; len],
             heights: vec![0.0; len],
+            ranks: vec![usize::MAX; len],
         };
         // The first note of a number wins, as the search did.
-        for (k, lines) in notes.iter().rev() {
+        for (rank, (k, lines)) in notes.iter().enumerate().rev() {
             index.lines[*k] = lines;
             index.heights[*k] = lines.iter().map(|e| e.h).sum();
+            index.ranks[*k] = rank;
         }
         index
     }
@@ -426,6 +432,11 @@ impl<'n> NoteIndex<'n> {
     /// The lines of note `n` (none for an unknown number).
     fn lines(&self, n: usize) -> &'n [Elem] {
         self.lines.get(n).copied().unwrap_or(&[])
+    }
+
+    /// Where note `n` stands at the foot among the others (after them all if unknown).
+    fn rank(&self, n: usize) -> usize {
+        self.ranks.get(n).copied().unwrap_or(usize::MAX)
     }
 
     /// The height of note `n`'s lines.

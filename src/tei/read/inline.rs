@@ -563,6 +563,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         let id = self.note_id(xml_id(n));
         self.notes.push(Note {
             id: id.clone(),
+            kind: note_kind(n.attribute("type")),
             text,
         });
         self.read_notes.insert(key, Some(id.clone()));
@@ -585,6 +586,21 @@ impl<'a, 'i> Reader<'a, 'i> {
         }
         self.in_note -= 1;
         markup_write::text(&finish(content))
+    }
+}
+
+/// The series of a TEI note by its `@type`: the kinds of textual criticism (`textConst`,
+/// `textual`, `variant`, `gloss`, …) are textual notes; everything else (`commentary`,
+/// `comments`, `editorial`, none) is commentary.
+fn note_kind(kind: Option<&str>) -> crate::model::NoteKind {
+    use crate::model::NoteKind;
+    match kind.map(str::to_ascii_lowercase).as_deref() {
+        Some(
+            "textconst" | "textual" | "textcrit" | "text" | "variant" | "variants" | "gloss"
+            | "apparatus" | "app" | "sic" | "correction" | "deletion" | "addition" | "hand"
+            | "orthographic",
+        ) => NoteKind::Textual,
+        _ => NoteKind::Commentary,
     }
 }
 

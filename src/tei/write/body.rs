@@ -79,7 +79,12 @@ pub fn write(doc: &Document, hands: &Hands, out: &mut String) {
     if !doc.notes.is_empty() {
         out.push_str("<back>\n<div type=\"notes\">\n");
         for n in &doc.notes {
-            out.push_str(&format!("<note xml:id=\"{}\">", note_xml_id(&n.id)));
+            // A textual note says so (TEI's own `textConst`); commentary is the default.
+            let kind = match n.kind {
+                crate::model::NoteKind::Textual => " type=\"textConst\"",
+                crate::model::NoteKind::Commentary => "",
+            };
+            out.push_str(&format!("<note xml:id=\"{}\"{kind}>", note_xml_id(&n.id)));
             inlines(n.text.inlines(), hands, out);
             out.push_str("</note>\n");
         }

@@ -1,0 +1,136 @@
+//! Links between note references and notes: each reference's superscript mark links to its
+//! note (at the foot, after the document, or in the volume's commentary), and the note's
+//! mark back to the first reference. Set as pages are finished, once both places are
+//! known; a page with a reference whose note is further on waits for it.
+
+use super::Composer;
+use crate::layout::structure::NodeId;
+use crate::layout::Item;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Where a node's glyphs are first drawn: page, left, top, width, height.
+type Place = (usize, f32, f32, f32, f32);
+
+impl Composer<'_> {
+    /// Records a note reference's node, for its link: note `n` of the document laid out.
+    pub(super) fn note_ref_node(&mut self, n: usize, node: NodeId) {
+        self.note_refs.push(((self.note_document, n), node));
+    }
+
+    /// Records a note's mark node, for the links to it.
+    pub(super) fn note_label_node(&mut self, n: usize, node: NodeId) {
+        self.note_labels
+            .entry((self.note_document, n))
+            .or_insert(node);
+    }
+
+    /// Adds the links whose two ends lie on the finished pages before `upto`: reference →
+    /// note, and the note's mark → its first reference. Returns the first page that must
+    /// still be kept: the page of the earliest reference whose note is not placed yet
+    /// (notes at the end of a document or volume), or `upto`. Each page is read once.
+    pub(super) fn link_notes(&mut self, upto: usize) -> usize {
+        let upto = upto.min(self.pages.len());
+        let progress = &mut self.note_links;
+        for (_, node) in &self.note_refs[progress.refs_seen..] {
+            progress.wanted.insert(*node);
+            progress.pending.push(progress.refs_seen);
+            progress.refs_seen += 1;
+        }
+        for node in self.note_labels.values() {
+            progress.wanted.insert(*node);
+        }
+        if progress.pending.is_empty() {
+            progress.scanned = progress.scanned.max(upto);
+            return upto;
+        }
+        for p in progress.scanned..upto {
+            for item in &self.pages[p].items {
+                let Item::Text { y, glyphs } = item else {
+                    continue;
+                };
+                for g in glyphs {
+                    if !progress.wanted.contains(&g.node) {
+                        continue;
+                    }
+                    match progress.places.get_mut(&g.node) {
+                        None => {
+                            let place = (p, g.x, y - g.rise - g.size, g.width, g.size * 1.3);
+                            progress.places.insert(g.node, place);
+                        }
+                        // Further glyphs of the same mark on its line widen it ("аа", "12").
+                        Some((sp, sx, _, w, _)) if *sp == p && g.x >= *sx => {
+                            *w = (g.x + g.width - *sx).max(*w);
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+        }
+        progress.scanned = progress.scanned.max(upto);
+        let labels = crate::shared::Labels::of(&self.tree.lang, self.style);
+        let mut links: Vec<(usize, Item)> = Vec::new();
+        let mut keep = upto;
+        let places = &progress.places;
+        let backed = &mut progress.backed;
+        progress.pending.retain(|&r| {
+            let (key, node) = &self.note_refs[r];
+            let Some(label_node) = self.note_labels.get(key) else {
+                // No mark for this note (yet): wait for it while the reference is placed.
+                if let Some(from) = places.get(node) {
+                    keep = keep.min(from.0);
+                }
+                return true;
+            };
+            let (Some(from), Some(label)) = (places.get(node), places.get(label_node)) else {
+                if let Some(from) = places.get(node) {
+                    keep = keep.min(from.0);
+                }
+                return true;
+            };
+            links.push((from.0, link(*from, *label, self.small, labels.note_link)));
+            // The note's mark links back to its first reference.
+            if backed.insert(*label_node) {
+                links.push((label.0, link(*label, *from, self.small, labels.note_back)));
+            }
+            false
+        });
+        for (p, item) in links {
+            if let Some(page) = self.pages.get_mut(p) {
+                page.items.push(item);
+            }
+        }
+        keep
+    }
+}
+
+/// How far the note links have got: what is looked for, where it was found, what waits.
+#[derive(Default)]
+pub(super) struct Progress {
+    /// The structure nodes of references and marks whose places are wanted.
+    wanted: BTreeSet<NodeId>,
+    /// Where each wanted node's glyphs are first drawn.
+    places: BTreeMap<NodeId, Place>,
+    /// The pages read so far.
+    scanned: usize,
+    /// How many of `note_refs` have been taken into `pending`.
+    refs_seen: usize,
+    /// The references (indexes into `note_refs`) not linked yet.
+    pending: Vec<usize>,
+    /// The marks that link back to their first reference already.
+    backed: BTreeSet<NodeId>,
+}
+
+/// A link over the mark at `from` to the line of `to`, described as `alt`; a mark is
+/// small, so the rectangle is at least `min` wide.
+fn link(from: Place, to: Place, min: f32, alt: &str) -> Item {
+    let (_, x, y, w, h) = from;
+    Item::Link {
+        x,
+        y,
+        w: w.max(min * 0.6),
+        h,
+        page: to.0,
+        to_y: to.2,
+        alt: Some(alt.to_string()),
+    }
+}

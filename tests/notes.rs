@@ -1,0 +1,415 @@
+//! The two series of notes: textual notes lettered а, б, в… and commentary numbered 1, 2,
+//! 3…, each where the style places it (`[notes]`), read back from every edition with its
+//! real readers — pdftotext page by page and the PDF's link annotations (qpdf), pandoc
+//! and LibreOffice for the DOCX, epubcheck 5 and DAISY Ace for the EPUB, a golden file for
+//! the text. The fixture (tests/fixtures/notes/) is a volume of two constructed documents.
+
+mod common;
+
+use common::epubtools::{ace, assert_epubcheck_clean};
+use common::office::{libreoffice_pdf, reader, zip_parts};
+use common::{root, run, tempdir};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures/notes").join(name)
+}
+
+/// Exports the report alone with a style (None: the default) to `ext`.
+fn export(style: Option<&str>, ext: &str, dir: &Path) -> PathBuf {
+    let out = dir.join(format!("report.{ext}"));
+    let doc = fixture("report-1921.toml");
+    let mut args = vec![
+        "export".to_string(),
+        doc.display().to_string(),
+        "-o".into(),
+        out.display().to_string(),
+    ];
+    if let Some(s) = style {
+        args.push("--style".into());
+        args.push(fixture(s).display().to_string());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let r = run(&args);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    out
+}
+
+/// Exports the notes volume (commentary at the volume's end) to `ext`.
+fn export_volume(ext: &str, dir: &Path) -> PathBuf {
+    let out = dir.join(format!("notes.{ext}"));
+    let manifest = fixture("notes.volume.toml");
+    let r = run(&[
+        "volume",
+        manifest.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    out
+}
+
+/// The text of page `n` (1-based) as pdftotext reads it.
+fn page_text(pdf: &Path, n: usize) -> String {
+    let n = n.to_string();
+    let text = reader(
+        "pdftotext",
+        &["-f", &n, "-l", &n, "-layout", pdf.to_str().unwrap(), "-"],
+    );
+    text.replace('\u{a0}', " ")
+}
+
+fn page_count(pdf: &Path) -> usize {
+    let info = reader("pdfinfo", &[pdf.to_str().unwrap()]);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo gives the page count")
+}
+
+/// Where `needle` starts in `hay`, failing with the text when it is not there.
+fn at(hay: &str, needle: &str) -> usize {
+    hay.find(needle)
+        .unwrap_or_else(|| panic!("`{needle}` is not in:\n{hay}"))
+}
+
+/// The lines of the textual notes the report has, by mark, and its commentary.
+const TEXTUAL: [(&str, &str); 6] = [
+    ("а", "Рукой Н. П. Брюханова красным карандашом."),
+    ("б", "Цифра вписана над зачёркнутым"),
+    ("в", "Так в документе."),
+    ("г", "Вписано на полях."),
+    ("д", "Слово подчёркнуто красным карандашом."),
+    ("е", "__none__"),
+];
+const COMMENTARY: [(&str, &str); 2] = [
+    ("1", "Кирсановский уезд Тамбовской губернии"),
+    ("2", "Сведений о Смирнове не обнаружено"),
+];
+
+#[test]
+fn pdf_letters_the_textual_notes_at_the_foot_before_the_numbered_commentary() {
+    let dir = tempdir();
+    let pdf = export(None, "pdf", dir.path());
+    assert_eq!(page_count(&pdf), 1);
+    let page = page_text(&pdf, 1);
+    // The foot: below the text's last line, each textual note with its letter, in order,
+    // then the commentary with its number.
+    let foot = &page[at(&page, "Продкомиссар А. Ершов")..];
+    let mut last = 0;
+    for (mark, text) in TEXTUAL.iter().take(5).chain(&COMMENTARY) {
+        let line = format!("{mark} {text}");
+        let k = at(foot, &line);
+        assert!(k > last, "`{line}` out of order at the foot:\n{foot}");
+        last = k;
+    }
+    // The references: letters and numbers raised after their words.
+    for r in ["К исполнению.а", "сорокб", "недостотокв", "Смирнов2"]
+    {
+        assert!(page.contains(r), "no reference `{r}` on the page:\n{page}");
+    }
+    // Every reference links to its note, and every note's mark back to its reference.
+    let links = link_annotations(&pdf);
+    assert_eq!(links, 2 * 7, "one link per reference and one back per note");
+}
+
+#[test]
+fn pdf_sets_the_commentary_after_the_document_when_the_style_says_so() {
+    let dir = tempdir();
+    let pdf = export(Some("document-end.style.toml"), "pdf", dir.path());
+    let page = page_text(&pdf, 1);
+    let heading = at(&page, "Комментарии");
+    assert!(heading > at(&page, "Продкомиссар А. Ершов"));
+    let first = at(&page, "1 Кирсановский уезд");
+    let second = at(&page, "2 Сведений о Смирнове");
+    assert!(heading < first && first < second);
+    // The textual notes stay at the foot, below the commentary.
+    let foot = at(&page, "а Рукой Н. П. Брюханова");
+    assert!(foot > second, "the textual notes at the foot:\n{page}");
+}
+
+#[test]
+fn pdf_volume_prints_the_commentary_at_its_end_with_each_references_page() {
+    let dir = tempdir();
+    let pdf = export_volume("pdf", dir.path());
+    let pages = page_count(&pdf);
+    // The commentary comes after the documents, before the indexes.
+    let (number, last) = (3..=pages)
+        .map(|p| (p, page_text(&pdf, p)))
+        .find(|(_, t)| t.trim_start().starts_with("Комментарии"))
+        .expect("a page opens with «Комментарии»");
+    let index = (number..=pages)
+        .find(|&p| page_text(&pdf, p).contains("Именной указатель"))
+        .expect("the name index");
+    assert!(index > number, "the indexes after the commentary");
+    let heading = at(&last, "Комментарии");
+    let seventh = at(&last, "№ 7. Докладная записка");
+    let eighth = at(&last, "№ 8. Телеграмма");
+    assert!(heading < seventh && seventh < eighth);
+    // Each note: its mark, "С. N.", and on page N stands its reference.
+    let notes = [
+        (seventh, "1 С. ", "Кирсановский уезд", "уезду выполнена"),
+        (seventh, "2 С. ", "Сведений о Смирнове", "Смирнов2"),
+        (eighth, "1 С. ", "Требование полного", "процентов1"),
+    ];
+    for (from, mark, text, reference) in notes {
+        let line = &last[from..];
+        let k = at(line, text);
+        let before = &line[..k];
+        let p = before.rfind(mark).expect("the note's mark and page");
+        let number: usize = before[p + mark.len()..]
+            .split('.')
+            .next()
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| panic!("a page number before `{text}`: {before}"));
+        let page = page_text(&pdf, number);
+        assert!(
+            page.contains(reference),
+            "page {number} lacks the reference `{reference}` its note gives:\n{page}"
+        );
+        // The document's foot holds no commentary: it is at the volume's end.
+        assert!(
+            !page.contains(text),
+            "page {number} holds the note `{text}`"
+        );
+    }
+    // The textual notes stay at the foot of each document, restarting at а.
+    let contents = page_text(&pdf, 2);
+    assert!(contents.contains("Комментарии"), "listed in the contents");
+    let all: String = (1..=pages).map(|p| page_text(&pdf, p)).collect();
+    assert!(all.contains("а Рукой Н. П. Брюханова"));
+    assert!(all.contains("а Далее зачёркнуто: «нарочным»."));
+    // The deletion is a note and not in the text (the style says `deleted = "note"`).
+    assert!(all.contains("в Зачёркнуто: «плохая»."));
+    assert!(!all.contains("тому плохая"));
+    let outline = reader("mutool", &["show", pdf.to_str().unwrap(), "outline"]);
+    assert!(outline.contains("Комментарии"), "a bookmark:\n{outline}");
+}
+
+/// The link annotations of a PDF, through qpdf's JSON.
+fn link_annotations(pdf: &Path) -> usize {
+    let json = reader("qpdf", &["--json", pdf.to_str().unwrap()]);
+    json.matches("\"/Subtype\": \"/Link\"").count()
+}
+
+/// The DOCX's parts as text.
+fn docx_part(docx: &Path, name: &str) -> Option<String> {
+    let bytes = std::fs::read(docx).unwrap();
+    zip_parts(&bytes)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, b)| String::from_utf8(b).unwrap())
+}
+
+#[test]
+fn docx_makes_textual_notes_lettered_footnotes_and_the_commentary_endnotes() {
+    let dir = tempdir();
+    let docx = export(Some("document-end.style.toml"), "docx", dir.path());
+    let body = docx_part(&docx, "word/document.xml").unwrap();
+    let footnotes = docx_part(&docx, "word/footnotes.xml").unwrap();
+    let endnotes = docx_part(&docx, "word/endnotes.xml").expect("an endnotes part");
+    // Five textual footnotes, each a custom mark: its letter as a symbol.
+    assert_eq!(body.matches("<w:footnoteReference ").count(), 5);
+    assert_eq!(
+        body.matches("<w:footnoteReference w:customMarkFollows=\"1\"")
+            .count(),
+        5
+    );
+    for (k, (mark, _)) in TEXTUAL.iter().take(5).enumerate() {
+        let c = mark.chars().next().unwrap() as u32;
+        let sym = format!(
+            "<w:footnoteReference w:customMarkFollows=\"1\" w:id=\"{}\"/><w:sym w:font=\"PT Serif\" w:char=\"{c:04X}\"/>",
+            k + 1
+        );
+        assert!(body.contains(&sym), "the reference of note {mark}: {sym}");
+    }
+    // Two commentary endnotes Word numbers itself, 1 and 2.
+    assert_eq!(body.matches("<w:endnoteReference w:id=").count(), 2);
+    assert_eq!(endnotes.matches("<w:endnoteRef/>").count(), 2);
+    assert!(endnotes.contains("Кирсановский уезд") && !footnotes.contains("Кирсановский"));
+    let settings = docx_part(&docx, "word/settings.xml").unwrap();
+    assert!(
+        settings.contains("<w:endnotePr><w:pos w:val=\"sectEnd\"/><w:numFmt w:val=\"decimal\"/>")
+    );
+    // pandoc reads every note back, footnotes and endnotes alike, with its words.
+    let json = reader("pandoc", &[docx.to_str().unwrap(), "-t", "json"]);
+    assert_eq!(json.matches("\"t\":\"Note\"").count(), 7, "seven notes");
+    let plain = reader(
+        "pandoc",
+        &[docx.to_str().unwrap(), "-t", "plain", "--wrap=none"],
+    )
+    .replace('\u{a0}', " ");
+    for (_, text) in TEXTUAL.iter().take(5).chain(&COMMENTARY) {
+        assert!(plain.contains(text), "pandoc lacks `{text}`:\n{plain}");
+    }
+    // LibreOffice: the letters at the foot of the page, the commentary after the text,
+    // numbered 1, 2 (not i, ii).
+    let pdf = libreoffice_pdf(&docx, dir.path());
+    let lo = reader("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]).replace('\u{a0}', " ");
+    let first_textual = at(&lo, "Рукой Н. П. Брюханова");
+    let commentary = at(&lo, "1 Кирсановский уезд");
+    assert!(at(&lo, "2 Сведений о Смирнове") > commentary);
+    assert!(
+        commentary > first_textual,
+        "endnotes after the footnotes:\n{lo}"
+    );
+    assert!(
+        lo[..first_textual].trim_end().ends_with('а'),
+        "the footnote's letter:\n{lo}"
+    );
+}
+
+#[test]
+fn docx_gives_a_keyed_name_inside_a_mention_one_index_field() {
+    let dir = tempdir();
+    let docx = export_volume("docx", dir.path());
+    let body = docx_part(&docx, "word/document.xml").unwrap();
+    let endnotes = docx_part(&docx, "word/endnotes.xml").expect("the commentary as endnotes");
+    assert_eq!(
+        body.matches(" XE \"Смирнов, уполномоченный губпродкома")
+            .count(),
+        1,
+        "one XE for the mention and the name inside it"
+    );
+    // The place: once in the text, once in its note, now an endnote at the volume's end.
+    assert_eq!(body.matches(" XE \"Кирсанов").count(), 1);
+    assert_eq!(endnotes.matches(" XE \"Кирсанов").count(), 1);
+    // The report alone, default style: no endnotes, the package as before.
+    let alone = export(None, "docx", dir.path());
+    assert!(docx_part(&alone, "word/endnotes.xml").is_none());
+    assert!(!docx_part(&alone, "word/settings.xml")
+        .unwrap()
+        .contains("endnotePr"));
+}
+
+#[test]
+fn epub_has_footnote_asides_and_an_endnotes_section_that_epubcheck_and_ace_pass() {
+    let dir = tempdir();
+    for (style, endnotes) in [(None, 0), (Some("document-end.style.toml"), 2)] {
+        let epub = export(style, "epub", dir.path());
+        let name = format!("{style:?}");
+        assert_epubcheck_clean(&epub, &name);
+        let bytes = std::fs::read(&epub).unwrap();
+        let xhtml = zip_parts(&bytes)
+            .into_iter()
+            .filter(|(n, _)| n.ends_with(".xhtml") && !n.ends_with("nav.xhtml"))
+            .map(|(_, b)| String::from_utf8(b).unwrap())
+            .collect::<String>();
+        assert_eq!(
+            xhtml
+                .matches("epub:type=\"footnote\" role=\"doc-footnote\"")
+                .count(),
+            7 - endnotes
+        );
+        assert_eq!(
+            xhtml.matches("<li class=\"note\" id=\"note-").count(),
+            endnotes
+        );
+        if endnotes > 0 {
+            assert!(xhtml.contains("epub:type=\"endnotes\" role=\"doc-endnotes\""));
+            assert!(xhtml.contains("<h2 id=\"endnotes-heading\">Комментарии</h2>"));
+        }
+        // References show the series' marks; every reference's target exists.
+        assert!(xhtml.contains(">а</a>") && xhtml.contains(">1</a>"));
+        for id in xhtml.split("href=\"#note-").skip(1) {
+            let n = &id[..id.find('"').unwrap()];
+            assert!(xhtml.contains(&format!("id=\"note-{n}\"")), "note-{n}");
+        }
+        let (violations, _) = ace(&epub, &dir.path().join(format!("ace-{endnotes}")));
+        let bad: Vec<_> = violations
+            .iter()
+            .filter(|v| matches!(v.impact.as_str(), "critical" | "serious" | "moderate"))
+            .collect();
+        assert!(bad.is_empty(), "{name}: DAISY Ace finds {bad:#?}");
+    }
+}
+
+#[test]
+fn the_text_edition_of_the_volume_matches_its_golden_file() {
+    let dir = tempdir();
+    let txt = export_volume("txt", dir.path());
+    let text = std::fs::read_to_string(txt).unwrap();
+    common::golden(&root().join("tests/golden/notes-volume.txt"), &text);
+    let doc = dir.path().join("report.txt");
+    let r = run(&[
+        "export",
+        fixture("report-1921.toml").to_str().unwrap(),
+        "--style",
+        fixture("document-end.style.toml").to_str().unwrap(),
+        "-o",
+        doc.to_str().unwrap(),
+    ]);
+    assert!(r.status.success());
+    let text = std::fs::read_to_string(doc).unwrap();
+    common::golden(&root().join("tests/golden/notes-document-end.txt"), &text);
+}
+
+#[test]
+fn tei_keeps_a_notes_kind_both_ways() {
+    let dir = tempdir();
+    let tei = export(None, "tei.xml", dir.path());
+    let xml = std::fs::read_to_string(&tei).unwrap();
+    assert_eq!(
+        xml.matches("type=\"textConst\"").count(),
+        2,
+        "two textual notes"
+    );
+    let back = folio::read::read_file(&tei)
+        .expect("folio reads its TEI")
+        .document;
+    let mut kinds: Vec<(String, folio::model::NoteKind)> =
+        back.notes.iter().map(|n| (n.id.clone(), n.kind)).collect();
+    kinds.sort_by(|a, b| a.0.cmp(&b.0));
+    let original = folio::read::read_file(&fixture("report-1921.toml"))
+        .unwrap()
+        .document;
+    let mut want: Vec<(String, folio::model::NoteKind)> = original
+        .notes
+        .iter()
+        .map(|n| (n.id.clone(), n.kind))
+        .collect();
+    want.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(kinds, want);
+}
+
+#[test]
+fn an_unknown_kind_or_place_is_an_error_at_its_value() {
+    let dir = tempdir();
+    let doc = dir.path().join("bad.toml");
+    let text = std::fs::read_to_string(fixture("report-1921b.toml")).unwrap();
+    std::fs::write(
+        &doc,
+        text.replace("kind = \"textual\"", "kind = \"textul\""),
+    )
+    .unwrap();
+    let r = run(&["check", doc.to_str().unwrap()]);
+    assert_eq!(r.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(
+        err.contains("error[F0204]: unknown variant `textul`, expected `textual` or `commentary`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.toml:18:8") && err.contains("did you mean `textual`?"),
+        "{err}"
+    );
+    let style = dir.path().join("bad.style.toml");
+    std::fs::write(&style, "[notes.commentary]\nplace = \"end\"\n").unwrap();
+    let out = dir.path().join("x.txt");
+    let r = run(&[
+        "export",
+        fixture("report-1921b.toml").to_str().unwrap(),
+        "--style",
+        style.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(
+        err.contains("unknown variant `end`, expected one of `foot`, `document-end`, `volume-end`"),
+        "{err}"
+    );
+    assert!(err.contains("bad.style.toml:2:9"), "{err}");
+    assert!(!out.exists(), "nothing written");
+}
