@@ -215,9 +215,12 @@ fn volume_notes_are_numbered_per_document_in_the_text_and_at_the_foot() {
         .documents
         .iter()
         .flat_map(|d| {
+            // The numbered series (commentary); textual notes are lettered (а, б…).
             let n = folio::shared::NoteNumbers::new(d, &Style::default())
                 .entries()
-                .len() as u32;
+                .iter()
+                .filter(|e| e.mark.chars().all(|c| c.is_ascii_digit()))
+                .count() as u32;
             1..=n
         })
         .collect();
