@@ -76,7 +76,7 @@ for r in report["inputs"]:
         assert r["errors"], f"{r['input']} failed without an error"
         assert all(str(e["file"]).endswith(".toml") for e in r["errors"]), r["errors"][:1]
         assert stems(r) in stderr, f"{r['input']} is not reported on stderr"
-expected = sorted(f"{s}.{e}" for s in ok for e in ("txt", "pdf", "docx", "epub"))
+expected = sorted(f"{s}.{e}" for s in ok for e in ("txt", "pdf", "docx", "epub", "tei.xml"))
 actual = sorted(os.listdir(f"{work}/out"))
 assert actual == expected, f"out-dir holds {len(actual)} files, expected {len(expected)}: extra {sorted(set(actual) - set(expected))[:5]}"
 print(f"hostile batch: {count} inputs, {len(ok)} exported ({len(actual)} files), every good one; {len(failed)} reported failed of {len(bad)} hostile, every constructed one ({len(constructed)}) among them; nothing else in --out-dir; exit {status}")
