@@ -26,9 +26,8 @@ lint: ## cargo fmt --check and clippy with warnings denied
 	cargo fmt --all -- --check
 	cargo clippy --locked --all-targets -- -D warnings
 
-test: deps lint ## Run every test (installs what the tests need first), then each fuzz target briefly
+test: deps lint ## Run every test (installs what the tests need first)
 	cargo test --locked --release
-	FUZZ_SECONDS=60 ./scripts/fuzz.sh
 
 golden: ## Regenerate golden files (review the diff before committing)
 	FOLIO_ACCEPT=1 cargo test --locked --release --test text

@@ -187,12 +187,23 @@ fn positions(text: &str, parts: &[&str], what: &str) -> Vec<usize> {
         .collect()
 }
 
-/// The note number right after `at` (the end of a mark's last part): `[3]` in the text
-/// edition and pandoc's plain text, a bare `3` in pdftotext's.
+/// The note mark right after `at` (the end of a mark's last part), as its place in its
+/// series: `[3]` or `[в]` in the text edition and pandoc's plain text, a bare `3` or `в` in
+/// pdftotext's. The notes on a hand are textual, lettered а, б, в… by default.
 fn note_number_at(text: &str, at: usize) -> Option<usize> {
+    const LETTERS: &str = "абвгдежзиклмнопрстуфхцчшщэюя";
     let rest = text[at..].trim_start_matches('[');
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
+    if let Ok(n) = digits.parse() {
+        return Some(n);
+    }
+    let letter = rest.chars().next()?;
+    let after = rest[letter.len_utf8()..].chars().next();
+    // A lone letter: the next character ends it (a bracket, white space, the text's end).
+    if after.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    LETTERS.chars().position(|c| c == letter).map(|k| k + 1)
 }
 
 #[test]
