@@ -82,12 +82,20 @@ pub fn assert_words_in_order(haystack: &str, words: &[String], what: &str) {
 /// Whether `s` is a note's mark as a reader extracts it glued to a word: a number, or a
 /// letter of the textual series (а, б… аа), which superscript runs into the word before.
 pub fn is_note_mark(s: &str) -> bool {
-    let letters = folio::shared::Labels::for_language("ru").note_letters;
+    // Textual notes are lettered in the labels' language: а, б… in Russian, a, b… in
+    // German and English.
+    let lettered = |c: &char| {
+        ["ru", "de", "en"].iter().any(|l| {
+            folio::shared::Labels::for_language(l)
+                .note_letters
+                .contains(c)
+        })
+    };
     let mut cs = s.chars();
     match cs.next() {
         None => false,
         Some(c) if c.is_ascii_digit() => s.chars().all(|c| c.is_ascii_digit()),
-        Some(c) => letters.contains(&c) && s.chars().count() <= 3 && cs.all(|d| d == c),
+        Some(c) => lettered(&c) && s.chars().count() <= 3 && cs.all(|d| d == c),
     }
 }
 

@@ -25,10 +25,12 @@ impl Composer<'_> {
     }
 
     /// Adds the links whose two ends lie on the finished pages before `upto`: reference →
-    /// note, and the note's mark → its first reference. Returns the first page that must
-    /// still be kept: the page of the earliest reference whose note is not placed yet
-    /// (notes at the end of a document or volume), or `upto`. Each page is read once.
-    pub(super) fn link_notes(&mut self, upto: usize) -> usize {
+    /// note, and the note's mark → its first reference. Each page is read once. A page is
+    /// handed on (to the PDF writer, when one takes pages as they are made) right after
+    /// this, so a reference whose note is set further on (at the end of the document or
+    /// volume) keeps no link once its page is gone: holding pages back for it broke the
+    /// footnotes carried over pages, and is left for later.
+    pub(super) fn link_notes(&mut self, upto: usize) {
         let upto = upto.min(self.pages.len());
         let progress = &mut self.note_links;
         for (_, node) in &self.note_refs[progress.refs_seen..] {
@@ -41,7 +43,7 @@ impl Composer<'_> {
         }
         if progress.pending.is_empty() {
             progress.scanned = progress.scanned.max(upto);
-            return upto;
+            return;
         }
         for p in progress.scanned..upto {
             for item in &self.pages[p].items {
@@ -69,22 +71,14 @@ impl Composer<'_> {
         progress.scanned = progress.scanned.max(upto);
         let labels = crate::shared::Labels::of(&self.tree.lang, self.style);
         let mut links: Vec<(usize, Item)> = Vec::new();
-        let mut keep = upto;
         let places = &progress.places;
         let backed = &mut progress.backed;
         progress.pending.retain(|&r| {
             let (key, node) = &self.note_refs[r];
             let Some(label_node) = self.note_labels.get(key) else {
-                // No mark for this note (yet): wait for it while the reference is placed.
-                if let Some(from) = places.get(node) {
-                    keep = keep.min(from.0);
-                }
                 return true;
             };
             let (Some(from), Some(label)) = (places.get(node), places.get(label_node)) else {
-                if let Some(from) = places.get(node) {
-                    keep = keep.min(from.0);
-                }
                 return true;
             };
             links.push((from.0, link(*from, *label, self.small, labels.note_link)));
@@ -99,7 +93,6 @@ impl Composer<'_> {
                 page.items.push(item);
             }
         }
-        keep
     }
 }
 

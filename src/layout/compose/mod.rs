@@ -167,8 +167,8 @@ impl<'s> Composer<'s> {
 
     /// Hands the pages before `upto` to the sink, keeping their mention anchors.
     fn hand_on(&mut self, upto: usize) {
-        // A page waits while a note reference on it has no link yet (its note is further on).
-        let upto = self.link_notes(upto);
+        // The note links of these pages, while they are still here.
+        self.link_notes(upto);
         let Some(sink) = self.sink.as_mut() else {
             return;
         };
