@@ -213,11 +213,7 @@ impl Writer {
             })
             .ok_or_else(|| Refusal::Failed(format!("{} is embedded twice", source.name)))?;
         }
-        let bytes = self
-            .doc
-            .finish()
-            .map(without_suspects)
-            .map_err(|e| explain(&e));
+        let bytes = self.doc.finish().map_err(|e| explain(&e));
         // krilla memoizes (comemo) each face's subset by glyph set, and its content streams:
         // a batch reuses the subsets its documents share, and forgets what the last
         // KRILLA_MEMO_AGE PDFs did not use, so its memory stays flat however long it runs.
@@ -229,22 +225,6 @@ impl Writer {
 /// How many PDFs an entry of krilla's memo outlives unused: enough for the documents of a
 /// batch that share glyph sets to find their subsets, little enough to stay small.
 const KRILLA_MEMO_AGE: usize = 8;
-
-/// The file without `/Suspects false` in its MarkInfo. krilla writes it (false is what
-/// PDF/UA-1 asks for, and the default when absent: ISO 32000-1 table 321), but poppler up
-/// to at least 22.12 takes any Suspects that is not true for one of the wrong type and
-/// prints "Syntax Error: Suspects object is wrong type (boolean)" for every file. The
-/// entry is blanked with spaces of its length, so every offset of the file stays right.
-/// The catalog is written uncompressed and this exact dictionary is krilla's, once.
-fn without_suspects(mut bytes: Vec<u8>) -> Vec<u8> {
-    const MARK_INFO: &[u8] = b"/MarkInfo<</Marked true/Suspects false>>";
-    const SUSPECTS: &[u8] = b"/Suspects false";
-    if let Some(at) = bytes.windows(MARK_INFO.len()).position(|w| w == MARK_INFO) {
-        let from = at + MARK_INFO.len() - 2 - SUSPECTS.len();
-        bytes[from..from + SUSPECTS.len()].fill(b' ');
-    }
-    bytes
-}
 
 fn metadata(meta: &Meta) -> krilla::metadata::Metadata {
     let mut m = krilla::metadata::Metadata::new()
