@@ -184,6 +184,61 @@ fn pdf_volume_prints_the_commentary_at_its_end_with_each_references_page() {
     assert!(!all.contains("тому плохая"));
     let outline = reader("mutool", &["show", pdf.to_str().unwrap(), "outline"]);
     assert!(outline.contains("Комментарии"), "a bookmark:\n{outline}");
+    // Each reference links forward to the commentary, though its page was drawn long
+    // before the commentary was set; the commentary links back.
+    let links = link_targets(&pdf);
+    for (reference, _) in [("уезду выполнена", 0), ("Смирнов2", 0), ("процентов1", 0)]
+    {
+        let from = (1..number)
+            .find(|&p| page_text(&pdf, p).contains(reference))
+            .unwrap();
+        assert!(
+            links.contains(&(from, number)),
+            "page {from} (with `{reference}`) has no link to the commentary on page {number}: {links:?}"
+        );
+        assert!(
+            links.contains(&(number, from)),
+            "no link back from the commentary to page {from}: {links:?}"
+        );
+    }
+}
+
+/// Every link annotation of a PDF as (its page, the page it goes to), 1-based, read with
+/// qpdf's JSON.
+fn link_targets(pdf: &Path) -> Vec<(usize, usize)> {
+    let json = reader("qpdf", &["--json", pdf.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let objects = &v["qpdf"][1];
+    let page_of: std::collections::HashMap<&str, usize> = v["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(k, p)| (p["object"].as_str().unwrap(), k + 1))
+        .collect();
+    let value = |r: &str| &objects[format!("obj:{r}")]["value"];
+    let mut out = Vec::new();
+    for (r, page) in &page_of {
+        let annots = match &value(r)["/Annots"] {
+            serde_json::Value::String(a) => value(a).clone(),
+            a => a.clone(),
+        };
+        for a in annots.as_array().into_iter().flatten() {
+            let annot = value(a.as_str().unwrap());
+            if annot["/Subtype"] != "/Link" {
+                continue;
+            }
+            let dest = match &annot["/Dest"] {
+                serde_json::Value::String(d) => value(d).clone(),
+                d => d.clone(),
+            };
+            if let Some(to) = dest[0].as_str().and_then(|t| page_of.get(t)) {
+                out.push((*page, *to));
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 /// The link annotations of a PDF, through qpdf's JSON.
