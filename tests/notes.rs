@@ -413,3 +413,158 @@ fn an_unknown_kind_or_place_is_an_error_at_its_value() {
     assert!(err.contains("bad.style.toml:2:9"), "{err}");
     assert!(!out.exists(), "nothing written");
 }
+
+/// The XHTML files of an EPUB by their name inside EPUB/.
+fn epub_files(epub: &Path) -> Vec<(String, String)> {
+    zip_parts(&std::fs::read(epub).unwrap())
+        .into_iter()
+        .filter_map(|(n, b)| {
+            let name = n.strip_prefix("EPUB/")?.to_string();
+            name.ends_with(".xhtml")
+                .then(|| (name, String::from_utf8(b).unwrap()))
+        })
+        .collect()
+}
+
+const EPUB_NS: &str = "http://www.idpf.org/2007/ops";
+
+#[test]
+fn epub_volume_sets_the_commentary_as_one_chapter_before_the_indexes() {
+    let dir = tempdir();
+    let epub = export_volume("epub", dir.path());
+    assert_epubcheck_clean(&epub, "the notes volume");
+    let files = epub_files(&epub);
+    let docs: Vec<roxmltree::Document> = files
+        .iter()
+        .map(|(n, t)| {
+            let options = roxmltree::ParsingOptions {
+                allow_dtd: true,
+                ..Default::default()
+            };
+            roxmltree::Document::parse_with_options(t, options)
+                .unwrap_or_else(|e| panic!("{n}: {e}"))
+        })
+        .collect();
+    let file = |name: &str| {
+        files
+            .iter()
+            .position(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("no {name} in the book"))
+    };
+    let commentary = &docs[file("commentary.xhtml")];
+    let element = |k: usize, id: &str| {
+        docs[k]
+            .descendants()
+            .find(|n| n.attribute("id") == Some(id))
+    };
+    // The chapter: "Комментарии", then each document's number and title (linked to the
+    // document) over its notes, in the volume's order; the documents keep none of them.
+    let text: String = commentary
+        .descendants()
+        .filter(|n| n.is_text())
+        .map(|n| n.text().unwrap())
+        .collect::<String>()
+        .replace('\u{a0}', " ");
+    let h1 = at(&text, "Комментарии");
+    let seventh = at(&text, "№ 7. Докладная записка");
+    let eighth = at(&text, "№ 8. Телеграмма");
+    assert!(h1 < seventh && seventh < eighth, "{text}");
+    assert!(at(&text, "Кирсановский уезд") > seventh && at(&text, "Сведений о Смирнове") < eighth);
+    assert!(at(&text, "Требование полного") > eighth);
+    let headings: Vec<_> = commentary
+        .descendants()
+        .filter(|n| n.has_tag_name("h2"))
+        .map(|h| {
+            let a = h.children().find(|c| c.has_tag_name("a")).expect("a link");
+            a.attribute("href").unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(headings, ["doc-001.xhtml", "doc-002.xhtml"]);
+    for (name, t) in &files {
+        if name.starts_with("doc-") {
+            assert!(!t.contains("endnotes"), "{name} keeps endnotes");
+            assert!(
+                !t.contains("Сведений о Смирнове"),
+                "{name} holds a commentary note"
+            );
+        }
+    }
+    // Every note of the chapter an endnote (an item of the `endnotes` section: EPUB
+    // deprecates `epub:type="endnote"`), linked both ways with its reference.
+    let section = commentary
+        .descendants()
+        .find(|n| n.attribute((EPUB_NS, "type")) == Some("endnotes"))
+        .expect("an endnotes section");
+    assert_eq!(section.attribute("role"), Some("doc-endnotes"));
+    let endnotes: Vec<_> = section
+        .descendants()
+        .filter(|n| n.has_tag_name("li"))
+        .collect();
+    assert_eq!(endnotes.len(), 3, "two notes of № 7, one of № 8");
+    for note in endnotes {
+        let id = note.attribute("id").unwrap();
+        let back = note
+            .descendants()
+            .find(|n| n.attribute("role") == Some("doc-backlink"))
+            .expect("a back link");
+        let href = back.attribute("href").unwrap();
+        let (target, ref_id) = href.split_once('#').unwrap();
+        let reference = element(file(target), ref_id)
+            .unwrap_or_else(|| panic!("{href}, the back link of {id}, names nothing"));
+        assert_eq!(reference.attribute((EPUB_NS, "type")), Some("noteref"));
+        assert_eq!(
+            reference.attribute("href"),
+            Some(format!("commentary.xhtml#{id}").as_str())
+        );
+        assert_eq!(
+            reference.text(),
+            back.attribute("data-n"),
+            "the reference shows the note's mark"
+        );
+    }
+    // Every link of the book resolves: notes, backlinks, the index's locators (the place in
+    // a commentary note points there).
+    let mut links = 0;
+    for (k, (name, _)) in files.iter().enumerate() {
+        for a in docs[k].descendants().filter(|n| n.has_tag_name("a")) {
+            let Some(href) = a.attribute("href") else {
+                continue;
+            };
+            let (path, id) = href.split_once('#').unwrap_or((href, ""));
+            let target = if path.is_empty() { k } else { file(path) };
+            assert!(
+                id.is_empty() || element(target, id).is_some(),
+                "{name}: {href} names nothing"
+            );
+            links += 1;
+        }
+    }
+    assert!(links > 30, "{links} links");
+    let places = &files[file("index-places.xhtml")].1;
+    assert!(places.contains("href=\"doc-001.xhtml#m"), "{places}");
+    // In the contents with a link per document, and in the reading order after the
+    // documents, before the indexes.
+    let nav = &files[file("nav.xhtml")].1;
+    assert!(at(nav, "commentary.xhtml\">Комментарии") < at(nav, "index-names.xhtml"));
+    assert!(nav.contains("commentary.xhtml#doc-002-commentary"));
+    let opf = String::from_utf8(
+        zip_parts(&std::fs::read(&epub).unwrap())
+            .into_iter()
+            .find(|(n, _)| n == "EPUB/package.opf")
+            .unwrap()
+            .1,
+    )
+    .unwrap();
+    let spine = &opf[at(&opf, "<spine")..];
+    assert!(
+        at(spine, "f-doc-002-xhtml") < at(spine, "f-commentary-xhtml")
+            && at(spine, "f-commentary-xhtml") < at(spine, "f-index-names-xhtml"),
+        "{spine}"
+    );
+    let (violations, _) = ace(&epub, &dir.path().join("ace"));
+    let bad: Vec<_> = violations
+        .iter()
+        .filter(|v| matches!(v.impact.as_str(), "critical" | "serious" | "moderate"))
+        .collect();
+    assert!(bad.is_empty(), "DAISY Ace finds {bad:#?}");
+}
