@@ -264,16 +264,16 @@ fn docx_gives_a_keyed_name_inside_a_mention_one_index_field() {
     let dir = tempdir();
     let docx = export_volume("docx", dir.path());
     let body = docx_part(&docx, "word/document.xml").unwrap();
-    let endnotes = docx_part(&docx, "word/endnotes.xml").expect("the commentary as endnotes");
     assert_eq!(
         body.matches(" XE \"Смирнов, уполномоченный губпродкома")
             .count(),
         1,
         "one XE for the mention and the name inside it"
     );
-    // The place: once in the text, once in its note, now an endnote at the volume's end.
-    assert_eq!(body.matches(" XE \"Кирсанов").count(), 1);
-    assert_eq!(endnotes.matches(" XE \"Кирсанов").count(), 1);
+    // The place: once in the text, once in its note, now in the commentary at the
+    // volume's end (paragraphs of the body, not Word endnotes).
+    assert_eq!(body.matches(" XE \"Кирсанов").count(), 2);
+    assert!(docx_part(&docx, "word/endnotes.xml").is_none());
     // The report alone, default style: no endnotes, the package as before.
     let alone = export(None, "docx", dir.path());
     assert!(docx_part(&alone, "word/endnotes.xml").is_none());
@@ -567,4 +567,100 @@ fn epub_volume_sets_the_commentary_as_one_chapter_before_the_indexes() {
         .filter(|v| matches!(v.impact.as_str(), "critical" | "serious" | "moderate"))
         .collect();
     assert!(bad.is_empty(), "DAISY Ace finds {bad:#?}");
+}
+
+#[test]
+fn docx_volume_sets_the_commentary_under_a_heading_per_document() {
+    let dir = tempdir();
+    let docx = export_volume("docx", dir.path());
+    let body = docx_part(&docx, "word/document.xml").unwrap();
+    // Real Word headings: the commentary's styles are based on heading 1 and heading 2,
+    // which carry the outline levels.
+    let styles = docx_part(&docx, "word/styles.xml").unwrap();
+    for (id, based, level) in [
+        ("CommentaryHeading", "Heading1", 0),
+        ("CommentaryDocumentHeading", "Heading2", 1),
+    ] {
+        let style = &styles[at(&styles, &format!("w:styleId=\"{id}\""))..];
+        let style = &style[..at(style, "</w:style>")];
+        assert!(
+            style.contains(&format!("<w:basedOn w:val=\"{based}\"/>")),
+            "{style}"
+        );
+        let base = &styles[at(&styles, &format!("w:styleId=\"{based}\""))..];
+        let base = &base[..at(base, "</w:style>")];
+        assert!(
+            base.contains(&format!("<w:outlineLvl w:val=\"{level}\"/>")),
+            "{base}"
+        );
+    }
+    // Every link between a note and its reference names a bookmark of the document.
+    let mut links = 0;
+    for piece in body.split("<w:hyperlink w:anchor=\"").skip(1) {
+        let name = &piece[..piece.find('"').unwrap()];
+        assert!(
+            body.contains(&format!("w:name=\"{name}\"")),
+            "a link to the missing bookmark {name}"
+        );
+        links += 1;
+    }
+    assert!(links >= 2 + 3 + 2 * 3, "{links} links");
+    // pandoc reads the headings as headings, each document's notes under its own.
+    let md = reader(
+        "pandoc",
+        &[docx.to_str().unwrap(), "-t", "markdown", "--wrap=none"],
+    )
+    .replace('\u{a0}', " ");
+    let h1 = at(&md, "# Комментарии");
+    let seventh = at(&md, "## [№ 7. Докладная записка");
+    let eighth = at(&md, "## [№ 8. Телеграмма");
+    assert!(h1 < seventh && seventh < eighth, "{md}");
+    let first = at(&md, "[1](#_FolioRef1_2) С. . Кирсановский уезд");
+    let second = at(&md, "[2](#_FolioRef1_6) С. . Сведений о Смирнове");
+    let third = at(&md, "[1](#_FolioRef2_2) С. . Требование полного");
+    assert!(seventh < first && first < second && second < eighth && eighth < third);
+    assert!(
+        at(&md, "Именной указатель") > third,
+        "the indexes after the commentary"
+    );
+    // LibreOffice: "Комментарии" on a page of its own, listed in the contents with that
+    // page; each note gives the page of its reference, and on that page stands the
+    // reference, not the note.
+    let pdf = libreoffice_pdf(&docx, dir.path());
+    let pages = page_count(&pdf);
+    let (number, last) = (1..=pages)
+        .map(|p| (p, page_text(&pdf, p)))
+        .find(|(_, t)| t.trim_start().starts_with("Комментарии"))
+        .expect("a page opens with «Комментарии»");
+    let contents = page_text(&pdf, 2);
+    let entry = contents
+        .lines()
+        .find(|l| l.trim_start().starts_with("Комментарии"))
+        .unwrap_or_else(|| panic!("no contents entry:\n{contents}"));
+    assert!(entry.trim_end().ends_with(&number.to_string()), "{entry}");
+    let seventh = at(&last, "№ 7. Докладная записка");
+    let eighth = at(&last, "№ 8. Телеграмма");
+    assert!(seventh < eighth);
+    let notes = [
+        (seventh, "1 С. ", "Кирсановский уезд", "Кирсановскому1"),
+        (seventh, "2 С. ", "Сведений о Смирнове", "Смирнов2"),
+        (eighth, "1 С. ", "Требование полного", "процентов1"),
+    ];
+    for (from, mark, text, reference) in notes {
+        let line = &last[from..];
+        let k = at(line, text);
+        let before = &line[..k];
+        let p = before.rfind(mark).expect("the note's mark and page");
+        let page: usize = before[p + mark.len()..]
+            .split('.')
+            .next()
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| panic!("a page number before `{text}`: {before}"));
+        let on = page_text(&pdf, page);
+        assert!(
+            on.contains(reference),
+            "page {page} lacks `{reference}`:\n{on}"
+        );
+        assert!(!on.contains(text), "page {page} holds the note `{text}`");
+    }
 }
