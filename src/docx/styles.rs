@@ -493,6 +493,7 @@ fn paragraph_props(style_id: &str, style: &Style) -> (PPr, RPr) {
         // The letter over a group of an index, kept with its first entry.
         id::INDEX_HEADING => {
             p.keep_next = true;
+            p.jc = Some("center");
             p.spacing = Some((pt(8), pt(2), None));
             r.bold = true;
         }
