@@ -134,45 +134,11 @@ fn pdf_volume_prints_the_commentary_at_its_end_with_each_references_page() {
     let pdf = export_volume("pdf", dir.path());
     let pages = page_count(&pdf);
     // The commentary comes after the documents, before the indexes.
-    let (number, last) = (3..=pages)
-        .map(|p| (p, page_text(&pdf, p)))
-        .find(|(_, t)| t.trim_start().starts_with("Комментарии"))
-        .expect("a page opens with «Комментарии»");
+    let number = assert_commentary_pages(&pdf, "уезду выполнена");
     let index = (number..=pages)
         .find(|&p| page_text(&pdf, p).contains("Именной указатель"))
         .expect("the name index");
     assert!(index > number, "the indexes after the commentary");
-    let heading = at(&last, "Комментарии");
-    let seventh = at(&last, "№ 7. Докладная записка");
-    let eighth = at(&last, "№ 8. Телеграмма");
-    assert!(heading < seventh && seventh < eighth);
-    // Each note: its mark, "С. N.", and on page N stands its reference.
-    let notes = [
-        (seventh, "1 С. ", "Кирсановский уезд", "уезду выполнена"),
-        (seventh, "2 С. ", "Сведений о Смирнове", "Смирнов2"),
-        (eighth, "1 С. ", "Требование полного", "процентов1"),
-    ];
-    for (from, mark, text, reference) in notes {
-        let line = &last[from..];
-        let k = at(line, text);
-        let before = &line[..k];
-        let p = before.rfind(mark).expect("the note's mark and page");
-        let number: usize = before[p + mark.len()..]
-            .split('.')
-            .next()
-            .and_then(|n| n.trim().parse().ok())
-            .unwrap_or_else(|| panic!("a page number before `{text}`: {before}"));
-        let page = page_text(&pdf, number);
-        assert!(
-            page.contains(reference),
-            "page {number} lacks the reference `{reference}` its note gives:\n{page}"
-        );
-        // The document's foot holds no commentary: it is at the volume's end.
-        assert!(
-            !page.contains(text),
-            "page {number} holds the note `{text}`"
-        );
-    }
     // The textual notes stay at the foot of each document, restarting at а.
     let contents = page_text(&pdf, 2);
     assert!(contents.contains("Комментарии"), "listed in the contents");
@@ -627,22 +593,32 @@ fn docx_volume_sets_the_commentary_under_a_heading_per_document() {
     // page; each note gives the page of its reference, and on that page stands the
     // reference, not the note.
     let pdf = libreoffice_pdf(&docx, dir.path());
-    let pages = page_count(&pdf);
-    let (number, last) = (1..=pages)
-        .map(|p| (p, page_text(&pdf, p)))
-        .find(|(_, t)| t.trim_start().starts_with("Комментарии"))
-        .expect("a page opens with «Комментарии»");
+    let number = assert_commentary_pages(&pdf, "Кирсановскому1");
     let contents = page_text(&pdf, 2);
     let entry = contents
         .lines()
         .find(|l| l.trim_start().starts_with("Комментарии"))
         .unwrap_or_else(|| panic!("no contents entry:\n{contents}"));
     assert!(entry.trim_end().ends_with(&number.to_string()), "{entry}");
+}
+
+/// The page of a PDF of the notes volume (folio's or LibreOffice's) that opens with
+/// «Комментарии», after checking it: each document's number and title in order, and every
+/// note giving the page of its reference ("1 С. 3."), where the reference stands and the
+/// note does not (the document's foot holds no commentary). `first_reference` is how the
+/// reference to № 7's first note reads there.
+fn assert_commentary_pages(pdf: &Path, first_reference: &str) -> usize {
+    let pages = page_count(pdf);
+    let (number, last) = (1..=pages)
+        .map(|p| (p, page_text(pdf, p)))
+        .find(|(_, t)| t.trim_start().starts_with("Комментарии"))
+        .expect("a page opens with «Комментарии»");
+    let heading = at(&last, "Комментарии");
     let seventh = at(&last, "№ 7. Докладная записка");
     let eighth = at(&last, "№ 8. Телеграмма");
-    assert!(seventh < eighth);
+    assert!(heading < seventh && seventh < eighth, "{last}");
     let notes = [
-        (seventh, "1 С. ", "Кирсановский уезд", "Кирсановскому1"),
+        (seventh, "1 С. ", "Кирсановский уезд", first_reference),
         (seventh, "2 С. ", "Сведений о Смирнове", "Смирнов2"),
         (eighth, "1 С. ", "Требование полного", "процентов1"),
     ];
@@ -656,11 +632,12 @@ fn docx_volume_sets_the_commentary_under_a_heading_per_document() {
             .next()
             .and_then(|n| n.trim().parse().ok())
             .unwrap_or_else(|| panic!("a page number before `{text}`: {before}"));
-        let on = page_text(&pdf, page);
+        let on = page_text(pdf, page);
         assert!(
             on.contains(reference),
-            "page {page} lacks `{reference}`:\n{on}"
+            "page {page} lacks the reference `{reference}` its note gives:\n{on}"
         );
         assert!(!on.contains(text), "page {page} holds the note `{text}`");
     }
+    number
 }

@@ -261,13 +261,14 @@ fn section(style: &Style, next_page: bool) -> String {
 
 /// Where Word sets the endnotes, if the style places a series at an end: after each
 /// section (a volume's document) when a series stands at the document's end, else at the
-/// end of the file. Word has one place for all endnotes of a file.
+/// end of the file. Word has one place for all endnotes of a file. A volume's notes for
+/// its end are its commentary, not endnotes.
 fn end_notes(style: &Style) -> Option<&'static str> {
     use crate::style::notes::NotePlace;
     let places = [style.notes.textual.place, style.notes.commentary.place];
     if places.contains(&NotePlace::DocumentEnd) {
         Some("sectEnd")
-    } else if places.contains(&NotePlace::VolumeEnd) {
+    } else if places.contains(&NotePlace::VolumeEnd) && !style.notes.in_volume {
         Some("docEnd")
     } else {
         None

@@ -21,6 +21,27 @@ type NoteText<'a> = Result<&'a [Inline], Vec<Inline>>;
 /// The file of a volume's commentary: the notes the style places at the volume's end.
 pub const COMMENTARY_HREF: &str = "commentary.xhtml";
 
+/// The mentions of a document given an anchor, each with whether it stands in the
+/// commentary file rather than the document's: where the index links to.
+#[derive(Debug, Default)]
+pub struct Anchors(std::collections::BTreeMap<usize, bool>);
+
+impl Anchors {
+    /// The file the anchor of `mention` stands in: the document's own (`href`) or the
+    /// commentary. A mention in a note never printed has none.
+    pub fn file<'h>(&self, mention: usize, href: &'h str) -> Option<&'h str> {
+        self.0.get(&mention).map(
+            |&commentary| {
+                if commentary {
+                    COMMENTARY_HREF
+                } else {
+                    href
+                }
+            },
+        )
+    }
+}
+
 /// Writes the body of one document: editorial heading, transcription, legend, notes.
 pub struct Chapter<'a> {
     doc: &'a Document,
@@ -44,8 +65,8 @@ pub struct Chapter<'a> {
     href: Option<String>,
     /// Whether the writer is writing into the commentary file (see [`Chapter::commentary`]).
     in_commentary: bool,
-    /// The mentions given an anchor, and whether it stands in the commentary file.
-    anchors: std::collections::BTreeMap<usize, bool>,
+    /// The mentions given an anchor so far.
+    anchors: Anchors,
 }
 
 impl<'a> Chapter<'a> {
@@ -86,16 +107,9 @@ impl<'a> Chapter<'a> {
         self
     }
 
-    /// The mentions given an anchor, each with the file it stands in: the document's own
-    /// (`href`) or the commentary. A mention in a note never printed has none.
-    pub fn anchor_file(&self, mention: usize, href: &str) -> Option<String> {
-        self.anchors.get(&mention).map(|&commentary| {
-            if commentary {
-                COMMENTARY_HREF.to_string()
-            } else {
-                href.to_string()
-            }
-        })
+    /// The mentions given an anchor, once the document and its commentary are written.
+    pub fn into_anchors(self) -> Anchors {
+        self.anchors
     }
 
     /// The id prefix of an element in the commentary file (`doc-001-`) or in the
@@ -720,7 +734,7 @@ impl<'a> Chapter<'a> {
                 Inline::Mention { content, .. } | Inline::Name { content, .. } => {
                     match self.mentions.of_span(inline) {
                         Some(n) => {
-                            self.anchors.entry(n).or_insert(self.in_commentary);
+                            self.anchors.0.entry(n).or_insert(self.in_commentary);
                             h.raw(&format!(
                                 "<span class=\"mention\" id=\"{}{}\">",
                                 self.prefix(self.in_commentary),

@@ -219,7 +219,7 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
     // the nav's entries for them; and where each document's mention anchors stand.
     let mut commentary = String::new();
     let mut commentary_toc = String::new();
-    let mut anchors: Vec<Chapter> = Vec::new();
+    let mut anchors: Vec<chapter::Anchors> = Vec::new();
     for (k, doc) in volume.documents.iter().enumerate() {
         let href = format!("doc-{:03}.xhtml", k + 1);
         doc_hrefs.push(href.clone());
@@ -249,7 +249,7 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
             ));
             commentary.push_str(&c.out);
         }
-        anchors.push(chapter);
+        anchors.push(chapter.into_anchors());
         spine.push(Item::xhtml(
             &href,
             page(&doc.language, &title, "bodymatter", &body),
@@ -296,7 +296,9 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
     }
     let docs: Vec<&Document> = volume.documents.iter().collect();
     let anchor_file = |document: usize, mention: usize| {
-        anchors[document].anchor_file(mention, &doc_hrefs[document])
+        anchors[document]
+            .file(mention, &doc_hrefs[document])
+            .map(str::to_string)
     };
     for ix in shared::index::indexes(&volume.register, &mentions, style) {
         let label = shared::index::title(ix.kind, labels);
