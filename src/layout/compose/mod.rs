@@ -94,6 +94,8 @@ pub struct Composer<'s> {
     /// While a document's text is walked again: the next of the note references recorded
     /// by the first walk, and their end.
     refs_replay: Option<(usize, usize)>,
+    /// Links found after their page was handed on, with that page: see `Laid::late_links`.
+    late_links: Vec<(usize, super::Item)>,
 }
 
 /// Receives each finished page, in order, exactly once.
@@ -161,6 +163,7 @@ impl<'s> Composer<'s> {
             node: 0,
             sink: None,
             handed: 0,
+            late_links: Vec::new(),
             anchors: Vec::new(),
             counting: false,
             refs_replay: None,
@@ -212,6 +215,7 @@ impl<'s> Composer<'s> {
             loose: self.loose,
             cut: self.cut,
             structure: self.tree,
+            late_links: self.late_links,
         }
     }
 
