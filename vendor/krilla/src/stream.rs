@@ -242,6 +242,22 @@ impl<'a> FilterStreamBuilder<'a> {
         filter_stream
     }
 
+    /// folio's patch (vendor/README.md): a page's content stream, compressed like any
+    /// content stream but not memoized — no two pages are the same, and the memo kept
+    /// every page's compressed stream of a long document until the end.
+    pub(crate) fn new_from_page_content(
+        content: &'a [u8],
+        serialize_settings: &SerializeSettings,
+    ) -> Self {
+        let mut filter_stream = Self::empty(content);
+
+        if serialize_settings.compress_content_streams {
+            filter_stream.add_filter(StreamFilter::Flate);
+        }
+
+        filter_stream
+    }
+
     pub(crate) fn new_from_deflated(content: &'a [u8]) -> Self {
         let mut filter_stream = Self::empty(content);
         filter_stream.add_unapplied_filter(StreamFilter::Flate);
