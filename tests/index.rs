@@ -227,6 +227,31 @@ fn libreoffice_prints_the_docx_index_with_the_pdfs_numbers() {
         2,
         "one INDEX field per index"
     );
+    // The PDF's letter headings, each in Word's "index heading" style, before its group.
+    let volume = volume();
+    let style = folio::style::Style::edition();
+    let mentions: Vec<Mentions> = volume.documents.iter().map(Mentions::new).collect();
+    let groups: Vec<(String, String)> = index::indexes(&volume.register, &mentions, &style)
+        .iter()
+        .flat_map(|ix| {
+            ix.groups.iter().map(|(letter, lines)| {
+                let first = match &lines[0] {
+                    IndexLine::Entry(e) => index::entry_text(e.entry),
+                    IndexLine::See { variant, .. } => variant.to_string(),
+                };
+                // The start of the entry: a long one wraps.
+                (
+                    letter.clone(),
+                    spaces(&first).chars().take(12).collect::<String>(),
+                )
+            })
+        })
+        .collect();
+    assert!(groups.len() > 5, "{groups:?}");
+    assert_eq!(
+        body.matches("<w:pStyle w:val=\"IndexHeading\"/>").count(),
+        groups.len()
+    );
     let pdf = libreoffice_pdf(&docx, dir.path());
     // LibreOffice sets the index in two columns and writes them one after the other:
     // read in content-stream order, each entry is whole.
@@ -236,12 +261,22 @@ fn libreoffice_prints_the_docx_index_with_the_pdfs_numbers() {
         .expect("LibreOffice prints the index");
     // A line may break after the dash of a range of years.
     let text = spaces(&raw[start..]).replace("– ", "–");
-    for e in expected(&volume()) {
+    for e in expected(&volume) {
         assert!(
             text.contains(&e.line),
             "LibreOffice's index lacks `{}`:\n{text}",
             e.line
         );
+    }
+    // Each letter right before its group's first entry, in order (`spaces` has made the
+    // line breaks spaces).
+    let mut from = 0;
+    for (letter, first) in &groups {
+        let heading = format!(" {letter} {first}");
+        let k = text[from..]
+            .find(&heading)
+            .unwrap_or_else(|| panic!("no heading `{letter}` over `{first}`:\n{text}"));
+        from += k + heading.len();
     }
 }
 

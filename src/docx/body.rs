@@ -38,6 +38,11 @@ pub struct Package {
     pub endnotes: String,
     /// The last endnote id given.
     pub last_endnote_id: u32,
+    /// A volume's commentary (the notes the style places at the volume's end): each
+    /// document's number and title, then its notes, for the end of the volume.
+    pub commentary: String,
+    /// The last bookmark id given to a note or its reference (see [`Package::bookmark`]).
+    pub last_bookmark_id: u32,
     /// Every character written, for the font subsets.
     pub chars: BTreeSet<char>,
     /// Numbering instances, `numId` = index + 1.
@@ -52,6 +57,13 @@ pub struct Package {
 }
 
 impl Package {
+    /// A fresh bookmark id. The ids of the titles' bookmarks are the documents' numbers in
+    /// the volume; these start far above them.
+    pub fn bookmark(&mut self) -> u32 {
+        self.last_bookmark_id += 1;
+        100_000 + self.last_bookmark_id
+    }
+
     /// Appends `s` as character data and records its characters.
     fn text(&mut self, out: &mut String, s: &str) {
         self.chars.extend(s.chars());
@@ -80,15 +92,20 @@ pub struct DocWriter<'a, 'p> {
     register: Option<&'a crate::register::Register>,
     /// A bookmark around the title (id, name): the target of a volume's contents entry.
     title_bookmark: Option<(usize, String)>,
+    /// In a volume: the document's place in it (from 0), which names the bookmarks of its
+    /// notes for the volume's end; those go to the commentary ([`Package::commentary`]).
+    volume_place: Option<usize>,
 }
 
 /// Paragraph styles set in bold.
-const BOLD_PARAGRAPHS: [&str; 5] = [
+const BOLD_PARAGRAPHS: [&str; 7] = [
     id::NUMBER,
     id::TITLE,
     id::HEADING,
     id::VOLUME_TITLE,
     id::FRONT_HEADING,
+    id::COMMENTARY_HEADING,
+    id::COMMENTARY_DOCUMENT,
 ];
 
 impl<'a, 'p> DocWriter<'a, 'p> {
@@ -108,7 +125,16 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             register: None,
             mentions: shared::index::Mentions::new(doc),
             title_bookmark: None,
+            volume_place: None,
         }
+    }
+
+    /// Writes the document as the `k`th (from 0) of a volume: its notes for the volume's
+    /// end go to the commentary (the style must be the volume's documents', with
+    /// `notes.in_volume`).
+    pub fn in_volume(mut self, k: usize) -> Self {
+        self.volume_place = Some(k);
+        self
     }
 
     /// Marks every mention with a Word index entry (an XE field) for the entry of
@@ -133,7 +159,7 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             self.para(&mut out, PPr::styled(id::NUMBER), |w, o| w.plain(o, &n));
         }
         let title = self.doc.title.inlines();
-        let bookmark = self.title_bookmark.take();
+        let bookmark = self.title_bookmark.clone();
         self.para(&mut out, PPr::styled(id::TITLE), |w, o| {
             if let Some((id, name)) = &bookmark {
                 let _ = write!(o, "<w:bookmarkStart w:id=\"{id}\" w:name=\"{name}\"/>");
@@ -186,6 +212,7 @@ impl<'a, 'p> DocWriter<'a, 'p> {
             self.para(&mut out, legend_pr, |_, _| {});
         }
         self.pkg.body.push_str(&out);
+        self.volume_notes();
     }
 
     /// A paragraph of inline content in a style, written straight into the body (the front

@@ -89,20 +89,30 @@ pub fn index_xml(
     run(out, title, false, chars);
     out.push_str("</w:p>");
     let mut first = true;
-    // No letter headings (`\h`): LibreOffice fails to open a file whose INDEX field has
-    // one, so the result written here has none either.
-    for (_, lines) in &ix.groups {
+    // The field begins in the first paragraph of its result.
+    let mut open_field = |out: &mut String| {
+        if std::mem::take(&mut first) {
+            out.push_str("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> INDEX \\c \"2\" \\e \", \" \\z \"1049\" \\f \"");
+            out.push_str(field_letter(ix.kind));
+            out.push_str(
+                "\" </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>",
+            );
+        }
+    };
+    // The letter headings of the PDF (А, Б, В…, grouped as `shared::index` collates: ё
+    // with е, Latin after Cyrillic or interfiled), in Word's "index heading" style, as
+    // Word writes them for an INDEX field with `\h`. The field itself has no `\h`:
+    // LibreOffice 7.4 cannot open a file whose INDEX field has one (docs/docx.md), so
+    // Word drops these headings when it rebuilds the index.
+    for (letter, lines) in &ix.groups {
+        out.push_str("<w:p>");
+        PPr::styled(id::INDEX_HEADING).write(out);
+        open_field(out);
+        run(out, letter, false, chars);
+        out.push_str("</w:p>");
         for line in lines {
             out.push_str("<w:p>");
             PPr::styled(id::INDEX1).write(out);
-            if first {
-                out.push_str("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> INDEX \\c \"2\" \\e \", \" \\z \"1049\" \\f \"");
-                out.push_str(field_letter(ix.kind));
-                out.push_str(
-                    "\" </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>",
-                );
-                first = false;
-            }
             match line {
                 IndexLine::Entry(e) => {
                     run(out, &index::entry_text(e.entry), false, chars);
@@ -122,7 +132,7 @@ pub fn index_xml(
             out.push_str("</w:p>");
         }
     }
-    if !first {
+    if !ix.groups.is_empty() {
         // The field ends in a paragraph of its own after the last entry.
         out.push_str("<w:p>");
         PPr::styled(id::INDEX1).write(out);

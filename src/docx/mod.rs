@@ -68,8 +68,10 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
 
 /// Writes the DOCX edition of a whole volume: the title, the contents (entries with page
 /// references to the document titles), the preface and abbreviations, then each document in
-/// its own section, in the volume's order, notes numbered per document.
+/// its own section, in the volume's order, notes numbered per document; then the
+/// commentary (the notes the style places at the volume's end) and the indexes.
 pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Output, Error> {
+    let style = &crate::shared::volume_document_style(style);
     let m = &volume.manifest;
     let labels = crate::shared::Labels::of(&m.language, style);
     let mut pkg = Package {
@@ -132,6 +134,14 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         }
         front.contents_entry(&entry, &contents_bookmark(k));
     }
+    let commentary = volume.documents.iter().any(|d| {
+        !crate::shared::NoteNumbers::new(d, style)
+            .at(&[crate::style::notes::NotePlace::VolumeEnd])
+            .is_empty()
+    });
+    if commentary {
+        front.contents_entry(labels.commentary, COMMENTARY_BOOKMARK);
+    }
     if let Some(p) = &m.preface {
         front.plain_paragraph(styles::id::FRONT_HEADING, labels.preface);
         for para in p.paragraphs() {
@@ -160,7 +170,25 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         DocWriter::new(doc, style, &mut pkg)
             .with_register(Some(&volume.register))
             .with_title_bookmark(k + 1, contents_bookmark(k))
+            .in_volume(k)
             .write(sect);
+    }
+    if !pkg.commentary.is_empty() {
+        // "Комментарии" from a new page, a bookmark for its contents entry, then each
+        // document's notes under its heading.
+        let id = pkg.bookmark();
+        let mut out = String::from("<w:p>");
+        xml::PPr::styled(styles::id::COMMENTARY_HEADING).write(&mut out);
+        let _ = write!(
+            out,
+            "<w:bookmarkStart w:id=\"{id}\" w:name=\"{COMMENTARY_BOOKMARK}\"/><w:r><w:t>"
+        );
+        pkg.chars.extend(labels.commentary.chars());
+        xml::escape_into(&mut out, labels.commentary);
+        let _ = write!(out, "</w:t></w:r><w:bookmarkEnd w:id=\"{id}\"/></w:p>");
+        pkg.body.push_str(&out);
+        let notes = std::mem::take(&mut pkg.commentary);
+        pkg.body.push_str(&notes);
     }
     let mentions: Vec<crate::shared::index::Mentions> = volume
         .documents
@@ -184,6 +212,9 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
     };
     finish_with(pkg, style, &meta, true)
 }
+
+/// The bookmark on the heading of a volume's commentary, for its contents entry.
+const COMMENTARY_BOOKMARK: &str = "_TocCommentary";
 
 /// The bookmark on the title of a volume's document `k` (from 0), which its contents entry
 /// links to and takes its page number from.
@@ -230,13 +261,14 @@ fn section(style: &Style, next_page: bool) -> String {
 
 /// Where Word sets the endnotes, if the style places a series at an end: after each
 /// section (a volume's document) when a series stands at the document's end, else at the
-/// end of the file. Word has one place for all endnotes of a file.
+/// end of the file. Word has one place for all endnotes of a file. A volume's notes for
+/// its end are its commentary, not endnotes.
 fn end_notes(style: &Style) -> Option<&'static str> {
     use crate::style::notes::NotePlace;
     let places = [style.notes.textual.place, style.notes.commentary.place];
     if places.contains(&NotePlace::DocumentEnd) {
         Some("sectEnd")
-    } else if places.contains(&NotePlace::VolumeEnd) {
+    } else if places.contains(&NotePlace::VolumeEnd) && !style.notes.in_volume {
         Some("docEnd")
     } else {
         None

@@ -88,6 +88,20 @@ pub mod id {
     pub const INDEX1: &str = "Index1";
     /// The title of a volume.
     pub const VOLUME_TITLE: &str = "VolumeTitle";
+    /// Word's built-in "heading 1" and "heading 2": what Word's navigation pane, its TOC
+    /// field and readers (pandoc) take as headings. The commentary's headings are based
+    /// on them.
+    pub const HEADING1: &str = "Heading1";
+    /// Word's built-in "heading 2".
+    pub const HEADING2: &str = "Heading2";
+    /// The heading of a volume's commentary, "Комментарии" (a heading 1).
+    pub const COMMENTARY_HEADING: &str = "CommentaryHeading";
+    /// A document's number and title over its notes in the commentary (a heading 2).
+    pub const COMMENTARY_DOCUMENT: &str = "CommentaryDocumentHeading";
+    /// A note of the commentary: its mark, the page of its reference, its text.
+    pub const COMMENTARY_NOTE: &str = "CommentaryNote";
+    /// A letter heading of an index, "А" (Word's built-in "index heading").
+    pub const INDEX_HEADING: &str = "IndexHeading";
 
     /// Character style ids.
     pub mod ch {
@@ -181,6 +195,16 @@ pub const PARAGRAPH: &[(&str, &str, &str)] = &[
     (id::ABBREVIATION, "Abbreviation", id::APPARATUS),
     (id::TOC1, "toc 1", id::APPARATUS),
     (id::INDEX1, "index 1", id::APPARATUS),
+    (id::INDEX_HEADING, "index heading", id::APPARATUS),
+    (id::HEADING1, "heading 1", id::APPARATUS),
+    (id::HEADING2, "heading 2", id::APPARATUS),
+    (id::COMMENTARY_HEADING, "Commentary Heading", id::HEADING1),
+    (
+        id::COMMENTARY_DOCUMENT,
+        "Commentary Document Heading",
+        id::HEADING2,
+    ),
+    (id::COMMENTARY_NOTE, "Commentary Note", id::NOTE),
 ];
 
 /// Character styles: id, name, based on (empty: none).
@@ -437,6 +461,42 @@ fn paragraph_props(style_id: &str, style: &Style) -> (PPr, RPr) {
             });
             p.spacing = Some((None, pt(3), None));
         }
+        id::HEADING1 => {
+            p.keep_next = true;
+            p.outline = Some(0);
+            r.bold = true;
+        }
+        id::HEADING2 => {
+            p.keep_next = true;
+            p.outline = Some(1);
+            r.bold = true;
+        }
+        // As the other headings of the back matter (Front Matter Heading): a new page.
+        id::COMMENTARY_HEADING => {
+            p.page_break_before = true;
+            p.jc = Some("center");
+            p.spacing = Some((None, pt(18), None));
+        }
+        id::COMMENTARY_DOCUMENT => {
+            p.jc = Some("left");
+            p.spacing = Some((pt(12), pt(6), None));
+        }
+        // The mark hangs in the margin of the note's first line.
+        id::COMMENTARY_NOTE => {
+            p.ind = Some(Ind {
+                left: Some(mm(5.0)),
+                first: Some(-mm(5.0)),
+                ..Ind::default()
+            });
+            p.spacing = Some((None, pt(3), None));
+        }
+        // The letter over a group of an index, kept with its first entry.
+        id::INDEX_HEADING => {
+            p.keep_next = true;
+            p.jc = Some("center");
+            p.spacing = Some((pt(8), pt(2), None));
+            r.bold = true;
+        }
         id::INDEX1 => {
             p.ind = Some(Ind {
                 left: Some(mm(5.0)),
@@ -535,7 +595,15 @@ pub fn styles_xml(style: &Style, language: &str) -> String {
         let _ = write!(
             out,
             "<w:style w:type=\"paragraph\" w:customStyle=\"{}\" w:styleId=\"{sid}\"><w:name w:val=\"{name}\"/><w:basedOn w:val=\"{based}\"/>",
-            u8::from(!matches!(*sid, id::FOOTER | id::TOC1 | id::INDEX1))
+            u8::from(!matches!(
+                *sid,
+                id::FOOTER
+                    | id::TOC1
+                    | id::INDEX1
+                    | id::INDEX_HEADING
+                    | id::HEADING1
+                    | id::HEADING2
+            ))
         );
         if *sid == id::TITLE {
             out.push_str("<w:next w:val=\"DocumentDate\"/>");

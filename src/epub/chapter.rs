@@ -18,6 +18,30 @@ pub fn apparatus_language(doc_language: &str, style: &Style) -> &'static str {
 /// A note's content: the document's own inlines, or a composed text.
 type NoteText<'a> = Result<&'a [Inline], Vec<Inline>>;
 
+/// The file of a volume's commentary: the notes the style places at the volume's end.
+pub const COMMENTARY_HREF: &str = "commentary.xhtml";
+
+/// The mentions of a document given an anchor, each with whether it stands in the
+/// commentary file rather than the document's: where the index links to.
+#[derive(Debug, Default)]
+pub struct Anchors(std::collections::BTreeMap<usize, bool>);
+
+impl Anchors {
+    /// The file the anchor of `mention` stands in: the document's own (`href`) or the
+    /// commentary. A mention in a note never printed has none.
+    pub fn file<'h>(&self, mention: usize, href: &'h str) -> Option<&'h str> {
+        self.0.get(&mention).map(
+            |&commentary| {
+                if commentary {
+                    COMMENTARY_HREF
+                } else {
+                    href
+                }
+            },
+        )
+    }
+}
+
 /// Writes the body of one document: editorial heading, transcription, legend, notes.
 pub struct Chapter<'a> {
     doc: &'a Document,
@@ -35,6 +59,14 @@ pub struct Chapter<'a> {
     mentions: crate::shared::index::Mentions,
     /// The folio breaks written so far: element id and label ("л. 1 об."), for the page list.
     folios: Vec<(String, String)>,
+    /// In a volume: the document's file (`doc-001.xhtml`). Its notes for the volume's end
+    /// go to the commentary file, under ids prefixed with the file's stem (`doc-001-note-3`),
+    /// since the commentary holds the notes of every document.
+    href: Option<String>,
+    /// Whether the writer is writing into the commentary file (see [`Chapter::commentary`]).
+    in_commentary: bool,
+    /// The mentions given an anchor so far.
+    anchors: Anchors,
 }
 
 impl<'a> Chapter<'a> {
@@ -61,7 +93,95 @@ impl<'a> Chapter<'a> {
             },
             tie: false,
             folios: Vec::new(),
+            href: None,
+            in_commentary: false,
+            anchors: Default::default(),
         }
+    }
+
+    /// Writes the document as the volume's file `href`: its notes for the volume's end are
+    /// left for [`Chapter::commentary`] (the style must be the volume's documents', with
+    /// `notes.in_volume`).
+    pub fn in_volume(mut self, href: &str) -> Chapter<'a> {
+        self.href = Some(href.to_string());
+        self
+    }
+
+    /// The mentions given an anchor, once the document and its commentary are written.
+    pub fn into_anchors(self) -> Anchors {
+        self.anchors
+    }
+
+    /// The id prefix of an element in the commentary file (`doc-001-`) or in the
+    /// document's (none).
+    fn prefix(&self, commentary: bool) -> String {
+        match &self.href {
+            Some(href) if commentary => {
+                format!("{}-", href.strip_suffix(".xhtml").unwrap_or(href))
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// A link to `id` in the commentary file or the document's, from the file being written.
+    fn link(&self, commentary: bool, id: &str) -> String {
+        let file = if commentary {
+            COMMENTARY_HREF
+        } else {
+            self.href.as_deref().unwrap_or("")
+        };
+        if commentary == self.in_commentary {
+            format!("#{id}")
+        } else {
+            format!("{file}#{id}")
+        }
+    }
+
+    /// Whether note `n` stands in the commentary file (a volume's end).
+    fn note_in_commentary(&self, n: usize) -> bool {
+        self.href.is_some()
+            && self
+                .notes
+                .entry(n)
+                .is_some_and(|e| e.place == NotePlace::VolumeEnd)
+    }
+
+    /// Whether the first reference to note `n` stands in the commentary file: in the text
+    /// of a note there (`NoteEntry::within`).
+    fn ref_in_commentary(&self, n: usize) -> bool {
+        self.notes
+            .entry(n)
+            .and_then(|e| e.within)
+            .is_some_and(|m| self.note_in_commentary(m))
+    }
+
+    /// The document's notes for the volume's end, for the commentary file: a section under
+    /// the document's number and title (a link to the document), each note linked both
+    /// ways with its reference. Writes nothing when the document has none.
+    pub fn commentary(&mut self, h: &mut Html) {
+        if self.href.is_none() || self.notes.at(&[NotePlace::VolumeEnd]).is_empty() {
+            return;
+        }
+        self.in_commentary = true;
+        let doc = self.doc;
+        let id = format!("{}commentary", self.prefix(true));
+        let lang = apparatus_language(&doc.language, self.style);
+        h.raw(&format!(
+            "<section class=\"commentary-document\" aria-labelledby=\"{id}\" lang=\"{lang}\" xml:lang=\"{lang}\">\n<h2 id=\"{id}\"><a href=\"{}\">",
+            attr(self.href.as_deref().unwrap_or(""))
+        ));
+        let title = crate::markup::plain_text(doc.title.inlines());
+        let heading = match shared::number_line(doc) {
+            Some(n) => format!("{n}. {title}"),
+            None => title,
+        };
+        let old = h.face(false, true);
+        h.text(&tie_initials(&heading));
+        h.restore(old);
+        h.raw("</a></h2>\n");
+        self.note_items(h, &[NotePlace::VolumeEnd], false);
+        h.raw("</section>\n");
+        self.in_commentary = false;
     }
 
     /// The folio breaks of the original (element id, label) in reading order: the book's
@@ -122,7 +242,8 @@ impl<'a> Chapter<'a> {
         }
 
         self.notes_at(h, &[NotePlace::Foot]);
-        self.notes_at(h, &[NotePlace::DocumentEnd, NotePlace::VolumeEnd]);
+        // In a volume the notes for its end go to the commentary; alone they have none.
+        self.notes_at(h, &[NotePlace::DocumentEnd]);
         h.raw("</section>\n");
     }
 
@@ -130,8 +251,7 @@ impl<'a> Chapter<'a> {
     /// reading system shows as pop-ups), those for the end as the document's endnotes (a
     /// list under "Комментарии" or "Примечания").
     fn notes_at(&mut self, h: &mut Html, places: &[NotePlace]) {
-        let entries = self.notes.at(places);
-        if entries.is_empty() {
+        if self.notes.at(places).is_empty() {
             return;
         }
         let foot = places.contains(&NotePlace::Foot);
@@ -157,6 +277,13 @@ impl<'a> Chapter<'a> {
         h.text(heading);
         h.restore(old);
         h.raw("</h2>\n");
+        self.note_items(h, places, foot);
+        h.raw("</section>\n");
+    }
+
+    /// The notes at `places`: footnote asides (`foot`), else a list of endnotes.
+    fn note_items(&mut self, h: &mut Html, places: &[NotePlace], foot: bool) {
+        let entries = self.notes.at(places);
         // An editorial note is written from the document's own inlines, so spans in it
         // (a sic, a hand) find their notes; composed notes are plain text.
         let bodies: Vec<(usize, String, NoteText<'a>)> = entries
@@ -184,13 +311,18 @@ impl<'a> Chapter<'a> {
             // The mark is the back link's generated content (data-n in the CSS), so a
             // reader that converts the book (pandoc) shows it once, not twice.
             let mark = attr(mark);
-            let back = format!("<p><a class=\"back\" href=\"#ref-{n}\" role=\"doc-backlink\" data-n=\"{mark}\" aria-label=\"{mark}\"></a>");
+            let commentary = self.ref_in_commentary(*n);
+            let target = self.link(commentary, &format!("{}ref-{n}", self.prefix(commentary)));
+            let back = format!("<p><a class=\"back\" href=\"{target}\" role=\"doc-backlink\" data-n=\"{mark}\" aria-label=\"{mark}\"></a>");
+            let id = format!("{}note-{n}", self.prefix(self.in_commentary));
             if foot {
                 h.raw(&format!(
-                    "<aside class=\"note\" id=\"note-{n}\" epub:type=\"footnote\" role=\"doc-footnote\">\n{back}"
+                    "<aside class=\"note\" id=\"{id}\" epub:type=\"footnote\" role=\"doc-footnote\">\n{back}"
                 ));
             } else {
-                h.raw(&format!("<li class=\"note\" id=\"note-{n}\">\n{back}"));
+                // No `epub:type="endnote"`: EPUB's vocabulary deprecates it (epubcheck says
+                // so); a list item of an `endnotes` section is an endnote.
+                h.raw(&format!("<li class=\"note\" id=\"{id}\">\n{back}"));
             }
             self.inlines(h, body);
             h.raw(if foot {
@@ -202,7 +334,6 @@ impl<'a> Chapter<'a> {
         if !foot {
             h.raw("</ol>\n");
         }
-        h.raw("</section>\n");
     }
 
     /// A run of marks at the top of the page, with the right-hand address that follows
@@ -480,14 +611,19 @@ impl<'a> Chapter<'a> {
     }
 
     /// A note reference: the first one to a note carries the id the note links back to.
+    /// In a volume the id goes on the first reference in the file where `NoteNumbers` found
+    /// the first one, which is where the note links back to.
     fn noteref(&mut self, h: &mut Html, n: usize) {
-        let id = if self.referenced.insert(n) {
-            format!(" id=\"ref-{n}\"")
+        let here = self.ref_in_commentary(n) == self.in_commentary;
+        let id = if here && self.referenced.insert(n) {
+            format!(" id=\"{}ref-{n}\"", self.prefix(self.in_commentary))
         } else {
             String::new()
         };
+        let there = self.note_in_commentary(n);
+        let href = self.link(there, &format!("{}note-{n}", self.prefix(there)));
         h.raw(&format!(
-            "<a class=\"noteref\" epub:type=\"noteref\" role=\"doc-noteref\" href=\"#note-{n}\"{id}>"
+            "<a class=\"noteref\" epub:type=\"noteref\" role=\"doc-noteref\" href=\"{href}\"{id}>"
         ));
         let mark = self.notes.mark(n).to_string();
         h.text(&mark);
@@ -598,8 +734,10 @@ impl<'a> Chapter<'a> {
                 Inline::Mention { content, .. } | Inline::Name { content, .. } => {
                     match self.mentions.of_span(inline) {
                         Some(n) => {
+                            self.anchors.0.entry(n).or_insert(self.in_commentary);
                             h.raw(&format!(
-                                "<span class=\"mention\" id=\"{}\">",
+                                "<span class=\"mention\" id=\"{}{}\">",
+                                self.prefix(self.in_commentary),
                                 crate::shared::index::anchor_id(n)
                             ));
                             self.inlines(h, content);

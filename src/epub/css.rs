@@ -174,6 +174,12 @@ aside.note p, li.note p { margin: 0 0 0.3em; text-align: left; }
 section.endnotes ol { list-style: none; margin: 0; padding: 0; }
 a.back { text-decoration: none; margin-right: 0.4em; }
 a.back:before { content: attr(data-n) "."; }
+/* A volume's commentary: each document's notes under its number and title (a link back
+   to the document, shown as a heading, not as a link). */
+section.commentary h1 { font-size: 1.2em; text-align: center; margin: 1em 0; }
+.commentary-document h2 { font-size: 1em; font-weight: bold; margin: 1.2em 0 0.5em; text-align: left; -webkit-hyphens: manual; hyphens: manual; }
+.commentary-document h2 a { color: inherit; text-decoration: none; }
+.commentary-document ol { list-style: none; margin: 0; padding: 0; font-size: 0.95em; }
 
 /* The title page and the contents. */
 .titlepage { text-align: center; margin-top: 20%; -webkit-hyphens: manual; hyphens: manual; }

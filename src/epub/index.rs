@@ -27,13 +27,16 @@ pub(super) fn section_id(kind: MentionKind) -> &'static str {
 }
 
 /// The body of one index chapter after its heading (the caller opens the section and
-/// closes it). `doc_hrefs` are the documents' files, parallel to `docs`.
+/// closes it). `doc_hrefs` are the documents' files, parallel to `docs`; `anchor_file`
+/// gives the file a mention's anchor stands in (the document's, or the commentary's for
+/// a mention in a note set at the volume's end), `None` when it has none.
 pub(super) fn chapter(
     h: &mut Html,
     ix: &Index,
     docs: &[&Document],
     mentions: &[Mentions],
     doc_hrefs: &[String],
+    anchor_file: &dyn Fn(usize, usize) -> Option<String>,
     labels: &Labels,
 ) {
     h.raw("<p class=\"index-note\" epub:type=\"index-headnotes\">");
@@ -68,10 +71,15 @@ pub(super) fn chapter(
                             .filter(|m| m.document == l.document)
                             .all(|m| m.apparatus);
                         let file = &doc_hrefs[l.document];
-                        let target = if l.mention < mentions[l.document].metadata() {
-                            file.clone()
-                        } else {
-                            format!("{file}#{}", index::anchor_id(l.mention))
+                        let stem = file.strip_suffix(".xhtml").unwrap_or(file);
+                        let target = match anchor_file(l.document, l.mention) {
+                            _ if l.mention < mentions[l.document].metadata() => file.clone(),
+                            Some(f) if f == *file => {
+                                format!("{file}#{}", index::anchor_id(l.mention))
+                            }
+                            // In the commentary, under the document's prefix.
+                            Some(f) => format!("{f}#{stem}-{}", index::anchor_id(l.mention)),
+                            None => file.clone(),
                         };
                         h.text(", ");
                         h.raw(&format!(

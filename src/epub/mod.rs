@@ -21,7 +21,7 @@ use crate::output::Output;
 use crate::shared::clock::Civil;
 use crate::shared::{self, Labels};
 use crate::style::Style;
-use chapter::{apparatus_language, Chapter};
+use chapter::{apparatus_language, Chapter, COMMENTARY_HREF};
 use html::{attr, esc, Face, Faces, Html};
 use sha2::{Digest, Sha256};
 use std::io::Write;
@@ -144,9 +144,11 @@ fn push_front(
 }
 
 /// Writes the EPUB edition of a whole volume: a title page, the preface and the list of
-/// abbreviations as chapters of their own, then one XHTML file per document; the navigation
-/// lists every one.
+/// abbreviations as chapters of their own, then one XHTML file per document, the
+/// commentary (the notes the style places at the volume's end) and the indexes; the
+/// navigation lists every one.
 pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Output, Error> {
+    let style = &shared::volume_document_style(style);
     let m = &volume.manifest;
     let mut faces = Faces::default();
     let apparatus = apparatus_language(&m.language, style);
@@ -213,12 +215,18 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
     let mut first_document = None;
     let mut doc_hrefs = Vec::new();
     let mut pages = String::new();
+    // The commentary's sections, one per document with notes for the volume's end, with
+    // the nav's entries for them; and where each document's mention anchors stand.
+    let mut commentary = String::new();
+    let mut commentary_toc = String::new();
+    let mut anchors: Vec<chapter::Anchors> = Vec::new();
     for (k, doc) in volume.documents.iter().enumerate() {
         let href = format!("doc-{:03}.xhtml", k + 1);
         doc_hrefs.push(href.clone());
         let title = crate::markup::plain_text(doc.title.inlines());
         let mut h = Html::new(&mut faces);
         let chapter = Chapter::new(doc, style);
+        let chapter = chapter.in_volume(&href);
         let mut chapter = if volume.register.is_empty() {
             chapter
         } else {
@@ -227,6 +235,21 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         chapter.body(&mut h);
         pages.push_str(&page_list_items(&href, chapter.folios()));
         let body = h.out;
+        let mut c = Html::new(&mut faces);
+        chapter.commentary(&mut c);
+        if !c.out.is_empty() {
+            let label = match shared::number_line(doc) {
+                Some(n) => format!("{n}. {title}"),
+                None => title.clone(),
+            };
+            let stem = href.strip_suffix(".xhtml").unwrap_or(&href);
+            commentary_toc.push_str(&format!(
+                "<li><a href=\"{COMMENTARY_HREF}#{stem}-commentary\">{}</a></li>\n",
+                esc(&label)
+            ));
+            commentary.push_str(&c.out);
+        }
+        anchors.push(chapter.into_anchors());
         spine.push(Item::xhtml(
             &href,
             page(&doc.language, &title, "bodymatter", &body),
@@ -250,7 +273,33 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         .iter()
         .map(shared::index::Mentions::new)
         .collect();
+    if !commentary.is_empty() {
+        // One chapter at the end of the book, before the indexes, as a printed volume has
+        // it: each document's notes under its number and title.
+        let label = labels.commentary;
+        let mut h = front_section(
+            &mut faces,
+            "commentary",
+            label,
+            " epub:type=\"endnotes\" role=\"doc-endnotes\"",
+        );
+        h.raw(&commentary);
+        h.raw("</section>\n");
+        spine.push(Item::xhtml(
+            COMMENTARY_HREF,
+            page(&m.language, label, "backmatter", &h.out),
+        ));
+        toc.push_str(&format!(
+            "<li><a href=\"{COMMENTARY_HREF}\">{}</a>\n<ol>\n{commentary_toc}</ol>\n</li>\n",
+            esc(label)
+        ));
+    }
     let docs: Vec<&Document> = volume.documents.iter().collect();
+    let anchor_file = |document: usize, mention: usize| {
+        anchors[document]
+            .file(mention, &doc_hrefs[document])
+            .map(str::to_string)
+    };
     for ix in shared::index::indexes(&volume.register, &mentions, style) {
         let label = shared::index::title(ix.kind, labels);
         let id = index::section_id(ix.kind);
@@ -260,7 +309,15 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
             label,
             " epub:type=\"index\" role=\"doc-index\"",
         );
-        index::chapter(&mut h, &ix, &docs, &mentions, &doc_hrefs, labels);
+        index::chapter(
+            &mut h,
+            &ix,
+            &docs,
+            &mentions,
+            &doc_hrefs,
+            &anchor_file,
+            labels,
+        );
         h.raw("</section>\n");
         let file = index::href(ix.kind);
         spine.push(Item::xhtml(

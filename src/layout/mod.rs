@@ -230,6 +230,10 @@ pub struct Laid {
     pub cut: Vec<Vec<(String, String)>>,
     /// What each glyph is, in reading order: the tagged PDF's structure tree.
     pub structure: structure::Structure,
+    /// Links (`Item::Link`) that belong on pages already handed to the sink, with the
+    /// index of their page: a note reference whose note was set further on, at the end of
+    /// the document or volume, once the page of the reference was gone.
+    pub late_links: Vec<(usize, Item)>,
 }
 
 /// Lays out one document.

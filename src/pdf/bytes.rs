@@ -78,6 +78,8 @@ pub struct Writer {
     leaves: Leaves,
     /// Pages drawn so far.
     pages: usize,
+    /// Links to pages not drawn yet when theirs was, with the page they are on.
+    forward: Vec<(usize, Item)>,
     /// The first page that could not be drawn.
     error: Option<String>,
 }
@@ -110,6 +112,7 @@ impl Writer {
             fonts: Fonts::new(fonts),
             leaves: Leaves::new(0),
             pages: 0,
+            forward: Vec::new(),
             error: None,
         })
     }
@@ -135,38 +138,18 @@ impl Writer {
         let mut surface = p.surface();
         draw_page(&mut surface, page, &self.fonts, &mut self.leaves);
         surface.finish();
-        // Links (the index's page numbers): to the line of the mention, with the page as
-        // their text for a screen reader. A link goes back to a page already drawn.
+        // Links: the index's page numbers to the line of the mention, note references to
+        // their notes and back. One to a page not drawn yet waits for the end (krilla
+        // needs its target to exist).
         for item in &page.items {
-            if let Item::Link {
-                x,
-                y,
-                w,
-                h,
-                page: to,
-                to_y,
-                alt,
-            } = item
-            {
-                let (Some(rect), true) =
-                    (krilla::geom::Rect::from_xywh(*x, *y, *w, *h), *to <= index)
-                else {
-                    continue;
-                };
-                let target = krilla::destination::XyzDestination::new(
-                    *to,
-                    Point::from_xy(0.0, (to_y - 12.0).max(0.0)),
-                );
-                p.add_annotation(krilla::annotation::Annotation::new_link(
-                    krilla::annotation::LinkAnnotation::new(
-                        rect,
-                        krilla::annotation::Target::Destination(target.into()),
-                    ),
-                    Some(
-                        alt.clone()
-                            .unwrap_or_else(|| format!("{} {}", "стр.", to + 1)),
-                    ),
-                ));
+            match item {
+                Item::Link { page: to, .. } if *to <= index => {
+                    if let Some(a) = link_annotation(item) {
+                        p.add_annotation(a);
+                    }
+                }
+                Item::Link { .. } => self.forward.push((index, item.clone())),
+                _ => {}
             }
         }
         p.finish();
@@ -178,6 +161,19 @@ impl Writer {
             return Err(Refusal::Failed(e));
         }
         let doc = &mut self.doc;
+        // The links held back, and those layout could only set once their page was gone
+        // (to a note set further on: at the end of the document or of the volume).
+        let late = laid.late_links.iter().map(|(p, item)| (*p, item));
+        for (on, item) in self.forward.iter().map(|(p, i)| (*p, i)).chain(late) {
+            let Item::Link { page: to, .. } = item else {
+                continue;
+            };
+            if *to < self.pages {
+                if let Some(a) = link_annotation(item) {
+                    doc.add_annotation_to_page(on, a);
+                }
+            }
+        }
         let mut outline = Outline::new();
         for b in &laid.bookmarks {
             let page = b.page.min(self.pages.saturating_sub(1));
@@ -225,6 +221,36 @@ impl Writer {
 /// How many PDFs an entry of krilla's memo outlives unused: enough for the documents of a
 /// batch that share glyph sets to find their subsets, little enough to stay small.
 const KRILLA_MEMO_AGE: usize = 8;
+
+/// A link item as a link annotation: to the line it points at, with its description (or
+/// the page) as its text for a screen reader.
+fn link_annotation(item: &Item) -> Option<krilla::annotation::Annotation> {
+    let Item::Link {
+        x,
+        y,
+        w,
+        h,
+        page: to,
+        to_y,
+        alt,
+    } = item
+    else {
+        return None;
+    };
+    let rect = krilla::geom::Rect::from_xywh(*x, *y, *w, *h)?;
+    let target =
+        krilla::destination::XyzDestination::new(*to, Point::from_xy(0.0, (to_y - 12.0).max(0.0)));
+    Some(krilla::annotation::Annotation::new_link(
+        krilla::annotation::LinkAnnotation::new(
+            rect,
+            krilla::annotation::Target::Destination(target.into()),
+        ),
+        Some(
+            alt.clone()
+                .unwrap_or_else(|| format!("{} {}", "стр.", to + 1)),
+        ),
+    ))
+}
 
 fn metadata(meta: &Meta) -> krilla::metadata::Metadata {
     let mut m = krilla::metadata::Metadata::new()

@@ -3,6 +3,7 @@
 //! tree and the standards.
 
 pub mod bytes;
+mod draw;
 pub mod tree;
 
 use crate::diag::{Error, Warning};
@@ -23,17 +24,14 @@ pub fn write(doc: &Document, style: &Style) -> Result<Output, Error> {
         meta.sources.extend(doc.origin.clone());
     }
     let failed = |e| refused(e, &doc.id, doc.origin.as_ref());
-    // Each page is drawn as layout finishes it, and dropped: a long document is not held
-    // whole. With its own register's indexes at the end when the style asks
-    // (`index.document`).
-    let mut writer =
-        bytes::Writer::new(crate::layout::font::for_style(style)?, &meta).map_err(failed)?;
-    let sink = Box::new(|page: crate::layout::Page| writer.page(&page));
-    let laid = crate::layout::volume::document_pages_to(doc, style, Some(sink))?.laid;
+    // With its own register's indexes at the end when the style asks (`index.document`).
+    let fonts = crate::layout::font::for_style(style)?;
+    let (bytes, laid) = draw::while_laying(fonts, &meta, |sink| {
+        crate::layout::volume::document_pages_to(doc, style, Some(sink))
+    })?;
     warned.splice(0..0, warnings(&laid, &[doc]));
-    let bytes = writer.finish(&laid, &meta).map_err(failed)?;
     Ok(Output {
-        bytes,
+        bytes: bytes.map_err(failed)?,
         warnings: warned,
     })
 }
@@ -64,16 +62,14 @@ pub fn write_volume(volume: &crate::volume::Volume, style: &Style) -> Result<Out
         },
     };
     let failed = |e| refused(e, &volume.manifest.title, None);
-    // src/layout/volume.rs sets the pages: front matter, documents, then the indexes; each
-    // is drawn as it is finished, and dropped.
-    let mut writer =
-        bytes::Writer::new(crate::layout::font::for_style(style)?, &meta).map_err(failed)?;
-    let sink = Box::new(|page: crate::layout::Page| writer.page(&page));
-    let laid = crate::layout::volume::volume_pages_to(volume, style, Some(sink))?.laid;
+    // src/layout/volume.rs sets the pages: front matter, documents, then the indexes.
+    let fonts = crate::layout::font::for_style(style)?;
+    let (bytes, laid) = draw::while_laying(fonts, &meta, |sink| {
+        crate::layout::volume::volume_pages_to(volume, style, Some(sink))
+    })?;
     warned.splice(0..0, warnings(&laid, &docs));
-    let bytes = writer.finish(&laid, &meta).map_err(failed)?;
     Ok(Output {
-        bytes,
+        bytes: bytes.map_err(failed)?,
         warnings: warned,
     })
 }

@@ -23,6 +23,14 @@ pub use notes::{NoteBody, NoteNumbers};
 use crate::markup::{plain_text, Inline};
 use crate::model::{Address, Block, Document, Mark, Position, Side};
 
+/// The style a volume's writer gives its documents: their notes for the volume's end are
+/// the volume's to set (after the documents, "Комментарии"), not each document's.
+pub fn volume_document_style(style: &crate::style::Style) -> crate::style::Style {
+    let mut s = style.clone();
+    s.notes.in_volume = true;
+    s
+}
+
 /// The date of the document as the editorial heading prints it ("3\u{a0}декабря 1932\u{a0}г.").
 pub fn human_date(date: &str, labels: &Labels) -> String {
     let one = |s: &str| match crate::read::parse_partial_date(s) {

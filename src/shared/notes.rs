@@ -42,6 +42,10 @@ pub struct NoteEntry<'a> {
     pub place: NotePlace,
     /// What the note says.
     pub body: NoteBody<'a>,
+    /// The note whose text holds the first reference to this one (by number), or `None`
+    /// when the document's own text does: where a writer that sets notes apart from the
+    /// text (a volume's commentary) finds the reference a note links back to.
+    pub within: Option<usize>,
 }
 
 impl<'a> NoteEntry<'a> {
@@ -79,6 +83,8 @@ pub struct NoteNumbers<'a> {
     in_volume: bool,
     counts: [usize; 2],
     letters: &'static [char],
+    /// The note whose text the walk is in (`None`: the document's text).
+    within: Option<usize>,
 }
 
 impl<'a> NoteNumbers<'a> {
@@ -134,10 +140,12 @@ impl<'a> NoteNumbers<'a> {
         let mut i = 0;
         while i < numbers.entries.len() {
             if let NoteBody::Editorial(note) = numbers.entries[i].body {
+                numbers.within = Some(numbers.entries[i].number);
                 numbers.walk(note.text.inlines(), &by_id, labels);
             }
             i += 1;
         }
+        numbers.within = None;
         numbers
     }
 
@@ -166,6 +174,7 @@ impl<'a> NoteNumbers<'a> {
             kind,
             place,
             body,
+            within: self.within,
         });
         number
     }

@@ -1,7 +1,12 @@
 //! Notes as Word notes: the series the style places at the foot as footnotes, those for
-//! the end of the document or volume as endnotes. Word numbers a note itself only when its
-//! mark is the next number; a letter (а, б…) or a number out of Word's sequence is written
-//! as a custom mark (`w:customMarkFollows`), so every edition shows the same marks.
+//! the end of the document as endnotes. Word numbers a note itself only when its mark is
+//! the next number; a letter (а, б…) or a number out of Word's sequence is written as a
+//! custom mark (`w:customMarkFollows`), so every edition shows the same marks.
+//!
+//! In a volume the notes for its end are the commentary: paragraphs after the documents,
+//! under a heading per document (an endnote story can hold no headings), each note and
+//! its reference linked both ways by bookmarks and hyperlinks, with the reference's page as
+//! a PAGEREF field — what the PDF prints.
 
 use super::DocWriter;
 use crate::docx::styles::id;
@@ -36,6 +41,10 @@ impl DocWriter<'_, '_> {
             ..RPr::default()
         };
         let mark = self.notes.mark(n).to_string();
+        if self.in_commentary(n) {
+            self.commentary_ref(out, n, &r, &mark);
+            return;
+        }
         if let Some(pending) = nested {
             if !self.emitted.contains(&n) && !pending.contains(&n) {
                 pending.push(n);
@@ -138,6 +147,109 @@ impl DocWriter<'_, '_> {
                 self.note_paragraph(out, m, true, None);
             }
         }
+    }
+
+    /// Whether note `n` goes to the volume's commentary.
+    fn in_commentary(&self, n: usize) -> bool {
+        self.volume_place.is_some()
+            && self
+                .notes
+                .entry(n)
+                .is_some_and(|e| e.place == NotePlace::VolumeEnd)
+    }
+
+    /// The bookmark names of note `n` in the commentary and of its first reference.
+    fn commentary_bookmarks(&self, n: usize) -> (String, String) {
+        let k = self.volume_place.unwrap_or_default() + 1;
+        (format!("_FolioNote{k}_{n}"), format!("_FolioRef{k}_{n}"))
+    }
+
+    /// A reference to a note of the commentary: its mark raised, a link to the note; the
+    /// first one in a bookmark, which the note links back to and takes its page from.
+    fn commentary_ref(&mut self, out: &mut String, n: usize, r: &RPr, mark: &str) {
+        let (note, reference) = self.commentary_bookmarks(n);
+        let first = self.emitted.insert(n);
+        let id = self.pkg.bookmark();
+        if first {
+            let _ = write!(
+                out,
+                "<w:bookmarkStart w:id=\"{id}\" w:name=\"{reference}\"/>"
+            );
+        }
+        let _ = write!(out, "<w:hyperlink w:anchor=\"{note}\" w:history=\"1\">");
+        self.run(out, r, mark);
+        out.push_str("</w:hyperlink>");
+        if first {
+            let _ = write!(out, "<w:bookmarkEnd w:id=\"{id}\"/>");
+        }
+    }
+
+    /// The document's notes for the volume's end, into the commentary: its number and
+    /// title (a heading linked to the title), then each note — its mark (a link back to
+    /// the reference), "С. N." with the reference's page, its text — as the PDF sets them.
+    pub(super) fn volume_notes(&mut self) {
+        if self.volume_place.is_none() {
+            return;
+        }
+        let entries: Vec<(usize, String)> = self
+            .notes
+            .at(&[NotePlace::VolumeEnd])
+            .into_iter()
+            .map(|e| (e.number, e.mark.clone()))
+            .collect();
+        if entries.is_empty() {
+            return;
+        }
+        let mut out = String::with_capacity(4096);
+        let title = crate::markup::plain_text(self.doc.title.inlines());
+        let heading = match crate::shared::number_line(self.doc) {
+            Some(n) => format!("{n}. {title}"),
+            None => title,
+        };
+        let anchor = self.title_bookmark.as_ref().map(|(_, name)| name.clone());
+        self.para(&mut out, PPr::styled(id::COMMENTARY_DOCUMENT), |w, o| {
+            if let Some(a) = &anchor {
+                let _ = write!(o, "<w:hyperlink w:anchor=\"{a}\" w:history=\"1\">");
+            }
+            w.plain(o, &crate::shared::typography::bind(&heading));
+            if anchor.is_some() {
+                o.push_str("</w:hyperlink>");
+            }
+        });
+        for (n, mark) in entries {
+            let (note, reference) = self.commentary_bookmarks(n);
+            let id = self.pkg.bookmark();
+            let entry = self.notes.entry(n).cloned();
+            let page = self.labels.page;
+            self.para(&mut out, PPr::styled(id::COMMENTARY_NOTE), |w, o| {
+                let _ = write!(
+                    o,
+                    "<w:bookmarkStart w:id=\"{id}\" w:name=\"{note}\"/><w:hyperlink w:anchor=\"{reference}\" w:history=\"1\">"
+                );
+                w.plain(o, &mark);
+                let _ = write!(o, "</w:hyperlink><w:bookmarkEnd w:id=\"{id}\"/>");
+                // The page is computed by the reader (LibreOffice as it lays out the
+                // pages, Word on updating fields), as the contents' are.
+                w.plain(o, &format!(" {page}\u{a0}"));
+                let _ = write!(o, "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGEREF {reference} \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
+                w.plain(o, ". ");
+                match entry.as_ref().map(|e| &e.body) {
+                    // Inside the body, a note's own references are real notes again.
+                    Some(NoteBody::Editorial(note)) => {
+                        w.runs_in(o, note.text.inlines(), &[], &mut None)
+                    }
+                    Some(_) => {
+                        let text = entry
+                            .as_ref()
+                            .map(|e| crate::markup::plain_text(&e.inlines(w.labels)))
+                            .unwrap_or_default();
+                        w.plain(o, &text);
+                    }
+                    None => {}
+                }
+            });
+        }
+        self.pkg.commentary.push_str(&out);
     }
 
     /// A custom note mark ("а", "12") as `w:sym` characters of the text family. Word

@@ -27,9 +27,9 @@ impl Composer<'_> {
     /// Adds the links whose two ends lie on the finished pages before `upto`: reference →
     /// note, and the note's mark → its first reference. Each page is read once. A page is
     /// handed on (to the PDF writer, when one takes pages as they are made) right after
-    /// this, so a reference whose note is set further on (at the end of the document or
-    /// volume) keeps no link once its page is gone: holding pages back for it broke the
-    /// footnotes carried over pages, and is left for later.
+    /// this; a reference whose note is set further on (at the end of the document or
+    /// volume) gets its link once the note is set, in `late_links`, which the writer adds
+    /// to the page it has already drawn.
     pub(super) fn link_notes(&mut self, upto: usize) {
         let upto = upto.min(self.pages.len());
         let progress = &mut self.note_links;
@@ -89,7 +89,10 @@ impl Composer<'_> {
             false
         });
         for (p, item) in links {
-            if let Some(page) = self.pages.get_mut(p) {
+            if p < self.handed {
+                // Its page is gone to the writer: the writer adds it at the end.
+                self.late_links.push((p, item));
+            } else if let Some(page) = self.pages.get_mut(p) {
                 page.items.push(item);
             }
         }

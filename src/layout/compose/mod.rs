@@ -88,6 +88,8 @@ pub struct Composer<'s> {
     handed: usize,
     /// The mention anchors of the pages handed on: page, item index, mention, top.
     anchors: Vec<(usize, usize, usize, f32)>,
+    /// Links found after their page was handed on, with that page: see `Laid::late_links`.
+    late_links: Vec<(usize, super::Item)>,
 }
 
 /// Receives each finished page, in order, exactly once.
@@ -155,6 +157,7 @@ impl<'s> Composer<'s> {
             node: 0,
             sink: None,
             handed: 0,
+            late_links: Vec::new(),
             anchors: Vec::new(),
         })
     }
@@ -198,6 +201,7 @@ impl<'s> Composer<'s> {
             loose: self.loose,
             cut: self.cut,
             structure: self.tree,
+            late_links: self.late_links,
         }
     }
 

@@ -106,6 +106,18 @@ impl Document {
         self.serializer_context.set_outline(outline);
     }
 
+    /// Adds an annotation (a link, say) to a page already finished: one whose target was
+    /// not known yet when the page was drawn. Returns false when no page has that index.
+    /// (folio's patch, vendor/README.md.)
+    pub fn add_annotation_to_page(
+        &mut self,
+        page_index: usize,
+        annotation: crate::annotation::Annotation,
+    ) -> bool {
+        self.serializer_context
+            .add_annotation_to_page(page_index, annotation)
+    }
+
     /// Set the metadata of the document.
     pub fn set_metadata(&mut self, metadata: Metadata) {
         self.chunk_container.metadata = Some(metadata);

@@ -558,6 +558,27 @@ impl SerializeContext {
         Some(dest_ref)
     }
 
+    /// folio's patch (vendor/README.md): adds an annotation to a page already finished,
+    /// as to one being drawn; false when no page has that index.
+    pub(crate) fn add_annotation_to_page(
+        &mut self,
+        page_index: usize,
+        annotation: crate::annotation::Annotation,
+    ) -> bool {
+        match self
+            .global_objects
+            .pages
+            .iter_mut()
+            .find(|(_, p)| p.page_index == page_index)
+        {
+            Some((_, page)) => {
+                page.annotations.push(annotation);
+                true
+            }
+            None => false,
+        }
+    }
+
     pub(crate) fn register_page(&mut self, page: InternalPage) {
         let ref_ = self.new_ref();
         self.page_infos.push(PageInfo::Krilla {

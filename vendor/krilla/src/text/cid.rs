@@ -475,6 +475,12 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
     })?;
     let global_bbox = font.bbox();
 
+    // folio's patch (vendor/README.md): a TrueType glyph's header already holds its box
+    // (that of its points, which encloses the outline), so the outlines need not be drawn.
+    if let Some(boxes) = glyf_header_bbox(&font) {
+        return Ok((font, boxes.unwrap_or(global_bbox)));
+    }
+
     for g in 0..font.num_glyphs() {
         if let Some(path_bbox) = compute_bbox(&font, skrifa::GlyphId::new(g)) {
             bbox = bbox
@@ -487,6 +493,36 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
     }
 
     Ok((font, bbox.unwrap_or(global_bbox)))
+}
+
+/// The union of the boxes in the glyph headers of a TrueType font (`None` inside when no
+/// glyph has an outline); `None` when the font has no glyf table or it cannot be read.
+fn glyf_header_bbox(font: &Font) -> Option<Option<Rect>> {
+    let font_ref = font.font_ref();
+    let glyf = font_ref.glyf().ok()?;
+    let loca = font_ref.loca(None).ok()?;
+    let mut bbox: Option<Rect> = None;
+    for g in 0..font.num_glyphs() {
+        let Some(glyph) = loca.get_glyf(skrifa::GlyphId::new(g.into()), &glyf).ok()? else {
+            continue;
+        };
+        let Some(r) = Rect::from_ltrb(
+            glyph.x_min() as f32,
+            glyph.y_min() as f32,
+            glyph.x_max() as f32,
+            glyph.y_max() as f32,
+        ) else {
+            continue;
+        };
+        bbox = Some(match bbox {
+            Some(mut b) => {
+                b.expand(&r);
+                b
+            }
+            None => r,
+        });
+    }
+    Some(bbox)
 }
 
 #[cfg_attr(feature = "comemo", comemo::memoize)]
