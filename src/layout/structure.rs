@@ -146,6 +146,9 @@ pub struct Structure {
     pub nodes: Vec<Node>,
     /// The language of the whole run.
     pub lang: String,
+    /// While nodes made before are made again (see [`Structure::replay`]): the next one
+    /// and the end of the range.
+    replay: Option<(usize, usize)>,
 }
 
 impl Structure {
@@ -162,13 +165,36 @@ impl Structure {
                 expanded: None,
             }],
             lang: lang.to_string(),
+            replay: None,
+        }
+    }
+
+    /// From now on, the nodes `made` are made again, in the same order, before new ones:
+    /// [`Structure::push`] returns their ids instead of adding nodes. A document's text is
+    /// walked once to make its nodes, so that its notes' nodes, which follow them, can be
+    /// made before its text is set.
+    pub fn replay(&mut self, made: std::ops::Range<usize>) {
+        self.replay = Some((made.start, made.end));
+    }
+
+    /// Whether every node being made again has been; ends the replay.
+    pub fn replayed(&mut self) -> bool {
+        match self.replay.take() {
+            Some((next, end)) => next == end,
+            None => true,
         }
     }
 
     /// Adds a node under `parent`; returns its id.
     pub fn push(&mut self, role: Role, parent: NodeId) -> NodeId {
-        let id = self.nodes.len() as NodeId;
         let parent = if is_artifact(parent) { 0 } else { parent };
+        if let Some((next, _)) = self.replay.as_mut().filter(|(n, e)| n < e) {
+            let id = *next;
+            *next += 1;
+            debug_assert!(self.nodes[id].role == role && self.nodes[id].parent == parent);
+            return id as NodeId;
+        }
+        let id = self.nodes.len() as NodeId;
         self.nodes.push(Node {
             role,
             parent,

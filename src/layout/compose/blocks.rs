@@ -2,6 +2,7 @@
 
 use super::elems::{align_block, beside, keep_lines, read_as_one, side_align, stack};
 use super::inline::{note_piece, piece};
+use super::paginate::Pager;
 use super::{Composer, Ctx};
 use crate::layout::para::{Align, Frame, Piece, Sty};
 use crate::layout::structure::Role;
@@ -66,7 +67,15 @@ impl Composer<'_> {
         }
     }
 
-    pub(super) fn content(&mut self, doc: &Document, ctx: &mut Ctx, flow: &mut Vec<Elem>) {
+    /// The blocks as elements of the flow; with a `pager`, the pages that are decided are
+    /// cut after each block.
+    pub(super) fn content(
+        &mut self,
+        doc: &Document,
+        ctx: &mut Ctx,
+        flow: &mut Vec<Elem>,
+        mut pager: Option<&mut Pager>,
+    ) {
         let mut i = 0;
         let mut margin: Vec<Elem> = Vec::new();
         let mut first_block = true;
@@ -259,6 +268,11 @@ impl Composer<'_> {
             flow.extend(elems);
             first_block = false;
             i += 1;
+            // Not while margin marks wait for the next line: their note references are
+            // set, their lines not yet in the flow.
+            if let (Some(pager), true) = (pager.as_deref_mut(), margin.is_empty()) {
+                self.paginate_ready(pager, flow, false);
+            }
         }
         // Margin marks with nothing after them stand after the text.
         for m in margin {

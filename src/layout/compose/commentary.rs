@@ -27,7 +27,7 @@ impl Composer<'_> {
         self.section_start(labels.commentary, volume_title);
         let mut ctx = self.front_ctx(language);
         let head = self.section_heading(labels.commentary, &mut ctx);
-        self.paginate(vec![head], &[], false);
+        self.paginate(vec![head], Vec::new(), false);
     }
 
     /// Sets the volume-end notes of `doc`, the `k`th document laid out, below what is on
@@ -96,7 +96,7 @@ impl Composer<'_> {
             }
             flow.extend(lines);
         }
-        self.paginate(flow, &[], true);
+        self.paginate(flow, Vec::new(), true);
         if let Some(m) = self.missing.get_mut(k) {
             m.append(&mut ctx.missing);
         }

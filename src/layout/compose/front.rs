@@ -186,7 +186,7 @@ impl Composer<'_> {
             flow.push(e);
         }
         self.close(toc);
-        self.paginate(flow, &[], false);
+        self.paginate(flow, Vec::new(), false);
     }
 }
 
@@ -210,7 +210,7 @@ impl Composer<'_> {
         if let Some(e) = flow.get_mut(1) {
             e.breakable = false;
         }
-        self.paginate(flow, &[], false);
+        self.paginate(flow, Vec::new(), false);
     }
 
     /// A volume's list of abbreviations from a new page: each abbreviation, a dash, and
@@ -239,7 +239,7 @@ impl Composer<'_> {
         if let Some(e) = flow.get_mut(1) {
             e.breakable = false;
         }
-        self.paginate(flow, &[], false);
+        self.paginate(flow, Vec::new(), false);
     }
 
     pub(super) fn section_start(&mut self, title: &str, volume_title: &str) {
@@ -251,8 +251,17 @@ impl Composer<'_> {
         });
     }
 
+    /// A line of bold text, centred: a heading.
+    pub(super) fn bold_line(&mut self, text: &str, size: f32, ctx: &mut Ctx) -> Elem {
+        let bold = Sty {
+            bold: true,
+            ..Sty::PLAIN
+        };
+        self.line_of(&[piece(text, bold)], Align::Center, size, ctx)
+    }
+
     /// Opens a heading node of a level, titled; returns the node to go back to.
-    fn heading_node(&mut self, level: u16, title: &str) -> NodeId {
+    pub(super) fn heading_node(&mut self, level: u16, title: &str) -> NodeId {
         let prev = self.open(Role::Heading(level));
         if let Some(n) = self.tree.get_mut(self.node) {
             n.title = Some(title.to_string());
@@ -262,18 +271,7 @@ impl Composer<'_> {
 
     pub(super) fn section_heading(&mut self, title: &str, ctx: &mut Ctx) -> Elem {
         let heading = self.heading_node(1, title);
-        let mut head = self.line_of(
-            &[piece(
-                title,
-                Sty {
-                    bold: true,
-                    ..Sty::PLAIN
-                },
-            )],
-            Align::Center,
-            self.size * 1.2,
-            ctx,
-        );
+        let mut head = self.bold_line(title, self.size * 1.2, ctx);
         self.close(heading);
         head.h += self.leading;
         head

@@ -131,7 +131,7 @@ impl Composer<'_> {
             }
         }
         let pages = self.columns(head, flow, col_w + gutter);
-        self.paginate(pages, &[], false);
+        self.paginate(pages, Vec::new(), false);
     }
 
     /// Turns the anchors the locators left in an entry's lines into links to the mentions.

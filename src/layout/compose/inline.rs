@@ -61,6 +61,9 @@ impl Composer<'_> {
     ) {
         for inline in inlines {
             match inline {
+                // A walk that only counts nodes needs no text (binding is a tenth of a PDF's
+                // work).
+                Inline::Text(_) if self.counting => out.push(piece("", sty)),
                 Inline::Text(t) => out.push(Piece {
                     text: shared::typography::bind(&shared::typography::strip_invisible(t)),
                     sty,

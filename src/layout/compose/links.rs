@@ -14,7 +14,14 @@ type Place = (usize, f32, f32, f32, f32);
 impl Composer<'_> {
     /// Records a note reference's node, for its link: note `n` of the document laid out.
     pub(super) fn note_ref_node(&mut self, n: usize, node: NodeId) {
-        self.note_refs.push(((self.note_document, n), node));
+        let reference = ((self.note_document, n), node);
+        // A text walked again makes the references of its first walk again.
+        if let Some((next, _)) = self.refs_replay.as_mut().filter(|(n, e)| n < e) {
+            debug_assert!(self.note_refs[*next] == reference);
+            *next += 1;
+            return;
+        }
+        self.note_refs.push(reference);
     }
 
     /// Records a note's mark node, for the links to it.

@@ -17,6 +17,7 @@
 mod blocks;
 mod commentary;
 mod elems;
+mod footnotes;
 mod front;
 mod index;
 mod inline;
@@ -40,7 +41,6 @@ use crate::style::Style;
 use elems::{keep_lines, stack};
 pub use front::Front;
 pub use index::Target;
-use inline::piece;
 
 /// Lays out documents one after another, each from a new page, into one run of pages.
 pub struct Composer<'s> {
@@ -88,6 +88,12 @@ pub struct Composer<'s> {
     handed: usize,
     /// The mention anchors of the pages handed on: page, item index, mention, top.
     anchors: Vec<(usize, usize, usize, f32)>,
+    /// Walking a document's text only for its structure nodes and note references:
+    /// nothing is shaped or set (see [`Composer::document`]).
+    counting: bool,
+    /// While a document's text is walked again: the next of the note references recorded
+    /// by the first walk, and their end.
+    refs_replay: Option<(usize, usize)>,
     /// Links found after their page was handed on, with that page: see `Laid::late_links`.
     late_links: Vec<(usize, super::Item)>,
 }
@@ -159,6 +165,8 @@ impl<'s> Composer<'s> {
             handed: 0,
             late_links: Vec::new(),
             anchors: Vec::new(),
+            counting: false,
+            refs_replay: None,
         })
     }
 
@@ -166,6 +174,12 @@ impl<'s> Composer<'s> {
     /// pages. Memory stays bounded by a document's flow, not the book's length.
     pub fn hand_pages_to(&mut self, sink: PageSink<'s>) {
         self.sink = Some(sink);
+    }
+
+    /// How many of the note references recorded for links are set: while a document's
+    /// text is walked again, those before the walk's; else all.
+    fn references_walked(&self) -> usize {
+        self.refs_replay.map_or(usize::MAX, |(next, _)| next)
     }
 
     /// Hands the pages before `upto` to the sink, keeping their mention anchors.
@@ -343,56 +357,57 @@ impl<'s> Composer<'s> {
             },
             y: run_on_at.unwrap_or(self.top),
         });
-        let mut flow: Vec<Elem> = Vec::new();
-        self.heading(doc, &mut ctx, &mut flow);
-        self.content(doc, &mut ctx, &mut flow);
-        // The legend: small, after the text.
-        if let Some(legend) = shared::legend(doc, labels) {
-            ctx.place = "legend".into();
-            let prev = self.open(Role::Legend);
-            self.in_apparatus_language(&ctx);
-            let pieces = self.pieces(&legend, Sty::PLAIN, &mut ctx);
-            let mut lines = self.para(&pieces, self.frame_small(Align::Justify, true), &mut ctx);
-            self.close(prev);
-            if let Some(f) = lines.first_mut() {
-                f.gap = self.leading;
+        // The notes' structure nodes follow the text's, but their lines must be set
+        // before the text is, for the pages to be cut as the text is set (so that a long
+        // document's lines are not all held at once). So the text is walked once for its
+        // nodes and note references alone, then the notes are set, then the text, its
+        // nodes and references made again in the same order.
+        let (nodes, refs, paragraphs) =
+            (self.tree.nodes.len(), self.note_refs.len(), self.paragraphs);
+        self.counting = true;
+        let mut unset = Vec::new();
+        self.text_flow(doc, &mut ctx, &mut unset, None);
+        self.counting = false;
+        self.paragraphs = paragraphs;
+        let (text_nodes, text_refs) = (self.tree.nodes.len(), self.note_refs.len());
+        // Per note, after how many references its last one is set.
+        let mut walked = Vec::new();
+        for (k, ((_, n), _)) in self.note_refs.iter().enumerate().skip(refs) {
+            if walked.len() <= *n {
+                walked.resize(n + 1, 0);
             }
-            keep_lines(&mut lines);
-            flow.extend(lines);
+            walked[*n] = k + 1;
         }
         // The notes at the foot of their pages, and those after the document (all of them
-        // with the old `pdf.notes = "end"`) under a heading of the apparatus, made before
-        // the notes so that it reads before them.
+        // with the old `pdf.notes = "end"`); their warnings follow the text's.
         let (foot, end): (&[NotePlace], &[NotePlace]) =
             if self.style.pdf.notes == NotesPlacement::End {
                 (&[], &[NotePlace::Foot, NotePlace::DocumentEnd])
             } else {
                 (&[NotePlace::Foot], &[NotePlace::DocumentEnd])
             };
-        let end_head = (!ctx.numbers.at(end).is_empty()).then(|| {
-            let title = ctx.numbers.heading(end, labels);
-            let heading = self.open(Role::Heading(2));
-            self.in_apparatus_language(&ctx);
-            if let Some(n) = self.tree.get_mut(self.node) {
-                n.title = Some(title.to_string());
-            }
-            let head = self.line_of(
-                &[piece(
-                    title,
-                    Sty {
-                        bold: true,
-                        ..Sty::PLAIN
-                    },
-                )],
-                Align::Center,
-                self.size,
-                &mut ctx,
-            );
-            self.close(heading);
-            head
-        });
         let notes = self.notes(&mut ctx, foot);
         let end_notes = self.notes(&mut ctx, end);
+        let note_paragraphs = self.paragraphs - paragraphs;
+        self.paragraphs = paragraphs;
+        let note_warnings = (
+            std::mem::take(&mut ctx.missing),
+            std::mem::take(&mut ctx.loose),
+            std::mem::take(&mut ctx.cut),
+        );
+        self.tree.replay(nodes..text_nodes);
+        self.refs_replay = Some((refs, text_refs));
+        let from = self.pages.len() - usize::from(run_on_at.is_some());
+        let mut pager = self.pager(notes, run_on_at.is_some(), walked);
+        let mut flow: Vec<Elem> = Vec::new();
+        let end_head = self.text_flow(doc, &mut ctx, &mut flow, Some(&mut pager));
+        let replayed = self.tree.replayed();
+        debug_assert!(replayed, "the text made other nodes than when counted");
+        self.refs_replay = None;
+        self.paragraphs += note_paragraphs;
+        ctx.missing.extend(note_warnings.0);
+        ctx.loose.extend(note_warnings.1);
+        ctx.cut.extend(note_warnings.2);
         if let Some(mut head) = end_head {
             head.gap = self.leading;
             head.breakable = true;
@@ -409,8 +424,7 @@ impl<'s> Composer<'s> {
                 }
             }
         }
-        let from = self.pages.len() - usize::from(run_on_at.is_some());
-        self.paginate(flow, &notes, run_on_at.is_some());
+        self.paginate_ready(&mut pager, &mut flow, true);
         let mut note_pages = std::collections::BTreeMap::new();
         for (p, page) in self.pages.iter().enumerate().skip(from) {
             for r in &page.refs {
@@ -424,6 +438,51 @@ impl<'s> Composer<'s> {
         self.loose.push(std::mem::take(&mut ctx.loose));
         self.cut.push(std::mem::take(&mut ctx.cut));
         Ok(())
+    }
+
+    /// A document's text as elements of the flow: the editorial heading, the blocks, the
+    /// legend; returns the heading of the notes after the document, when there are any
+    /// (the notes are set apart). With a `pager`, pages are cut as the blocks are set.
+    fn text_flow(
+        &mut self,
+        doc: &Document,
+        ctx: &mut Ctx,
+        flow: &mut Vec<Elem>,
+        pager: Option<&mut paginate::Pager>,
+    ) -> Option<Elem> {
+        let labels = ctx.labels;
+        self.heading(doc, ctx, flow);
+        self.content(doc, ctx, flow, pager);
+        // The legend: small, after the text.
+        if let Some(legend) = shared::legend(doc, labels) {
+            ctx.place = "legend".into();
+            let prev = self.open(Role::Legend);
+            self.in_apparatus_language(ctx);
+            let pieces = self.pieces(&legend, Sty::PLAIN, ctx);
+            let mut lines = self.para(&pieces, self.frame_small(Align::Justify, true), ctx);
+            self.close(prev);
+            if let Some(f) = lines.first_mut() {
+                f.gap = self.leading;
+            }
+            keep_lines(&mut lines);
+            flow.extend(lines);
+        }
+        // The notes after the document (all of them with the old `pdf.notes = "end"`)
+        // under a heading of the apparatus, made before the notes so that it reads before
+        // them.
+        let end: &[NotePlace] = if self.style.pdf.notes == NotesPlacement::End {
+            &[NotePlace::Foot, NotePlace::DocumentEnd]
+        } else {
+            &[NotePlace::DocumentEnd]
+        };
+        (!ctx.numbers.at(end).is_empty()).then(|| {
+            let title = ctx.numbers.heading(end, labels);
+            let heading = self.heading_node(2, title);
+            self.in_apparatus_language(ctx);
+            let head = self.bold_line(title, self.size, ctx);
+            self.close(heading);
+            head
+        })
     }
 
     fn frame(&self, align: Align, indent: bool) -> Frame {
@@ -458,6 +517,9 @@ impl<'s> Composer<'s> {
 
     /// Sets pieces as a paragraph in `frame`.
     fn para(&mut self, pieces: &[Piece], mut frame: Frame, ctx: &mut Ctx) -> Vec<Elem> {
+        if self.counting {
+            return Vec::new();
+        }
         // Only justified text and narrow columns (the margin) are hyphenated: a ragged line
         // of the full measure has room to spare.
         let narrow = frame.width < frame.size * 12.0;

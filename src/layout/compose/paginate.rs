@@ -1,7 +1,10 @@
 //! The page builder: cuts the vertical flow into pages, each line's footnotes at the foot
-//! of its page, and adds running heads and page and line numbers.
+//! of its page, and adds running heads and page and line numbers. It takes the flow as it
+//! is set, block by block, and finishes each page as soon as what follows can no longer
+//! change it, so a long document's lines are not all held at once.
 
 use super::elems::stamp;
+use super::footnotes::NoteIndex;
 use super::Composer;
 use crate::layout::para::{Align, Sty};
 use crate::layout::structure;
@@ -19,47 +22,86 @@ const MAX_TAIL: f32 = 4.0;
 /// more would crowd the blocks.
 const MAX_SHRINK: f32 = 0.5;
 
+/// A page builder part way through a flow: what carries over from one page to the next.
+pub(super) struct Pager {
+    /// The footnotes of the flow, by number.
+    notes: NoteIndex,
+    /// The last page, to go on below its text (a run-on document), until the first page.
+    resume: Option<Page>,
+    /// Whether the first page was such a resumed page (it has its head and number).
+    resumed_first: bool,
+    /// The first page of the flow.
+    first_page: usize,
+    /// Lines counted for line numbers so far.
+    line_no: u32,
+    /// Lines of notes continued from the page before: note number and line index.
+    carry: Vec<(usize, usize)>,
+}
+
 impl Composer<'_> {
-    /// Cuts the flow into pages: each line's notes at the foot of its page, no widow or
-    /// orphan (the elements say where a break may fall), running head and page numbers.
-    /// With `run_on`, the flow starts below the text of the last page, its notes above the
-    /// notes already there.
+    /// A page builder for a flow whose footnotes are `notes`. With `run_on`, the flow
+    /// starts below the text of the last page, its notes above the notes already there.
+    /// `walked` says, per note number, after how many of the references recorded for
+    /// links the last reference to the note has been set (none: all are set already).
+    pub(super) fn pager(
+        &mut self,
+        notes: Vec<(usize, Vec<Elem>)>,
+        run_on: bool,
+        walked: Vec<usize>,
+    ) -> Pager {
+        let resume = if run_on { self.pages.pop() } else { None };
+        Pager {
+            notes: NoteIndex::new(notes, walked),
+            resumed_first: resume.is_some(),
+            resume,
+            first_page: self.pages.len(),
+            line_no: 0,
+            carry: Vec::new(),
+        }
+    }
+
+    /// Cuts a whole flow into pages (see [`Composer::paginate_ready`]).
     pub(super) fn paginate(
         &mut self,
         mut flow: Vec<Elem>,
-        notes: &[(usize, Vec<Elem>)],
+        notes: Vec<(usize, Vec<Elem>)>,
         run_on: bool,
     ) {
-        let mut resume = if run_on { self.pages.pop() } else { None };
-        let resumed_first = resume.is_some();
+        let mut pager = self.pager(notes, run_on, Vec::new());
+        self.paginate_ready(&mut pager, &mut flow, true);
+    }
+
+    /// Cuts the flow into pages: each line's notes at the foot of its page, no widow or
+    /// orphan (the elements say where a break may fall), running head and page numbers.
+    /// Before the flow is `done`, only the pages that what may still come cannot change
+    /// are made; their elements leave `flow`, the rest waits for more.
+    pub(super) fn paginate_ready(&mut self, pager: &mut Pager, flow: &mut Vec<Elem>, done: bool) {
         let sep = self.small_leading * 0.9;
-        // The notes by number: each note's lines and their height, found by index (a search
-        // of all notes for each note of each line made pagination quadratic).
-        let by_number = NoteIndex::new(notes);
-        let note_h = |ns: &[usize]| -> f32 {
-            let h: f32 = ns.iter().map(|n| by_number.height(*n)).sum();
-            if h > 0.0 {
-                h + sep
-            } else {
-                0.0
-            }
-        };
+        let by_number = &mut pager.notes;
         let mut n = flow.len();
         let mut s = 0;
-        let mut line_no = 0u32;
-        let first_page = self.pages.len();
-        // Lines of notes continued from the page before, with their numbers.
-        let mut carry: Vec<(usize, &Elem)> = Vec::new();
-        while s < n || !carry.is_empty() {
+        while (s < n || !pager.carry.is_empty()) && (done || self.decided(&flow[s..])) {
+            let note_h = |ns: &[usize]| -> f32 {
+                let h: f32 = ns.iter().map(|n| by_number.height(*n)).sum();
+                if h > 0.0 {
+                    h + sep
+                } else {
+                    0.0
+                }
+            };
             // This page's frame: a fresh page, or the rest of the last one.
-            let resumed = resume.take();
+            let resumed = pager.resume.take();
             let (body_top, limit) = match &resumed {
                 Some(p) => (p.body_end + self.leading * 2.0, p.foot_top),
                 None => (self.top, self.page_h - self.bottom),
             };
             let body_h = limit - body_top;
             // Find the end of this page.
-            let carry_h: f32 = carry.iter().map(|(_, l)| l.h).sum();
+            let carry_h: f32 = pager
+                .carry
+                .iter()
+                .map(|&(nn, k)| by_number.lines(nn)[k].h)
+                .sum();
             let notes_h = |ns: &[usize]| {
                 let h = note_h(ns);
                 if carry_h > 0.0 {
@@ -78,7 +120,7 @@ impl Composer<'_> {
             // Notes continued from the page before that leave no room for a line of text
             // take the page alone (text one line a page between them would be lost to the
             // eye).
-            if !carry.is_empty() && s < n && carry_h + sep + flow[s].h > body_h {
+            if !pager.carry.is_empty() && s < n && carry_h + sep + flow[s].h > body_h {
                 end = s;
                 j = n;
             }
@@ -136,7 +178,7 @@ impl Composer<'_> {
             // A short tail of the document (the legend, a last line) that would stand alone
             // on a page of its own comes onto this one, the spaces between blocks closing up.
             let mut shrink = 0.0;
-            if end < n && split.is_empty() && carry.is_empty() {
+            if end < n && split.is_empty() && pager.carry.is_empty() {
                 let mut all = page_notes.clone();
                 for e in &flow[end..n] {
                     for k in &e.notes {
@@ -169,20 +211,21 @@ impl Composer<'_> {
             // later lines go on to the next page.
             let mut ns = page.refs.clone();
             ns.sort_unstable_by_key(|n| by_number.rank(*n));
-            let mut lines: Vec<(usize, &Elem)> = std::mem::take(&mut carry);
+            let mut lines: Vec<(usize, usize)> = std::mem::take(&mut pager.carry);
             for nn in &ns {
                 let stay = split
                     .iter()
                     .find(|(sn, _)| sn == nn)
                     .map_or(usize::MAX, |(_, c)| *c);
-                for (k, l) in by_number.lines(*nn).iter().enumerate() {
+                for k in 0..by_number.lines(*nn).len() {
                     if k >= stay {
-                        carry.push((*nn, l));
+                        pager.carry.push((*nn, k));
                     } else {
-                        lines.push((*nn, l));
+                        lines.push((*nn, k));
                     }
                 }
             }
+            let line_h = |(nn, k): (usize, usize)| by_number.lines(nn)[k].h;
             // Notes that do not fit below the page's text at all (a line at the top of a
             // page that refers to more notes than a page holds) go on to the next page too,
             // before the notes split above: nothing is set over the text. A page without
@@ -190,29 +233,29 @@ impl Composer<'_> {
             let text_h = stacked(&flow[s..end]);
             let mut room = limit - body_top - text_h - sep;
             let mut fit = 0;
-            for (_, l) in &lines {
+            for &l in &lines {
                 // A hair of tolerance: the page loop summed the same heights in another order.
-                if l.h > room + 0.01 {
+                if line_h(l) > room + 0.01 {
                     break;
                 }
-                room -= l.h;
+                room -= line_h(l);
                 fit += 1;
             }
             if fit < lines.len() {
                 let fit = if s == end { fit.max(1) } else { fit };
                 let rest = lines.split_off(fit);
-                carry.splice(0..0, rest);
+                pager.carry.splice(0..0, rest);
             }
             let foot_h = if lines.is_empty() {
                 0.0
             } else {
-                lines.iter().map(|(_, l)| l.h).sum::<f32>() + sep
+                lines.iter().map(|&l| line_h(l)).sum::<f32>() + sep
             };
             // A page that is not the document's last, a line or more short (a kept line, a
             // note moved on): paragraphs on it take their setting one line longer.
             if end < n && split.is_empty() {
                 let room = limit - foot_h - body_top;
-                let added = lengthen(&mut flow, s, end, room);
+                let added = lengthen(flow, s, end, room);
                 end += added;
                 n += added;
             }
@@ -247,7 +290,8 @@ impl Composer<'_> {
                     });
                 }
                 if e.counted {
-                    line_no += 1;
+                    pager.line_no += 1;
+                    let line_no = pager.line_no;
                     let every = self.style.pdf.line_numbers;
                     if every > 0 && line_no.is_multiple_of(every) {
                         if let Some(b) = baseline {
@@ -281,7 +325,8 @@ impl Composer<'_> {
                     });
                 }
                 ny += sep;
-                for (nn, l) in lines {
+                for &(nn, k) in &lines {
+                    let l = &by_number.lines(nn)[k];
                     for it in &l.items {
                         let mut it = it.clone();
                         it.shift(ny);
@@ -293,17 +338,55 @@ impl Composer<'_> {
                     }
                 }
             }
+            // The notes set in full whose every reference is placed are not needed again.
+            let references = self.references_walked();
+            for nn in &page.footnotes {
+                let later = flow[end..].iter().any(|e| e.notes.contains(nn));
+                if !later && !pager.carry.iter().any(|(c, _)| c == nn) {
+                    by_number.release(*nn, references);
+                }
+            }
             self.pages.push(page);
             let at = self.pages.len() - 1;
             // A resumed page has its head and number already.
-            if !(resumed_first && at == first_page) {
-                self.heads_and_folios(first_page, at);
+            if !(pager.resumed_first && at == pager.first_page) {
+                self.heads_and_folios(pager.first_page, at);
             }
             // The pages before this one are finished: handed on (the last may yet be
             // resumed by a run-on document).
             self.hand_on(at);
             s = end;
         }
+        // What is placed leaves the flow.
+        flow.drain(..s);
+    }
+
+    /// Whether the page that starts the flow `rest` is decided whatever follows it: the
+    /// flow holds more than the page can take, the element after that (whether the page
+    /// may end there) and, beyond, more than a short tail that could come onto the page.
+    fn decided(&self, rest: &[Elem]) -> bool {
+        // The page ends at `over` at the latest (a page takes at least two elements).
+        let mut h = 0.0;
+        let mut over = None;
+        for (k, e) in rest.iter().enumerate() {
+            h += e.h + if k > 0 { e.gap } else { 0.0 };
+            if k > 0 && h > self.page_h {
+                over = Some(k);
+                break;
+            }
+        }
+        let Some(over) = over else {
+            return false;
+        };
+        // Past the element after that, a tail longer than a short one.
+        let mut tail = 0.0;
+        for e in rest.iter().skip(over + 2) {
+            tail += e.h + e.gap;
+            if tail > self.leading * MAX_TAIL {
+                return true;
+            }
+        }
+        false
     }
 
     /// How much each space between blocks and paragraphs on a page grows so that its text
@@ -398,50 +481,6 @@ impl Composer<'_> {
             }
             self.pages[p].items.extend(items);
         }
-    }
-}
-
-/// The notes of a document by number: each one's lines and their height.
-struct NoteIndex<'n> {
-    /// Per note number, its lines (empty for a number without a note).
-    lines: Vec<&'n [Elem]>,
-    /// Per note number, the height of its lines.
-    heights: Vec<f32>,
-    /// Per note number, its place in the order the notes are given (textual series first,
-    /// then commentary, each by number): the order they stand in at the foot.
-    ranks: Vec<usize>,
-}
-
-impl<'n> NoteIndex<'n> {
-    fn new(notes: &'n [(usize, Vec<Elem>)]) -> NoteIndex<'n> {
-        let len = notes.iter().map(|(k, _)| k + 1).max().unwrap_or(0);
-        let mut index = NoteIndex {
-            lines: vec![&[][..]; len],
-            heights: vec![0.0; len],
-            ranks: vec![usize::MAX; len],
-        };
-        // The first note of a number wins, as the search did.
-        for (rank, (k, lines)) in notes.iter().enumerate().rev() {
-            index.lines[*k] = lines;
-            index.heights[*k] = lines.iter().map(|e| e.h).sum();
-            index.ranks[*k] = rank;
-        }
-        index
-    }
-
-    /// The lines of note `n` (none for an unknown number).
-    fn lines(&self, n: usize) -> &'n [Elem] {
-        self.lines.get(n).copied().unwrap_or(&[])
-    }
-
-    /// Where note `n` stands at the foot among the others (after them all if unknown).
-    fn rank(&self, n: usize) -> usize {
-        self.ranks.get(n).copied().unwrap_or(usize::MAX)
-    }
-
-    /// The height of note `n`'s lines.
-    fn height(&self, n: usize) -> f32 {
-        self.heights.get(n).copied().unwrap_or(0.0)
     }
 }
 
