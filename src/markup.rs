@@ -285,6 +285,15 @@ impl Text {
     }
 }
 
+impl Text {
+    /// A text from its source and the inlines that source parses to, for a writer that
+    /// has made the source from those inlines in a form known to read back the same
+    /// ([`crate::markup_write::text`]).
+    pub(crate) fn from_written(source: String, inlines: Vec<Inline>) -> Text {
+        Text { source, inlines }
+    }
+}
+
 impl TryFrom<String> for Text {
     type Error = MarkupError;
 

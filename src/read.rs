@@ -200,7 +200,7 @@ fn read_str_checking(
     // A byte-order mark is not part of the text, in TOML as in JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if syntax == Syntax::Tei {
-        return read_tei(text, name, &crate::tei::mapping::Mapping::default());
+        return read_tei(text, name, &crate::tei::mapping::Mapping::built_in());
     }
     let source = SourceText::new(name, text);
     let parsed: Result<Document, Diagnostic> = match syntax {
@@ -400,7 +400,8 @@ fn version_problem(source: &SourceText, syntax: Syntax) -> Option<Diagnostic> {
 }
 
 fn check_version(version: &str, source: &SourceText) -> Option<Diagnostic> {
-    let offset = source.span_of(&[Key::Field("format")]);
+    // The field's place is looked up only for a finding: finding it parses the file again.
+    let offset = || source.span_of(&[Key::Field("format")]);
     let major = version
         .split('.')
         .next()
@@ -412,14 +413,14 @@ fn check_version(version: &str, source: &SourceText) -> Option<Diagnostic> {
         Some(m) if valid_shape && m > FORMAT_MAJOR => Some(source.diag(
             Severity::Error,
             Code::NewerFormat,
-            offset,
+            offset(),
             format!("this transcription is in format {version}, newer than this folio reads (format {FORMAT_MAJOR}.x)"),
             Some("upgrade folio to read it".into()),
         )),
         _ => Some(source.diag(
             Severity::Error,
             Code::BadFormatVersion,
-            offset,
+            offset(),
             format!("unknown format version `{version}`; expected \"{FORMAT_MAJOR}.0\" (MAJOR.MINOR)"),
             Some(format!("write format = \"{}\"", crate::model::FORMAT_VERSION)),
         )),

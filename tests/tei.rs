@@ -952,3 +952,27 @@ fn a_tei_table_is_a_tagged_table_in_the_pdf() {
         assert!(text.contains(w), "{w}: {text}");
     }
 }
+
+/// The reader keeps the inlines it builds beside their written source without parsing the
+/// source again when their shape reads back the same (markup_write::text): every text of
+/// every corpus file, in both spellings' source, must parse to exactly its inlines.
+#[test]
+fn every_text_read_from_tei_parses_back_to_its_inlines() {
+    let mut texts = 0;
+    for (collection, path) in corpus() {
+        let doc = read_corpus(&collection, &path).document;
+        for (_, text) in doc.texts() {
+            let parsed = folio::markup::parse(text.source())
+                .unwrap_or_else(|e| panic!("{}: {e}: {}", path.display(), text.source()));
+            assert_eq!(
+                parsed,
+                text.inlines(),
+                "{}: the source {:?} does not parse to the inlines kept",
+                path.display(),
+                text.source()
+            );
+            texts += 1;
+        }
+    }
+    assert!(texts > 500, "only {texts} texts read");
+}

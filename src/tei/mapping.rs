@@ -5,8 +5,9 @@
 
 use crate::diag::Error;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// What one rendering value means to folio.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -162,10 +163,19 @@ impl Mapping {
     /// The meaning of one value: `#u` and `u` are the same value (a `rendition` pointer and
     /// a `rend` word); case does not matter.
     pub fn get(&self, value: &str) -> Option<Target> {
-        let lower = value.to_lowercase();
+        let lower;
+        let value = if value
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            lower = value.to_lowercase();
+            lower.as_str()
+        } else {
+            value
+        };
         self.values
-            .get(&lower)
-            .or_else(|| self.values.get(lower.trim_start_matches('#')))
+            .get(value)
+            .or_else(|| self.values.get(value.trim_start_matches('#')))
             .copied()
     }
 
@@ -203,16 +213,36 @@ impl Mapping {
     }
 
     /// The mapping for a document at `path`: `tei-mapping.toml` in its folder if there is
-    /// one, else the built-in values.
-    pub fn for_document(path: &Path) -> Result<Mapping, Error> {
-        let beside = path
-            .parent()
-            .map(|d| d.join(FILE_NAME))
-            .filter(|p| p.is_file());
-        match beside {
-            Some(p) => Mapping::load(&p),
-            None => Ok(Mapping::default()),
+    /// one, else the built-in values. A folder's mapping is read once per run, however many
+    /// letters the folder holds (a file that does not parse is read again, to be reported
+    /// for each letter it fails).
+    pub fn for_document(path: &Path) -> Result<Arc<Mapping>, Error> {
+        type Folders = Mutex<HashMap<PathBuf, Arc<Mapping>>>;
+        static FOLDERS: OnceLock<Folders> = OnceLock::new();
+        let folder = path.parent().unwrap_or(Path::new("")).to_path_buf();
+        let folders = FOLDERS.get_or_init(Folders::default);
+        let known = |f: &Folders| f.lock().ok()?.get(&folder).cloned();
+        if let Some(m) = known(folders) {
+            return Ok(m);
         }
+        let file = folder.join(FILE_NAME);
+        let mapping = if file.is_file() {
+            Arc::new(Mapping::load(&file)?)
+        } else {
+            Mapping::built_in()
+        };
+        if let Ok(mut f) = folders.lock() {
+            f.insert(folder, mapping.clone());
+        }
+        Ok(mapping)
+    }
+
+    /// The built-in values alone, made once.
+    pub fn built_in() -> Arc<Mapping> {
+        static BUILT_IN_MAPPING: OnceLock<Arc<Mapping>> = OnceLock::new();
+        BUILT_IN_MAPPING
+            .get_or_init(|| Arc::new(Mapping::default()))
+            .clone()
     }
 }
 

@@ -3,7 +3,7 @@
 //! and their anchors. Unknown elements keep their text and are reported.
 
 use super::structure::{name, rend_values};
-use super::{child, is, plain_text, push_text, xml_id, xml_lang, Reader, TEI_NS};
+use super::{child, is, plain_text, push_all, push_text, xml_id, xml_lang, Reader, TEI_NS};
 use crate::markup::{Inline, InsertPlace, MentionKind, NameKind, Text};
 use crate::markup_write;
 use crate::model::{Block, Note};
@@ -339,12 +339,7 @@ impl<'a, 'i> Reader<'a, 'i> {
                         let c = content(self);
                         self.rendered(n, c)
                     };
-                    for i in c {
-                        match i {
-                            Inline::Text(t) => push_text(out, &t),
-                            other => out.push(other),
-                        }
-                    }
+                    push_all(out, c);
                 }
             }
             "anchor" => {
@@ -425,13 +420,7 @@ impl<'a, 'i> Reader<'a, 'i> {
                     let c = content(self);
                     self.rendered(n, c)
                 };
-                for i in c {
-                    if let Inline::Text(t) = &i {
-                        push_text(out, t);
-                    } else {
-                        out.push(i);
-                    }
-                }
+                push_all(out, c);
             }
         }
     }
@@ -792,10 +781,7 @@ pub(super) fn finish(content: Vec<Inline>) -> Vec<Inline> {
             Some((_, c)) => c,
             None => &mut out,
         };
-        match inline {
-            Inline::Text(t) => push_text(target, &t),
-            other => target.push(other),
-        }
+        push_all(target, [inline]);
     }
     close(&mut hand, &mut out);
     let mut out = spaces_around_breaks(out);

@@ -234,10 +234,12 @@ impl<'a, 'i> Reader<'a, 'i> {
     fn warnings(&self) -> Vec<Diagnostic> {
         let mut found: Vec<(&String, &Unmapped)> = self.unmapped.iter().collect();
         found.sort_by_key(|(what, u)| (u.offset, what.as_str()));
+        // In the order of their offsets, so the lines are counted in one pass over the text.
+        let mut lines = LineCursor::default();
         found
             .into_iter()
             .map(|(what, u)| {
-                let (line, column) = line_column(self.text, u.offset);
+                let (line, column) = lines.line_column(self.text, u.offset);
                 let times = if u.count == 1 {
                     "once".to_string()
                 } else {
@@ -311,6 +313,34 @@ impl<'a, 'i> Reader<'a, 'i> {
     }
 }
 
+/// Line and column of offsets met in increasing order: each call counts only the text
+/// since the previous one (what [`line_column`] gives, without scanning from the start).
+#[derive(Default)]
+struct LineCursor {
+    /// The offset reached.
+    offset: usize,
+    /// The 1-based line at `offset`, less one.
+    newlines: usize,
+    /// Where the line holding `offset` starts.
+    line_start: usize,
+}
+
+impl LineCursor {
+    fn line_column(&mut self, text: &str, offset: usize) -> (usize, usize) {
+        if offset < self.offset || !text.is_char_boundary(offset) {
+            return line_column(text, offset);
+        }
+        let between = &text[self.offset..offset];
+        self.newlines += between.bytes().filter(|&b| b == b'\n').count();
+        if let Some(i) = between.rfind('\n') {
+            self.line_start = self.offset + i + 1;
+        }
+        self.offset = offset;
+        let column = text[self.line_start..offset].chars().count() + 1;
+        (self.newlines + 1, column)
+    }
+}
+
 /// The `xml:id` of an element.
 pub(crate) fn xml_id<'a>(n: Node<'a, '_>) -> Option<&'a str> {
     n.attribute(("http://www.w3.org/XML/1998/namespace", "id"))
@@ -347,6 +377,89 @@ pub(crate) fn collapse(s: &str) -> String {
 
 /// Appends plain text, collapsing white space and not doubling a space.
 pub(crate) fn push_text(out: &mut Vec<Inline>, s: &str) {
+    if !s.is_empty() {
+        push_collapsed(out, collapse_spaces(s));
+    }
+}
+
+/// Appends inlines gathered by [`push_text`] (a mark's content, a paragraph's) to other
+/// content: their texts are collapsed already, and are joined as `push_text` joins.
+pub(crate) fn push_all(out: &mut Vec<Inline>, inlines: impl IntoIterator<Item = Inline>) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) => push_collapsed(out, t),
+            other => out.push(other),
+        }
+    }
+}
+
+/// [`push_text`] for text whose white space is collapsed already.
+fn push_collapsed(out: &mut Vec<Inline>, mut t: String) {
+    debug_assert_eq!(t, collapse_chars(&t), "white space not collapsed");
+    if t.is_empty() {
+        return;
+    }
+    // A space that only a pretty-printer put between a mark and the punctuation after it
+    // ("</choice>\n ,") is not the writer's.
+    if t.starts_with(' ')
+        && t[1..].starts_with([',', '.', ';', ':', '!', '?', ')', '»', '“'])
+        && !out.is_empty()
+        && !matches!(out.last(), Some(Inline::Text(_)))
+    {
+        t.remove(0);
+    }
+    if let Some(Inline::Text(last)) = out.last_mut() {
+        let doubled = last.ends_with(' ') && t.starts_with(' ');
+        last.push_str(&t[usize::from(doubled)..]);
+    } else {
+        if t.starts_with(' ') && ends_in_space(out) {
+            t.remove(0);
+        }
+        if !t.is_empty() {
+            out.push(Inline::Text(t));
+        }
+    }
+}
+
+/// Runs of white space (but for no-break spaces) as one space, kept at the edges. Text is
+/// split at ASCII white space by bytes; only text holding a character that may be other
+/// white space (U+0085, U+1680, U+2000–U+3000) is read character by character.
+fn collapse_spaces(s: &str) -> String {
+    let bytes = s.as_bytes();
+    // The first bytes of the non-ASCII white space characters.
+    let maybe_other = bytes
+        .iter()
+        .fold(false, |a, &b| a | matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3));
+    if maybe_other
+        && s.chars()
+            .any(|c| !c.is_ascii() && c.is_whitespace() && c != '\u{a0}')
+    {
+        return collapse_chars(s);
+    }
+    let mut t = String::with_capacity(s.len());
+    let mut space = false;
+    let mut word = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' ' || (b'\t'..=b'\r').contains(&b) {
+            if word < i {
+                if space {
+                    t.push(' ');
+                }
+                t.push_str(&s[word..i]);
+            }
+            space = true;
+            word = i + 1;
+        }
+    }
+    if space {
+        t.push(' ');
+    }
+    t.push_str(&s[word..]);
+    t
+}
+
+/// [`collapse_spaces`] for text holding white space beyond ASCII.
+fn collapse_chars(s: &str) -> String {
     let mut t = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
@@ -363,31 +476,7 @@ pub(crate) fn push_text(out: &mut Vec<Inline>, s: &str) {
     if space {
         t.push(' ');
     }
-    if t.is_empty() {
-        return;
-    }
-    // A space that only a pretty-printer put between a mark and the punctuation after it
-    // ("</choice>\n ,") is not the writer's.
-    if t.starts_with(' ')
-        && t[1..].starts_with([',', '.', ';', ':', '!', '?', ')', '»', '“'])
-        && !out.is_empty()
-        && !matches!(out.last(), Some(Inline::Text(_)))
-    {
-        t.remove(0);
-    }
-    if let Some(Inline::Text(last)) = out.last_mut() {
-        if last.ends_with(' ') && t.starts_with(' ') {
-            t.remove(0);
-        }
-        last.push_str(&t);
-    } else {
-        if t.starts_with(' ') && ends_in_space(out) {
-            t.remove(0);
-        }
-        if !t.is_empty() {
-            out.push(Inline::Text(t));
-        }
-    }
+    t
 }
 
 /// Whether the content ends in a space (inside its last mark too) or in a line break.
@@ -399,6 +488,34 @@ fn ends_in_space(out: &[Inline]) -> bool {
         Some(other) => {
             let c = other.children();
             !c.is_empty() && ends_in_space(c)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{collapse_chars, collapse_spaces};
+
+    #[test]
+    fn white_space_collapses_by_bytes_as_by_characters() {
+        let cases = [
+            "",
+            " ",
+            "   ",
+            "a",
+            " a",
+            "a ",
+            "  a  b  ",
+            "\n\t a\r\n b\x0b\x0cc",
+            "Ваше  сиятельство,\n      я",
+            "a\u{a0} b\u{a0}\u{a0}c",
+            "a\u{2003}b \u{2003} c",
+            "\u{85}x\u{3000}\u{205f}y\u{1680}",
+            "„Brief“ – 1809 … \u{2028}z",
+            "ü  ß\u{202f}\u{2009}",
+        ];
+        for s in cases {
+            assert_eq!(collapse_spaces(s), collapse_chars(s), "{s:?}");
         }
     }
 }

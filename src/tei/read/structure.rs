@@ -85,41 +85,34 @@ impl<'a, 'i> Reader<'a, 'i> {
         }
     }
 
-    /// The blocks of a container (`body`, `div`, `lg`…).
+    /// The blocks of a container (`body`, `div`…).
     pub(super) fn blocks(&mut self, container: Node<'a, 'i>, out: &mut Vec<Block>) {
+        self.gather(container, PROSE, false, out)
+    }
+
+    /// The children of a container: each block-level child a block of its own, the loose
+    /// content between them (text, marks) a paragraph of `role`. In a line group
+    /// (`lines`), each `l` is a line of that paragraph.
+    fn gather(&mut self, container: Node<'a, 'i>, role: Role, lines: bool, out: &mut Vec<Block>) {
         let mut loose: Vec<Inline> = vec![];
         for c in container.children() {
             if c.is_text() {
                 if !c.text().unwrap_or("").trim().is_empty() {
                     super::push_text(&mut loose, c.text().unwrap_or(""));
                 }
-                continue;
-            }
-            if !c.is_element() {
-                continue;
-            }
-            if self.is_block(c) {
-                self.flush(
-                    &mut loose,
-                    Role::Text {
-                        align: Align::Justify,
-                        indent: true,
-                    },
-                    out,
-                );
+            } else if lines && is(c, "l") {
+                if !loose.is_empty() {
+                    loose.push(Inline::LineBreak);
+                }
+                self.inline_children(c, &mut loose);
+            } else if c.is_element() && self.is_block(c) {
+                self.flush(&mut loose, role, out);
                 self.block(c, out);
-            } else {
+            } else if c.is_element() {
                 self.inline(c, &mut loose);
             }
         }
-        self.flush(
-            &mut loose,
-            Role::Text {
-                align: Align::Justify,
-                indent: true,
-            },
-            out,
-        );
+        self.flush(&mut loose, role, out);
     }
 
     /// Whether an element stands as a block of its own where it is met.
@@ -186,51 +179,14 @@ impl<'a, 'i> Reader<'a, 'i> {
             );
             let mut content = vec![];
             self.inline_children(n, &mut content);
-            self.flush(
-                &mut content,
-                Role::Text {
-                    align: Align::Left,
-                    indent: false,
-                },
-                out,
-            );
+            self.flush(&mut content, FLUSH_LEFT, out);
             return;
         }
         let rend_role = self.role_of(n);
         match n.tag_name().name() {
             "div" | "div1" | "div2" | "div3" | "div4" | "div5" | "div6" | "div7"
             | "floatingText" | "body" => self.blocks(n, out),
-            "lg" => {
-                let mut lines = vec![];
-                for l in n.children().filter(Node::is_element) {
-                    if is(l, "l") {
-                        if !lines.is_empty() {
-                            lines.push(Inline::LineBreak);
-                        }
-                        self.inline_children(l, &mut lines);
-                    } else if self.is_block(l) {
-                        self.flush(
-                            &mut lines,
-                            rend_role.unwrap_or(Role::Text {
-                                align: Align::Left,
-                                indent: false,
-                            }),
-                            out,
-                        );
-                        self.block(l, out);
-                    } else {
-                        self.inline(l, &mut lines);
-                    }
-                }
-                self.flush(
-                    &mut lines,
-                    rend_role.unwrap_or(Role::Text {
-                        align: Align::Left,
-                        indent: false,
-                    }),
-                    out,
-                );
-            }
+            "lg" => self.gather(n, rend_role.unwrap_or(FLUSH_LEFT), true, out),
             "head" | "trailer" | "byline" | "docAuthor" | "argument" | "epigraph" | "label" => {
                 self.paragraph(n, rend_role.unwrap_or(Role::Heading), out)
             }
@@ -253,14 +209,7 @@ impl<'a, 'i> Reader<'a, 'i> {
                 if is(n, "ab") && n.attribute("type") == Some("signature") {
                     return self.paragraph(n, Role::Signature(Side::Right), out);
                 }
-                self.paragraph(
-                    n,
-                    rend_role.unwrap_or(Role::Text {
-                        align: Align::Justify,
-                        indent: true,
-                    }),
-                    out,
-                )
+                self.paragraph(n, rend_role.unwrap_or(PROSE), out)
             }
             "quote" | "cit" => {
                 if n.children()
@@ -884,6 +833,18 @@ impl<'a, 'i> Reader<'a, 'i> {
         ((!name.is_empty()).then_some(name), medium)
     }
 }
+
+/// A paragraph of prose: justified, its first line indented.
+const PROSE: Role = Role::Text {
+    align: Align::Justify,
+    indent: true,
+};
+
+/// Flush left, not indented: a line group, the text of an element that is not TEI.
+const FLUSH_LEFT: Role = Role::Text {
+    align: Align::Left,
+    indent: false,
+};
 
 /// Stands, while blocks are gathered, for a `milestone unit="block"`: the blocks around
 /// it stay apart.
