@@ -3,27 +3,14 @@
 
 mod common;
 
+use common::office::reader;
 use common::{folio, root, tempdir};
-use std::process::Command;
 
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
-}
-
-fn tool(program: &str, args: &[&str]) -> String {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} runs ({e}); scripts/deps.sh installs it"));
-    assert!(
-        out.status.success(),
-        "{program}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]
@@ -52,17 +39,17 @@ fn every_edition_sets_the_table_row_by_row() {
     assert!(row.contains('2') && row.contains("председатель"), "{row}");
     assert!(txt.contains("───"), "a rule under the header row:\n{txt}");
     // A narrow column hyphenates: pdftotext gives "испол- нительного".
-    let pdf = tool(
+    let pdf = reader(
         "pdftotext",
         &[base.with_extension("pdf").to_str().unwrap(), "-"],
     )
     .replace("-\n", "")
     .replace("- ", "");
-    let docx = tool(
+    let docx = reader(
         "pandoc",
         &["-t", "plain", base.with_extension("docx").to_str().unwrap()],
     );
-    let epub = tool(
+    let epub = reader(
         "pandoc",
         &["-t", "html", base.with_extension("epub").to_str().unwrap()],
     );

@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::office::reader;
 use common::{folio, root, samples, tempdir};
 use folio::markup::Inline;
 use folio::model::Document;
@@ -376,19 +377,6 @@ fn assert_in_order(expected: &[String], found: &[String], what: &str) {
     }
 }
 
-fn tool(program: &str, args: &[&str]) -> String {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} runs ({e}); scripts/deps.sh installs it"));
-    assert!(
-        out.status.success(),
-        "{program} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 /// The corpus copied collection by collection with its mapping beside it, as a user lays
 /// out a collection (the corpus itself is read-only).
 fn corpus_copy(dir: &Path) -> Vec<(String, PathBuf)> {
@@ -453,14 +441,14 @@ fn every_corpus_file_checks_and_exports_every_edition_with_every_word_in_order()
             ),
             (
                 "pdf",
-                tool(
+                reader(
                     "pdftotext",
                     &["-raw", base.with_extension("pdf").to_str().unwrap(), "-"],
                 ),
             ),
             (
                 "docx",
-                tool(
+                reader(
                     "pandoc",
                     &[
                         "-t",
@@ -472,7 +460,7 @@ fn every_corpus_file_checks_and_exports_every_edition_with_every_word_in_order()
             ),
             (
                 "epub",
-                tool(
+                reader(
                     "pandoc",
                     &[
                         "-t",
@@ -874,11 +862,11 @@ fn hi_italic_bold_underline_and_superscript_are_marks_both_ways_and_in_every_edi
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let fonts = tool("pdffonts", &[dir.path().join("hi.pdf").to_str().unwrap()]);
+    let fonts = reader("pdffonts", &[dir.path().join("hi.pdf").to_str().unwrap()]);
     for face in ["PTSerif-Italic", "PTSerif-Bold"] {
         assert!(fonts.contains(face), "the PDF uses {face}: {fonts}");
     }
-    let xml = tool(
+    let xml = reader(
         "unzip",
         &[
             "-p",
@@ -892,7 +880,7 @@ fn hi_italic_bold_underline_and_superscript_are_marks_both_ways_and_in_every_edi
             "{style}: {xml}"
         );
     }
-    let md = tool(
+    let md = reader(
         "pandoc",
         &[
             dir.path().join("hi.epub").to_str().unwrap(),
@@ -923,7 +911,7 @@ fn a_tei_table_is_a_tagged_table_in_the_pdf() {
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     // qpdf writes each structure element as an object of its own: count them by type.
-    let qdf = tool(
+    let qdf = reader(
         "qpdf",
         &[
             "--qdf",
@@ -947,7 +935,7 @@ fn a_tei_table_is_a_tagged_table_in_the_pdf() {
         2,
         "each TH names its column"
     );
-    let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    let text = reader("pdftotext", &[pdf.to_str().unwrap(), "-"]);
     for w in ["Name", "Ort", "Schnitzler", "Wien", "Kafka", "Prag"] {
         assert!(text.contains(w), "{w}: {text}");
     }
