@@ -338,6 +338,36 @@ pub enum Position {
     BottomRight,
 }
 
+impl MarkKind {
+    /// The kind as the format spells it (`marginal-note`), which the EPUB's classes and the
+    /// TEI's `subtype` repeat.
+    pub fn name(self) -> &'static str {
+        match self {
+            MarkKind::Resolution => "resolution",
+            MarkKind::Annotation => "annotation",
+            MarkKind::Stamp => "stamp",
+            MarkKind::Registration => "registration",
+            MarkKind::MarginalNote => "marginal-note",
+        }
+    }
+}
+
+impl Position {
+    /// The position as the format spells it (`left-margin`), which the EPUB's classes repeat.
+    pub fn name(self) -> &'static str {
+        match self {
+            Position::TopLeft => "top-left",
+            Position::Top => "top",
+            Position::TopRight => "top-right",
+            Position::LeftMargin => "left-margin",
+            Position::RightMargin => "right-margin",
+            Position::BottomLeft => "bottom-left",
+            Position::Bottom => "bottom",
+            Position::BottomRight => "bottom-right",
+        }
+    }
+}
+
 /// The addressee block.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -553,23 +553,7 @@ impl<'a> Chapter<'a> {
     /// signature and date flush right under it, the note on its hand after the last; the
     /// hand in italic under it all when the style shows it inline.
     fn mark(&mut self, h: &mut Html, i: usize, m: &'a Mark) {
-        let kind = match m.kind {
-            MarkKind::Resolution => "resolution",
-            MarkKind::Annotation => "annotation",
-            MarkKind::Stamp => "stamp",
-            MarkKind::Registration => "registration",
-            MarkKind::MarginalNote => "marginal-note",
-        };
-        let position = match m.position {
-            Position::TopLeft => "top-left",
-            Position::Top => "top",
-            Position::TopRight => "top-right",
-            Position::LeftMargin => "left-margin",
-            Position::RightMargin => "right-margin",
-            Position::BottomLeft => "bottom-left",
-            Position::Bottom => "bottom",
-            Position::BottomRight => "bottom-right",
-        };
+        let (kind, position) = (m.kind.name(), m.position.name());
         h.raw(&format!("<div class=\"mark {kind} {position}\">\n"));
         let parts = shared::mark_parts(m);
         let last = parts.len() - 1;

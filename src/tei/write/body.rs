@@ -7,7 +7,7 @@
 
 use super::header::Hands;
 use crate::markup::{Inline, InsertPlace, MentionKind, NameKind};
-use crate::model::{Align, Block, Document, ListStyle, Mark, MarkKind, Position, Side};
+use crate::model::{Align, Block, Document, ListStyle, Mark, Position, Side};
 use crate::shared::xml::escape;
 
 /// Where a block may stand in a TEI `div`.
@@ -249,22 +249,12 @@ fn block(block: &Block, hands: &Hands, out: &mut String) {
 
 /// A mark as `note type="mark"`, its kind as `subtype`, its position as `place`.
 fn mark(m: &Mark, hands: &Hands, out: &mut String) {
-    let kind = match m.kind {
-        MarkKind::Resolution => "resolution",
-        MarkKind::Annotation => "annotation",
-        MarkKind::Stamp => "stamp",
-        MarkKind::Registration => "registration",
-        MarkKind::MarginalNote => "marginal-note",
-    };
+    let kind = m.kind.name();
+    // TEI's own words for the margins (`margin-left`); the rest as the format has them.
     let place = match m.position {
-        Position::TopLeft => "top-left",
-        Position::Top => "top",
-        Position::TopRight => "top-right",
         Position::LeftMargin => "margin-left",
         Position::RightMargin => "margin-right",
-        Position::BottomLeft => "bottom-left",
-        Position::Bottom => "bottom",
-        Position::BottomRight => "bottom-right",
+        p => p.name(),
     };
     let mut attrs = format!(" type=\"mark\" subtype=\"{kind}\" place=\"{place}\"");
     if m.hand.is_some() || m.medium.is_some() {
