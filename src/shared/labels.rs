@@ -169,6 +169,12 @@ static RU: Labels = Labels {
     abbreviations: "Список сокращений",
 };
 
+/// The Latin letters of textual notes (a, b, c…), for every language written in them.
+const LATIN_LETTERS: &[char] = &[
+    'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's',
+    't', 'u', 'v', 'w', 'x', 'y', 'z',
+];
+
 static EN: Labels = Labels {
     lang: "en",
     day_suffix: "",
@@ -206,10 +212,7 @@ static EN: Labels = Labels {
     commentary: "Commentary",
     note_link: "Note",
     note_back: "Back to the text",
-    note_letters: &[
-        'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r',
-        's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
-    ],
+    note_letters: LATIN_LETTERS,
     illegible: "illegible",
     illegible_expanded: "illegible",
     deleted: "struck out",
@@ -278,10 +281,7 @@ static DE: Labels = Labels {
     commentary: "Kommentar",
     note_link: "Anmerkung",
     note_back: "Zurück zum Text",
-    note_letters: &[
-        'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r',
-        's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
-    ],
+    note_letters: LATIN_LETTERS,
     illegible: "unleserlich",
     illegible_expanded: "unleserlich",
     deleted: "gestrichen",
