@@ -348,22 +348,34 @@ fn the_long_sample_keeps_notes_with_their_references_and_has_no_widows_or_orphan
                 n + 1
             );
         }
-        for r in &page.refs {
-            assert!(
-                page.footnotes.contains(r),
-                "page {}: note {r} is referenced but not set at the foot",
-                n + 1
-            );
-        }
     }
     let pages_with_refs = laid.pages.iter().filter(|p| !p.refs.is_empty()).count();
     assert!(
         pages_with_refs >= 10,
         "notes on only {pages_with_refs} pages"
     );
-    // Each note on the page of its reference, in the PDF itself.
+    assert_notes_with_their_references(&input, "edition");
+}
+
+/// Every note starts at the foot of the page of its reference, in the page model and in
+/// the PDF itself: the note's words stand on that page, with the word its reference
+/// follows.
+fn assert_notes_with_their_references(input: &Path, preset: &str) {
+    let doc = read(input);
+    let style = Style::load(Some(preset), None).expect("preset");
+    let laid = folio::layout::layout_document(&doc, &style).expect("layout");
+    for (n, page) in laid.pages.iter().enumerate() {
+        for r in &page.refs {
+            assert!(
+                page.footnotes.contains(r),
+                "{} ({preset}), page {}: note {r} is referenced but not set at the foot",
+                input.display(),
+                n + 1
+            );
+        }
+    }
     let dir = tempfile::tempdir().expect("temp dir");
-    let pdf = export(&input, "edition", dir.path());
+    let pdf = export(input, preset, dir.path());
     let numbers = folio::shared::NoteNumbers::new(&doc, &style);
     let labels = folio::shared::Labels::for_language(&doc.language);
     let anchors = anchors(&doc);
@@ -382,7 +394,11 @@ fn the_long_sample_keeps_notes_with_their_references_and_has_no_widows_or_orphan
                 .filter(|w| !w.is_empty())
                 .map(str::to_string)
                 .collect();
-            assert_in_order(&text, &words, &format!("note {r} on page {}", n + 1));
+            assert_in_order(
+                &text,
+                &words,
+                &format!("{} ({preset}): note {r} on page {}", input.display(), n + 1),
+            );
             if let Some(a) = anchors
                 .iter()
                 .find(|(id, _)| numbers.of_note(id) == Some(*r))
@@ -398,6 +414,23 @@ fn the_long_sample_keeps_notes_with_their_references_and_has_no_widows_or_orphan
         }
     }
     assert!(checked >= doc.notes.len(), "only {checked} notes checked");
+}
+
+#[test]
+fn every_sample_sets_each_note_on_the_page_of_its_reference_in_both_presets() {
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
+        .expect("samples")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    inputs.push(root().join("samples/long/long-report-1925.toml"));
+    inputs.sort();
+    assert!(inputs.len() >= 5, "samples: {inputs:?}");
+    for input in &inputs {
+        for preset in ["edition", "handout"] {
+            assert_notes_with_their_references(input, preset);
+        }
+    }
 }
 
 /// For each editorial note reference, the word right before it.

@@ -230,7 +230,8 @@ impl Composer<'_> {
             // page that refers to more notes than a page holds) go on to the next page too,
             // before the notes split above: nothing is set over the text. A page without
             // text keeps at least one line, so that every page moves on.
-            let text_h = stacked(&flow[s..end]);
+            // The text as it will stand: closed up when a tail was taken in.
+            let text_h = stacked_closed_up(&flow[s..end], shrink);
             let mut room = limit - body_top - text_h - sep;
             let mut fit = 0;
             for &l in &lines {
@@ -486,10 +487,16 @@ impl Composer<'_> {
 
 /// Height of `elems` stacked (the first one's gap dropped, as at a page's top).
 fn stacked(elems: &[Elem]) -> f32 {
+    stacked_closed_up(elems, 0.0)
+}
+
+/// Height of `elems` stacked with the spaces between them closed up by `shrink` (a
+/// fraction of each), as [`Composer::paginate_ready`] places them.
+fn stacked_closed_up(elems: &[Elem], shrink: f32) -> f32 {
     elems
         .iter()
         .enumerate()
-        .map(|(k, e)| e.h + if k > 0 { e.gap } else { 0.0 })
+        .map(|(k, e)| e.h + if k > 0 { e.gap * (1.0 - shrink) } else { 0.0 })
         .sum()
 }
 
