@@ -362,6 +362,60 @@ impl Fonts {
     }
 }
 
+/// Each face's glyphs in the order the pages draw them first. krilla numbers a subset's
+/// glyphs in that order, so knowing it lets the subsets and compressed font programs be made
+/// ([`GlyphOrder::prepare`]) while the last pages are still being drawn, instead of after
+/// them; finishing then finds them made. The pages must be recorded in the order they are
+/// drawn, and glyphs are drawn as [`draw_page`] draws them: every glyph of every text item.
+#[derive(Default)]
+pub struct GlyphOrder {
+    /// Per face (by id): its glyphs in order of first use, and a bit per glyph id seen.
+    faces: Vec<(Vec<u16>, Vec<u64>)>,
+}
+
+impl GlyphOrder {
+    /// Takes in the glyphs of the next page to be drawn.
+    pub fn record(&mut self, page: &Page) {
+        for item in &page.items {
+            let Item::Text { glyphs, .. } = item else {
+                continue;
+            };
+            for g in glyphs {
+                let face = g.font as usize;
+                if self.faces.len() <= face {
+                    self.faces.resize_with(face + 1, Default::default);
+                }
+                let (order, seen) = &mut self.faces[face];
+                let (word, bit) = (g.id as usize / 64, 1u64 << (g.id % 64));
+                if seen.len() <= word {
+                    seen.resize(word + 1, 0);
+                }
+                if seen[word] & bit == 0 {
+                    seen[word] |= bit;
+                    order.push(g.id);
+                }
+            }
+        }
+    }
+
+    /// Makes the subset and compressed program of every face used, on all cores.
+    pub fn prepare(&self, set: &'static FontSet) {
+        rayon::scope(|s| {
+            for (id, (order, _)) in self.faces.iter().enumerate() {
+                if order.is_empty() || id >= set.faces.len() {
+                    continue;
+                }
+                s.spawn(move |_| {
+                    let data: &'static [u8] = set.faces[id].data;
+                    if let Some(font) = Font::new(data.into(), 0) {
+                        krilla::text::prepare_font_program(&font, order.iter().copied());
+                    }
+                });
+            }
+        });
+    }
+}
+
 /// Draws a page: text runs and rules, each inside the marked content of its node or as
 /// an artifact. No /ActualText is written: krilla draws each run under its own flipped
 /// matrix, and poppler places an /ActualText span's text where that matrix is undone (at

@@ -4,7 +4,7 @@
 //! otherwise (a batch already keeping every core busy) one after the other on this thread.
 //! Either way krilla is called in the same order, so the bytes are the same.
 
-use super::bytes::{Meta, Refusal, Writer};
+use super::bytes::{GlyphOrder, Meta, Refusal, Writer};
 use crate::diag::Error;
 use crate::layout::font::FontSet;
 use crate::layout::volume::VolumePages;
@@ -70,11 +70,20 @@ fn side_by_side(
             // No thread to be had: draw here instead.
             Err(_) => return one_after_the_other(fonts, meta, lay),
         };
+        let mut order = GlyphOrder::default();
+        let recorded = &mut order;
+        // Owns the sender: when layout drops the sink, the drawer knows the pages are done.
         let sink: PageSink<'_> = Box::new(move |page| {
+            recorded.record(&page);
             // A writer that could not start has stopped listening; its refusal comes below.
             let _ = pages.send(page);
         });
         let laid = lay(sink);
+        // The font programs are made here while the drawer draws the last pages; it waits
+        // for the layout below, so it never makes them a second time.
+        if laid.is_ok() {
+            order.prepare(fonts);
+        }
         let laid = match laid {
             Ok(v) => {
                 let _ = laid_out.send(v.laid);

@@ -629,15 +629,21 @@ impl ContentBuilder {
             adjustment += x_offset;
 
             // Make sure we don't write miniscule adjustments
-            if !approx_eq!(f32, adjustment, 0.0, epsilon = 0.001) {
+            // folio's patch (vendor/README.md): written to a hundredth of a unit, the rest
+            // carried on to the next glyph. A kern of -9 units used to come out as
+            // `8.999939`, the float noise of the caller's positions: a fifth of the text's
+            // content streams, and digits that do not compress.
+            let in_pdf_units = adjustment / pdf_font.units_per_em() * PDF_UNITS_PER_EM;
+            let written = (in_pdf_units * 100.0).round() / 100.0;
+            if !approx_eq!(f32, adjustment, 0.0, epsilon = 0.001) && written != 0.0 {
                 if !encoded.is_empty() {
                     items.show(Str(encoded));
                     encoded.clear();
                 }
 
                 // Adjustment is always in 1000 units, even for Type3 fonts.
-                items.adjust(-(adjustment / pdf_font.units_per_em() * PDF_UNITS_PER_EM));
-                adjustment = 0.0;
+                items.adjust(-written);
+                adjustment -= written / PDF_UNITS_PER_EM * pdf_font.units_per_em();
             }
 
             pdf_glyph.encode_into(encoded);

@@ -431,6 +431,21 @@ impl CIDFont {
     }
 }
 
+/// folio's patch (vendor/README.md): makes the subset and compressed program of `font` for
+/// `glyphs`, given in the order a document first draws them, ahead of
+/// [`crate::Document::finish`], so that it can be made while the last pages are still being
+/// drawn. Finishing finds it memoized when the document drew the same glyphs in the same
+/// order, and makes it itself otherwise: the bytes never depend on this call.
+pub fn prepare_font_program(font: &Font, glyphs: impl IntoIterator<Item = u16>) {
+    let mut remapper = GlyphRemapper::new();
+    for g in glyphs {
+        remapper.remap(g);
+    }
+    if remapper.num_gids() > 1 {
+        let _ = font_program(font.clone(), &remapper);
+    }
+}
+
 /// The subset of `font` for the glyphs of `glyph_remapper`, its bounding box, and the
 /// deflated font program to embed (for a CFF font only its CFF table).
 #[cfg_attr(feature = "comemo", comemo::memoize)]

@@ -28,6 +28,9 @@ pub(crate) mod type3;
 
 pub use font::*;
 pub use glyph::*;
+// folio's patch (vendor/README.md): font programs made ahead of finishing.
+#[cfg(feature = "comemo")]
+pub use cid::prepare_font_program;
 #[cfg(feature = "simple-text")]
 pub use shape::TextDirection;
 
