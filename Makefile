@@ -1,5 +1,5 @@
 # folio — `make help` lists the targets.
-FOLIO   := target/release/folio
+FOLIO   := target/dist/folio
 SAMPLES := $(wildcard samples/*.toml samples/long/*.toml)
 # Editions `make run` writes; grows as editions land.
 FORMATS := all
@@ -11,8 +11,8 @@ PREFIX  ?= /usr/local
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-build: ## Build the release binary
-	cargo build --release --locked
+build: ## Build the shipped binary (profile dist: release with whole-program LTO, docs/speed.md)
+	cargo build --profile dist --locked
 
 run: build ## Export every sample to every edition into out/
 	$(FOLIO) export $(SAMPLES) --to $(FORMATS) --out-dir out

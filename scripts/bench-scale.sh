@@ -3,10 +3,10 @@
 # ~1,565-page volume exported to PDF, and the cost per page at ~50 and ~1,600 pages, each
 # beside its target. The inputs are generated from the long sample (scripts/gen-long.py).
 # Peak memory is GNU time's maximum resident set; CPU time is user+system of one run.
-# usage: bench-scale.sh [FOLIO=target/release/folio] [OUT=bench-out]
+# usage: bench-scale.sh [FOLIO=target/dist/folio] [OUT=bench-out]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FOLIO=${1:-target/release/folio}
+FOLIO=${1:-target/dist/folio}
 out=${2:-bench-out}/scale
 mkdir -p "$out/o"
 python3 scripts/gen-long.py "$out" 115,4 104 >/dev/null

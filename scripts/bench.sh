@@ -11,7 +11,7 @@
 # system) are the steadier figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FOLIO=target/release/folio
+FOLIO=target/dist/folio
 command -v hyperfine >/dev/null || ./scripts/deps.sh
 out=bench-out; mkdir -p "$out"
 seed=samples/zinoviev-1932-12-03.toml

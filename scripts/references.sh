@@ -3,7 +3,7 @@
 # tests/typography.rs compares fresh renders with them. Look at the images before committing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FOLIO=${FOLIO:-target/release/folio}
+FOLIO=${FOLIO:-target/dist/folio}
 tmp=$(mktemp -d)
 for doc in samples/*.toml samples/long/*.toml; do
   stem=$(basename "$doc" .toml)

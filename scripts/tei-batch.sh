@@ -7,7 +7,7 @@
 # Usage: scripts/tei-batch.sh [OUT_DIR]   (make bench runs it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FOLIO=${FOLIO:-target/release/folio}
+FOLIO=${FOLIO:-target/dist/folio}
 out=${1:-bench-out}/tei
 corpus=../shared/corpora/tei
 [ -d "$corpus" ] || corpus=../../shared/corpora/tei

@@ -3,7 +3,7 @@
 # tests/reference/TEI-SOURCES.md) from the corpus in ../shared/corpora/tei.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FOLIO=${FOLIO:-target/release/folio}
+FOLIO=${FOLIO:-target/dist/folio}
 corpus=../shared/corpora/tei
 [ -d "$corpus" ] || corpus=../../shared/corpora/tei
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT

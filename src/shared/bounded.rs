@@ -8,9 +8,14 @@
 //! stopped using is gone after two, and the memo never holds more than twice its capacity.
 //! This is the "segmented" approximation of least-recently-used eviction: no list of use
 //! times to update on every hit (a hit is one hash lookup), and no crate for thirty lines.
+//!
+//! The maps hash with FxHash (rustc-hash, already in the tree through krilla): the keys are
+//! short words and glyph sets, hashed millions of times a batch, and SipHash was a tenth of
+//! layout's instructions. The memo is bounded, so a text made to collide costs a batch at
+//! most a slower lookup within one generation, never unbounded memory.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Borrow;
-use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::Mutex;
 
@@ -25,8 +30,8 @@ impl<K: Hash + Eq, V> Bounded<K, V> {
     /// An empty memo whose young generation holds `capacity` entries (at least one).
     pub fn new(capacity: usize) -> Bounded<K, V> {
         Bounded {
-            young: HashMap::new(),
-            old: HashMap::new(),
+            young: HashMap::default(),
+            old: HashMap::default(),
             capacity: capacity.max(1),
         }
     }
@@ -59,8 +64,11 @@ impl<K: Hash + Eq, V> Bounded<K, V> {
         K: Borrow<Q>,
         Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
     {
-        if self.get(key).is_none() {
-            self.insert(key.to_owned(), make());
+        if !self.young.contains_key(key) {
+            match self.old.remove_entry(key) {
+                Some((k, v)) => self.insert(k, v),
+                None => self.insert(key.to_owned(), make()),
+            }
         }
         self.young
             .get(key)

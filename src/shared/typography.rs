@@ -117,6 +117,19 @@ fn is_month(word: &str) -> bool {
     })
 }
 
+/// The length in bytes of the longest of [`BEFORE_WORD`].
+const LONGEST_BEFORE_WORD: usize = {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < BEFORE_WORD.len() {
+        if BEFORE_WORD[k].len() > longest {
+            longest = BEFORE_WORD[k].len();
+        }
+        k += 1;
+    }
+    longest
+};
+
 /// Replaces the spaces that must not break with no-break spaces. A space at either end of
 /// `text` is judged too (the word beyond it is in the next or previous run of text): a
 /// dash after it, or a preposition before it, binds.
@@ -188,7 +201,13 @@ fn binds(before: Option<&str>, word: &str, next: &str) -> bool {
         return false;
     }
     let bare = word.trim_start_matches(|c: char| "([«\"".contains(c));
-    let lower = bare.to_lowercase();
+    // Only a word as short as the longest that binds can be one of them: no lower-casing
+    // (an allocation) for every word of the text.
+    let lower = if bare.len() <= LONGEST_BEFORE_WORD {
+        bare.to_lowercase()
+    } else {
+        String::new()
+    };
     let starts_upper = next.chars().next().is_some_and(char::is_uppercase);
     let after_number = before.is_some_and(is_number);
     // "И. В. Сталин", "Сталин И. В.": initials stay with the surname.

@@ -57,8 +57,18 @@ impl Composer<'_> {
                 let Item::Text { y, glyphs } = item else {
                     continue;
                 };
+                // A line's glyphs come in runs of one node: each run is looked up once.
+                let mut last: Option<(NodeId, bool)> = None;
                 for g in glyphs {
-                    if !progress.wanted.contains(&g.node) {
+                    let wanted = match last {
+                        Some((node, wanted)) if node == g.node => wanted,
+                        _ => {
+                            let wanted = progress.wanted.contains(&g.node);
+                            last = Some((g.node, wanted));
+                            wanted
+                        }
+                    };
+                    if !wanted {
                         continue;
                     }
                     match progress.places.get_mut(&g.node) {
