@@ -54,7 +54,10 @@ impl std::ops::Deref for Cluster {
 
 impl PartialEq<&str> for Cluster {
     fn eq(&self, other: &&str) -> bool {
-        &self.buf[..self.len as usize] == other.as_bytes()
+        // Compared byte by byte: a cluster is a few bytes, and layout asks "is this a
+        // space?" of every glyph, where a call to memcmp costs more than the comparison.
+        let other = other.as_bytes();
+        other.len() == self.len as usize && self.buf.iter().zip(other).all(|(a, b)| a == b)
     }
 }
 

@@ -105,7 +105,10 @@ pub fn glyphs(
     lang: Option<hypher::Lang>,
     missing: &mut Vec<char>,
 ) -> Vec<(Glyph, bool)> {
-    let mut out: Vec<(Glyph, bool)> = Vec::new();
+    // A glyph per character at most but for rare ligature parts: sized once, not grown
+    // (the growing copied each paragraph's glyphs over and over).
+    let chars: usize = pieces.iter().map(|p| p.text.chars().count()).sum();
+    let mut out: Vec<(Glyph, bool)> = Vec::with_capacity(chars);
     for p in pieces {
         if p.text == "\n" {
             let mut g = newline_glyph(size);

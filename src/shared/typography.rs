@@ -165,12 +165,14 @@ pub fn strip_invisible(text: &str) -> String {
 /// Whether `w` is a number as documents write them: "1932", "5.IV.1921", "1925/26", "XX",
 /// "17/с" (a number with its series letter).
 fn is_number(w: &str) -> bool {
-    let w = w.trim_start_matches(|c: char| "([«\"".contains(c));
+    let w = w.trim_start_matches(|c: char| matches!(c, '(' | '[' | '«' | '"'));
+    // Most words are letters: out at the first one, before any search.
+    if !w.starts_with(|c: char| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
+        return false;
+    }
     let (head, tail) = w.split_once('/').unwrap_or((w, ""));
-    head.starts_with(|c: char| c.is_ascii_digit() || "IVXLC".contains(c))
-        && head
-            .chars()
-            .all(|c| c.is_ascii_digit() || "IVXLC.-–".contains(c))
+    head.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | '.' | '-' | '–'))
         && tail.chars().all(char::is_alphanumeric)
 }
 
@@ -200,7 +202,7 @@ fn binds(before: Option<&str>, word: &str, next: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    let bare = word.trim_start_matches(|c: char| "([«\"".contains(c));
+    let bare = word.trim_start_matches(|c: char| matches!(c, '(' | '[' | '«' | '"'));
     // Only a word as short as the longest that binds can be one of them: no lower-casing
     // (an allocation) for every word of the text.
     let lower = if bare.len() <= LONGEST_BEFORE_WORD {
@@ -209,13 +211,13 @@ fn binds(before: Option<&str>, word: &str, next: &str) -> bool {
         String::new()
     };
     let starts_upper = next.chars().next().is_some_and(char::is_uppercase);
-    let after_number = before.is_some_and(is_number);
+    let after_number = || before.is_some_and(is_number);
     // "И. В. Сталин", "Сталин И. В.": initials stay with the surname.
     (is_initial(bare) && (starts_upper || next.is_empty()))
         || (is_initial(next) && word.chars().next().is_some_and(char::is_uppercase) && !word.ends_with(['.', ',', ';', ':']))
         // "в Москву", "тов. Петров", "Вх. № 17/с"; "1925 г." binds back instead.
         || ((BEFORE_WORD.contains(&lower.as_str()) || BEFORE_WORD.contains(&bare))
-            && !(after_number && AFTER_NUMBER.contains(&bare)))
+            && !(AFTER_NUMBER.contains(&bare) && after_number()))
         // "3 декабря", "1932 г.", "18 руб.", "5.IV.1921 г."
         || (is_number(word)
             && (is_month(next.trim_end_matches([',', '.', ';']))
