@@ -165,7 +165,7 @@ pub fn strip_invisible(text: &str) -> String {
 /// Whether `w` is a number as documents write them: "1932", "5.IV.1921", "1925/26", "XX",
 /// "17/с" (a number with its series letter).
 fn is_number(w: &str) -> bool {
-    let w = w.trim_start_matches(|c: char| matches!(c, '(' | '[' | '«' | '"'));
+    let w = w.trim_start_matches(['(', '[', '«', '"']);
     // Most words are letters: out at the first one, before any search.
     if !w.starts_with(|c: char| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
         return false;
@@ -202,7 +202,7 @@ fn binds(before: Option<&str>, word: &str, next: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    let bare = word.trim_start_matches(|c: char| matches!(c, '(' | '[' | '«' | '"'));
+    let bare = word.trim_start_matches(['(', '[', '«', '"']);
     // Only a word as short as the longest that binds can be one of them: no lower-casing
     // (an allocation) for every word of the text.
     let lower = if bare.len() <= LONGEST_BEFORE_WORD {
