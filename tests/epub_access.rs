@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::epubtools::{ace, assert_epubcheck_clean};
+use common::epubtools::{ace, assert_epubcheck_clean, serious};
 use common::office::zip_parts;
 use folio::model::Block;
 use folio::style::Style;
@@ -53,10 +53,7 @@ fn ace_finds_no_serious_or_moderate_violation_and_epubcheck_5_nothing() {
         std::fs::write(&path, &bytes).expect("written");
         assert_epubcheck_clean(&path, &name);
         let (violations, metadata) = ace(&path, &dir.path().join(format!("ace-{name}")));
-        let bad: Vec<_> = violations
-            .iter()
-            .filter(|v| matches!(v.impact.as_str(), "critical" | "serious" | "moderate"))
-            .collect();
+        let bad = serious(&violations);
         assert!(bad.is_empty(), "{name}: DAISY Ace finds {bad:#?}");
         let missing = metadata
             .split("\"missing\":")

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::epubtools::{ace, assert_epubcheck_clean};
+use common::epubtools::{ace, assert_epubcheck_clean, serious};
 use common::office::{libreoffice_pdf, reader, zip_parts};
 use common::{root, run, tempdir};
 use std::path::{Path, PathBuf};
@@ -337,10 +337,7 @@ fn epub_has_footnote_asides_and_an_endnotes_section_that_epubcheck_and_ace_pass(
             assert!(xhtml.contains(&format!("id=\"note-{n}\"")), "note-{n}");
         }
         let (violations, _) = ace(&epub, &dir.path().join(format!("ace-{endnotes}")));
-        let bad: Vec<_> = violations
-            .iter()
-            .filter(|v| matches!(v.impact.as_str(), "critical" | "serious" | "moderate"))
-            .collect();
+        let bad = serious(&violations);
         assert!(bad.is_empty(), "{name}: DAISY Ace finds {bad:#?}");
     }
 }
@@ -583,10 +580,7 @@ fn epub_volume_sets_the_commentary_as_one_chapter_before_the_indexes() {
         "{spine}"
     );
     let (violations, _) = ace(&epub, &dir.path().join("ace"));
-    let bad: Vec<_> = violations
-        .iter()
-        .filter(|v| matches!(v.impact.as_str(), "critical" | "serious" | "moderate"))
-        .collect();
+    let bad = serious(&violations);
     assert!(bad.is_empty(), "DAISY Ace finds {bad:#?}");
 }
 

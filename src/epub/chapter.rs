@@ -139,11 +139,7 @@ impl<'a> Chapter<'a> {
 
     /// Whether note `n` stands in the commentary file (a volume's end).
     fn note_in_commentary(&self, n: usize) -> bool {
-        self.href.is_some()
-            && self
-                .notes
-                .entry(n)
-                .is_some_and(|e| e.place == NotePlace::VolumeEnd)
+        self.href.is_some() && self.notes.in_commentary(n)
     }
 
     /// Whether the first reference to note `n` stands in the commentary file: in the text

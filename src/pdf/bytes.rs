@@ -355,11 +355,16 @@ impl Fonts {
             made.resize(i + 1, None);
         }
         if made[i].is_none() {
-            let data: &'static [u8] = self.set.face(id).data;
-            made[i] = Font::new(data.into(), 0);
+            made[i] = krilla_font(self.set, id);
         }
         made[i].clone()
     }
+}
+
+/// krilla's font for face `id` of the set (none if krilla cannot read it).
+fn krilla_font(set: &'static FontSet, id: crate::layout::font::FontId) -> Option<Font> {
+    let data: &'static [u8] = set.face(id).data;
+    Font::new(data.into(), 0)
 }
 
 /// Each face's glyphs in the order the pages draw them first. krilla numbers a subset's
@@ -406,8 +411,7 @@ impl GlyphOrder {
                     continue;
                 }
                 s.spawn(move |_| {
-                    let data: &'static [u8] = set.faces[id].data;
-                    if let Some(font) = Font::new(data.into(), 0) {
+                    if let Some(font) = krilla_font(set, id as crate::layout::font::FontId) {
                         krilla::text::prepare_font_program(&font, order.iter().copied());
                     }
                 });

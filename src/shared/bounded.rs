@@ -42,12 +42,29 @@ impl<K: Hash + Eq, V> Bounded<K, V> {
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        if self.young.contains_key(key) {
-            return self.young.get(key);
+        if self.keep(key) {
+            self.young.get(key)
+        } else {
+            None
         }
-        let (k, v) = self.old.remove_entry(key)?;
-        self.insert(k, v);
-        self.young.get(key)
+    }
+
+    /// Whether `key` is kept, moving it into the young generation if it was in the old.
+    fn keep<Q>(&mut self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        if self.young.contains_key(key) {
+            return true;
+        }
+        match self.old.remove_entry(key) {
+            Some((k, v)) => {
+                self.insert(k, v);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Keeps `value` for `key`, forgetting the oldest generation if the young one is full.
@@ -64,11 +81,8 @@ impl<K: Hash + Eq, V> Bounded<K, V> {
         K: Borrow<Q>,
         Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
     {
-        if !self.young.contains_key(key) {
-            match self.old.remove_entry(key) {
-                Some((k, v)) => self.insert(k, v),
-                None => self.insert(key.to_owned(), make()),
-            }
+        if !self.keep(key) {
+            self.insert(key.to_owned(), make());
         }
         self.young
             .get(key)

@@ -290,6 +290,13 @@ impl<'a> NoteNumbers<'a> {
         self.entries.get(number.checked_sub(1)?)
     }
 
+    /// Whether note `number` is set in the volume's commentary (a document in a volume
+    /// whose style sends its series there; a document alone has none).
+    pub fn in_commentary(&self, number: usize) -> bool {
+        self.entry(number)
+            .is_some_and(|e| e.place == NotePlace::VolumeEnd)
+    }
+
     /// The mark printed for note `number`: "а" or "1".
     pub fn mark(&self, number: usize) -> &str {
         self.entry(number).map_or("", |e| e.mark.as_str())

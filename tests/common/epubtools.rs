@@ -95,6 +95,14 @@ pub struct Violation {
     pub description: String,
 }
 
+/// The violations of moderate impact or worse (those the editions must not have).
+pub fn serious(violations: &[Violation]) -> Vec<&Violation> {
+    violations
+        .iter()
+        .filter(|v| matches!(v.impact.as_str(), "critical" | "serious" | "moderate"))
+        .collect()
+}
+
 /// Runs DAISY Ace on an EPUB; returns its violations (parsed from report.json) and the
 /// report's metadata section as text.
 pub fn ace(path: &Path, out: &Path) -> (Vec<Violation>, String) {

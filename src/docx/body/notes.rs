@@ -151,11 +151,7 @@ impl DocWriter<'_, '_> {
 
     /// Whether note `n` goes to the volume's commentary.
     fn in_commentary(&self, n: usize) -> bool {
-        self.volume_place.is_some()
-            && self
-                .notes
-                .entry(n)
-                .is_some_and(|e| e.place == NotePlace::VolumeEnd)
+        self.volume_place.is_some() && self.notes.in_commentary(n)
     }
 
     /// The bookmark names of note `n` in the commentary and of its first reference.
