@@ -3,7 +3,8 @@
 # the volume with its strict policy.
 set -euo pipefail
 want=0.8.0
-have=$(python3 -m pip show openxml-audit 2>/dev/null | awk '/^Version:/{print $2}')
+# `pip show` exits 1 when the package is absent, which under `set -e` would end the script.
+have=$(python3 -m pip show openxml-audit 2>/dev/null | awk '/^Version:/{print $2}') || true
 if [ "$have" != "$want" ]; then
   python3 -m pip install -q "openxml-audit==$want"
 fi

