@@ -353,14 +353,20 @@ impl InternalPage {
         let stream_ref = sc.new_ref();
         let serialize_settings = sc.serialize_settings().clone();
         let stream_resources = std::mem::take(&mut stream.resource_dictionary);
-        let mut chunk = sc.new_chunk();
+        // folio's patch (see vendor/README.md): the chunk is made once its stream is
+        // compressed, with room for it and its dictionary. A chunk of the default size
+        // doubles past the stream's length as the stream is copied in, so every page held
+        // about twice its bytes until the document was finished.
+        let chunk_settings = sc.chunk_settings();
 
         let stream_chunk = Deferred::new(move || {
             let page_stream =
                 FilterStreamBuilder::new_from_page_content(&stream.content, &serialize_settings)
                     .finish(&serialize_settings.clone());
 
-            let mut stream = chunk.stream(stream_ref, page_stream.encoded_data());
+            let data = page_stream.encoded_data();
+            let mut chunk = Chunk::with_settings_and_capacity(chunk_settings, data.len() + 128);
+            let mut stream = chunk.stream(stream_ref, data);
             page_stream.write_filters(stream.deref_mut());
 
             stream.finish();

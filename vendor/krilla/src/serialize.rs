@@ -389,7 +389,8 @@ impl SerializeContext {
         Pdf::with_settings_and_capacity(self.chunk_settings, capacity)
     }
 
-    #[cfg(feature = "pdf")]
+    // folio's patch (see vendor/README.md): also without the `pdf` feature, for the page
+    // chunks' capacity.
     pub(crate) fn chunk_settings(&self) -> Settings {
         self.chunk_settings
     }
