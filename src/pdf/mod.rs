@@ -234,7 +234,7 @@ fn warnings(laid: &Laid, docs: &[&Document]) -> Vec<Warning> {
         out.push(Warning {
             message: format!(
                 "{id}: word spaces wider than twice their width, as no other line breaks fit, in {}; hint: look at those lines: a shorter word or a rewording there gives them room",
-                loose.join("; ")
+                first_places(loose.iter().cloned(), loose.len())
             ),
         });
     }
@@ -243,28 +243,47 @@ fn warnings(laid: &Laid, docs: &[&Document]) -> Vec<Warning> {
             continue;
         }
         let id = docs.get(k).map_or("document", |d| d.id.as_str());
-        let list: Vec<String> = cut
+        let places = cut
             .iter()
-            .take(10)
-            .map(|(word, place)| format!("‘{word}…’ in {place}"))
-            .collect();
-        let more = cut.len().saturating_sub(10);
+            .map(|(word, place)| format!("‘{word}…’ in {place}"));
         out.push(Warning {
             message: format!(
-                "{id}: {} too wide for the line, broken where no break is allowed: {}{}",
+                "{id}: {} too wide for the line, broken where no break is allowed: {}",
                 if cut.len() == 1 {
                     "a word is"
                 } else {
                     "words are"
                 },
-                list.join("; "),
-                if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                }
+                first_places(places, cut.len()),
             ),
         });
     }
     out
+}
+
+/// The places a warning names, the first ten of `count` and how many more: a long document
+/// can have hundreds, and a warning is read, not searched.
+fn first_places(places: impl Iterator<Item = String>, count: usize) -> String {
+    const NAMED: usize = 10;
+    let mut list = places.take(NAMED).collect::<Vec<_>>().join("; ");
+    if count > NAMED {
+        list.push_str(&format!(" and {} more", count - NAMED));
+    }
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_places;
+
+    /// A warning names ten places and counts the rest; a short list is named whole.
+    #[test]
+    fn a_warning_names_the_first_ten_places_and_counts_the_rest() {
+        let places = |n: usize| (1..=n).map(|k| format!("block {k}"));
+        let long = first_places(places(347), 347);
+        assert!(long.starts_with("block 1; block 2;"), "{long}");
+        assert!(long.ends_with("block 10 and 337 more"), "{long}");
+        assert_eq!(first_places(places(3), 3), "block 1; block 2; block 3");
+        assert_eq!(first_places(places(10), 10).matches("block").count(), 10);
+    }
 }
