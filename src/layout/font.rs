@@ -3,10 +3,9 @@
 //! placement of a combining stress mark), falling back per character to DejaVu Serif.
 
 use crate::fonts::{Family, DEJAVU_SERIF};
-use crate::shared::bounded::Bounded;
+use crate::shared::bounded::Grouped;
 use rustybuzz::{BufferClusterLevel, Face, ShapePlan, UnicodeBuffer};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 /// The source text of one glyph, stored inline (no allocation per glyph): with clusters
@@ -243,44 +242,48 @@ pub fn shape(
     let mut out = Vec::with_capacity(text.len());
     let key = (fonts as *const FontSet as usize, font, size.to_bits());
     WORDS.with(|words| {
-        let mut words = words.borrow_mut();
-        let cache = words.entry(key).or_insert_with(|| Bounded::new(WORDS_KEPT));
-        // Word by word (a space is a word of its own), each shaped once per run: words
-        // repeat, and shaping is the costliest step of the layout.
-        let mut start = 0;
-        let bytes = text.as_bytes();
-        while start < text.len() {
-            let end = if bytes[start] == b' ' {
-                start + 1
-            } else {
-                text[start..].find(' ').map_or(text.len(), |i| start + i)
-            };
-            let word = &text[start..end];
-            let (glyphs, miss) = cache.get_or_insert_with(word, || {
-                let mut miss = Vec::new();
-                let glyphs = shape_text(fonts, word, font, size, &mut miss);
-                (glyphs, miss)
-            });
-            out.extend_from_slice(glyphs);
-            missing.extend_from_slice(miss);
-            start = end;
-        }
+        words.borrow_mut().with_group(key, |cache| {
+            // Word by word (a space is a word of its own), each shaped once per run: words
+            // repeat, and shaping is the costliest step of the layout.
+            let mut start = 0;
+            let bytes = text.as_bytes();
+            while start < text.len() {
+                let end = if bytes[start] == b' ' {
+                    start + 1
+                } else {
+                    text[start..].find(' ').map_or(text.len(), |i| start + i)
+                };
+                let word = &text[start..end];
+                let (glyphs, miss) = cache.get_or_insert_with(word, || {
+                    let mut miss = Vec::new();
+                    let mut glyphs = shape_text(fonts, word, font, size, &mut miss);
+                    // Sized for the text's bytes, twice its glyphs in Cyrillic: kept, it is
+                    // trimmed to what it holds.
+                    glyphs.shrink_to_fit();
+                    (glyphs, miss)
+                });
+                out.extend_from_slice(glyphs);
+                missing.extend_from_slice(miss);
+                start = end;
+            }
+        })
     });
     out
 }
 
-/// Shaped words kept per face and size: a batch's words beyond these (a varied collection
-/// has tens of thousands) are shaped again rather than kept, so its memory stays flat. At
-/// about 1 KB a word, at most 2 × 4,096 words, 8 MB, per face and size; the common words
-/// of a language stay, being in use.
-const WORDS_KEPT: usize = 4096;
+/// Shaped words kept, over all faces and sizes together: a batch's words beyond these (a
+/// varied collection has tens of thousands) are shaped again rather than kept, so its
+/// memory stays flat. At about 1 KB a word, at most 2 × 16,384 words, 32 MB a worker,
+/// however many faces and sizes the documents use; the common words of a language stay,
+/// being in use. A long document's vocabulary fits.
+const WORDS_KEPT: usize = 8192;
 
-type WordCache = HashMap<(usize, FontId, u32), Bounded<String, (Vec<Glyph>, Vec<char>)>>;
+type WordCache = Grouped<(usize, FontId, u32), String, (Vec<Glyph>, Vec<char>)>;
 
 thread_local! {
     /// Shaped words by font set, face and size (never iterated, so its order is no
     /// matter for the output).
-    static WORDS: RefCell<WordCache> = RefCell::new(HashMap::new());
+    static WORDS: RefCell<WordCache> = RefCell::new(Grouped::new(WORDS_KEPT));
 }
 
 fn shape_text(

@@ -98,6 +98,66 @@ impl<K: Hash + Eq, V> Bounded<K, V> {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Makes the young generation the old one and forgets the old: what [`Grouped`] does to
+    /// all its memos at once.
+    fn age(&mut self) {
+        self.old = std::mem::take(&mut self.young);
+    }
+}
+
+/// Memos by group (a face and size, say) that share one budget: once the young entries of
+/// all groups together reach `capacity`, every group ages at once. So the whole holds at
+/// most `2 × capacity` entries (and the words of one call over it) however many groups a
+/// batch brings, where a capacity per group multiplied with the groups: a varied batch set
+/// in a dozen faces and sizes filled a dozen memos to their bounds, two workers' worth
+/// (docs/scaling.md).
+pub struct Grouped<G, K, V> {
+    groups: HashMap<G, Bounded<K, V>>,
+    /// Entries in the young generations of all groups.
+    young: usize,
+    capacity: usize,
+}
+
+impl<G: Hash + Eq, K: Hash + Eq, V> Grouped<G, K, V> {
+    /// No memos yet; their young generations together hold `capacity` entries.
+    pub fn new(capacity: usize) -> Grouped<G, K, V> {
+        Grouped {
+            groups: HashMap::default(),
+            young: 0,
+            capacity: capacity.max(1),
+        }
+    }
+
+    /// Runs `use_memo` on the memo of `group`. What it adds counts against the budget; if
+    /// the budget was spent, every group ages first.
+    pub fn with_group<R>(&mut self, group: G, use_memo: impl FnOnce(&mut Bounded<K, V>) -> R) -> R {
+        if self.young >= self.capacity {
+            for memo in self.groups.values_mut() {
+                memo.age();
+            }
+            self.young = 0;
+        }
+        // Never full on its own: the groups age together, above.
+        let memo = self
+            .groups
+            .entry(group)
+            .or_insert_with(|| Bounded::new(usize::MAX));
+        let before = memo.young.len();
+        let result = use_memo(memo);
+        self.young += memo.young.len().saturating_sub(before);
+        result
+    }
+
+    /// How many entries all groups keep now.
+    pub fn len(&self) -> usize {
+        self.groups.values().map(Bounded::len).sum()
+    }
+
+    /// Whether nothing is kept.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// A [`Bounded`] memo shared by the workers of a process (behind a lock), for work that is
@@ -134,7 +194,7 @@ impl<K: Hash + Eq, V: Clone> Shared<K, V> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Bounded, Shared};
+    use super::{Bounded, Grouped, Shared};
 
     #[test]
     fn a_shared_memo_makes_each_value_once_and_stays_bounded() {
@@ -154,6 +214,24 @@ mod tests {
             MEMO.get_or_make(k, || k);
         }
         assert!(MEMO.memo.lock().unwrap().as_ref().unwrap().len() <= 16);
+    }
+
+    /// Many groups share one budget: a memo per face and size no longer multiplies it, and
+    /// what every group keeps using survives the aging.
+    #[test]
+    fn grouped_memos_hold_twice_their_shared_capacity_however_many_groups() {
+        let mut memo: Grouped<u32, u32, u32> = Grouped::new(100);
+        for i in 0..10_000u32 {
+            memo.with_group(i % 40, |m| {
+                m.get_or_insert_with(&i, || i);
+                m.get_or_insert_with(&u32::MAX, || 0);
+            });
+            assert!(memo.len() <= 2 * 100 + 2, "{} entries", memo.len());
+        }
+        for group in 0..40 {
+            let kept = memo.with_group(group, |m| m.get(&u32::MAX).copied());
+            assert_eq!(kept, Some(0), "group {group} forgot the entry it uses");
+        }
     }
 
     #[test]
