@@ -27,7 +27,6 @@
 use std::borrow::Cow;
 use std::ops::DerefMut;
 
-use flate2::Compression;
 use pdf_writer::{Array, Dict, Name};
 
 use crate::chunk_container::ChunkContainer;
@@ -357,8 +356,10 @@ fn deflate_encode_memoized(data: &[u8]) -> Vec<u8> {
     deflate_encode(data)
 }
 
-// folio's patch (see vendor/README.md): one compressor per thread, reset between
-// streams instead of allocated and zeroed anew for each, and a level the caller sets.
+// folio's patch (see vendor/README.md): libdeflate instead of flate2's zlib-rs (patch
+// 10: the same level, a tenth less time on a letter's PDF, slightly smaller streams), one
+// compressor per thread instead of one allocated and zeroed anew for each stream, and a
+// level the caller sets.
 static DEFLATE_LEVEL: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(6);
 
 /// Sets the zlib level (0–9) every stream is compressed with from now on, in every
@@ -368,7 +369,7 @@ pub fn set_deflate_level(level: u32) {
 }
 
 thread_local! {
-    static COMPRESSOR: std::cell::RefCell<Option<(u32, flate2::Compress)>> =
+    static COMPRESSOR: std::cell::RefCell<Option<(u32, libdeflater::Compressor)>> =
         const { std::cell::RefCell::new(None) };
 }
 
@@ -376,27 +377,18 @@ pub(crate) fn deflate_encode(data: &[u8]) -> Vec<u8> {
     let level = DEFLATE_LEVEL.load(std::sync::atomic::Ordering::Relaxed);
     COMPRESSOR.with(|cell| {
         let mut slot = cell.borrow_mut();
-        let compress = match slot.as_mut() {
-            Some((l, c)) if *l == level => {
-                c.reset();
-                c
-            }
-            _ => {
-                *slot = Some((level, flate2::Compress::new(Compression::new(level), true)));
-                &mut slot.as_mut().unwrap().1
-            }
-        };
-        let mut out = Vec::with_capacity(data.len() / 2 + 64);
-        loop {
-            let consumed = compress.total_in() as usize;
-            let status = compress
-                .compress_vec(&data[consumed..], &mut out, flate2::FlushCompress::Finish)
-                .unwrap();
-            if status == flate2::Status::StreamEnd {
-                break;
-            }
-            out.reserve(out.capacity().max(64));
+        if slot.as_ref().is_none_or(|(l, _)| *l != level) {
+            let lvl = libdeflater::CompressionLvl::new(level as i32).unwrap_or_default();
+            *slot = Some((level, libdeflater::Compressor::new(lvl)));
         }
+        let compressor = &mut slot.as_mut().unwrap().1;
+        let mut out = vec![0; compressor.zlib_compress_bound(data.len())];
+        let n = compressor
+            .zlib_compress(data, &mut out)
+            .expect("the output has libdeflate's own bound");
+        out.truncate(n);
+        // Memoized streams (font programs, maps) are kept: not at the bound's size.
+        out.shrink_to_fit();
         out
     })
 }
