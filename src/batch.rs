@@ -432,7 +432,10 @@ fn export_one(
         exit_code: 0,
     };
     let result = crate::guard::catch(&name, || -> Result<(), Error> {
-        let read = crate::read::read_file(&input.path)?;
+        let mut read = crate::read::read_file(&input.path)?;
+        if !style.pdf.embed_source {
+            read.document.release_source();
+        }
         record.warnings.extend(read.warnings);
         let mut files = FileSet::new();
         let mut written = Vec::with_capacity(outputs.len());

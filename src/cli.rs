@@ -442,7 +442,10 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
         // The same guards as a batch's: a stack of known size, a panic as this input's error.
         let (doc, out) = crate::guard::on_worker_stack(|| {
             crate::guard::catch(&file, || {
-                let doc = read_input(input, args.from)?;
+                let mut doc = read_input(input, args.from)?;
+                if !style.pdf.embed_source {
+                    doc.document.release_source();
+                }
                 let out = writers::write(format, &doc.document, &style)?;
                 Ok((doc, out))
             })
@@ -572,7 +575,7 @@ struct VolumeReport {
 /// Exports a volume manifest to the requested editions.
 fn volume(args: &VolumeArgs, printer: &Printer) -> Result<(), Error> {
     let started = std::time::Instant::now();
-    let (volume, mut warnings) = crate::volume::load(&args.manifest)?;
+    let (mut volume, mut warnings) = crate::volume::load(&args.manifest)?;
     let base = args.manifest.parent().unwrap_or(Path::new("."));
     let style_path = match &args.style {
         Some(s) => Some(s.clone()),
@@ -582,6 +585,12 @@ fn volume(args: &VolumeArgs, printer: &Printer) -> Result<(), Error> {
     let style = args
         .pdf
         .apply(Style::load(preset, style_path.as_deref())?)?;
+    if !style.pdf.embed_source {
+        volume
+            .documents
+            .iter_mut()
+            .for_each(crate::model::Document::release_source);
+    }
     let stem = args
         .manifest
         .file_stem()

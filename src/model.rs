@@ -101,8 +101,35 @@ pub struct Credit {
 pub struct Origin {
     /// The file name, without folders ("zinoviev-1932-12-03.toml").
     pub name: String,
-    /// The bytes of the file, unchanged.
-    pub bytes: std::sync::Arc<[u8]>,
+    /// The bytes of the file, unchanged; `None` once let go ([`Document::release_source`]).
+    pub bytes: Option<std::sync::Arc<[u8]>>,
+    /// Where the file was read from (not for standard input), to read it again for a
+    /// diagnostic once its bytes are let go.
+    pub path: Option<std::path::PathBuf>,
+}
+
+impl Origin {
+    /// The file's text, as kept or read again; `None` if it can be had neither way.
+    pub fn text(&self) -> Option<std::sync::Arc<str>> {
+        match (&self.bytes, &self.path) {
+            (Some(bytes), _) => std::str::from_utf8(bytes).ok().map(Into::into),
+            (None, Some(path)) => std::fs::read_to_string(path).ok().map(Into::into),
+            (None, None) => None,
+        }
+    }
+}
+
+impl Document {
+    /// Lets go of the bytes of the file the document was read from, when no edition will
+    /// embed them (`--embed-source`): a long document's file is as large as its parsed
+    /// text, and held to the end of every edition (6 MB of a 1,580-page document's peak).
+    /// A file read from a path can still be read again for a diagnostic; from standard
+    /// input, the bytes are kept.
+    pub fn release_source(&mut self) {
+        if let Some(origin) = self.origin.as_mut().filter(|o| o.path.is_some()) {
+            origin.bytes = None;
+        }
+    }
 }
 
 /// Where a document was read from does not make it another document: a TOML file and

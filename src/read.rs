@@ -77,11 +77,16 @@ pub(crate) fn read_file_checking(path: &Path, mentions: bool) -> Result<Read, Er
     })?;
     let bytes = read_bounded(path, &name)?;
     let text = utf8(bytes, &name)?;
-    if syntax == Syntax::Tei {
+    let mut read = if syntax == Syntax::Tei {
         let mapping = crate::tei::mapping::Mapping::for_document(path)?;
-        return read_tei(&text, &name, &mapping);
+        read_tei(&text, &name, &mapping)?
+    } else {
+        read_str_checking(&text, &name, syntax, mentions)?
+    };
+    if let Some(origin) = read.document.origin.as_mut() {
+        origin.path = Some(path.to_path_buf());
     }
-    read_str_checking(&text, &name, syntax, mentions)
+    Ok(read)
 }
 
 /// Reads a TEI file's text with a collection's mapping, then validates the document as
@@ -97,7 +102,8 @@ pub fn read_tei(
         .map_or_else(|| name.to_string(), |f| f.to_string_lossy().into_owned());
     read.document.origin = Some(crate::model::Origin {
         name: file,
-        bytes: text.as_bytes().into(),
+        bytes: Some(text.as_bytes().into()),
+        path: None,
     });
     let source = SourceText::new(name, text);
     let mut diagnostics = read.warnings;
@@ -218,7 +224,8 @@ fn read_str_checking(
                 .map_or_else(|| name.to_string(), |f| f.to_string_lossy().into_owned());
             d.origin = Some(crate::model::Origin {
                 name: file,
-                bytes: text.as_bytes().into(),
+                bytes: Some(text.as_bytes().into()),
+                path: None,
             });
             d
         }
@@ -705,6 +712,26 @@ pub fn is_language_tag(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A document read from a file lets its bytes go and can still give its text (read
+    /// again, for a diagnostic); one read from standard input keeps them.
+    #[test]
+    fn a_released_source_is_read_again_from_its_file() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/samples/zinoviev-1932-12-03.toml"
+        );
+        let mut doc = read_file(Path::new(path)).unwrap().document;
+        let kept = doc.origin.as_ref().and_then(|o| o.text()).expect("kept");
+        doc.release_source();
+        let origin = doc.origin.as_ref().expect("still named");
+        assert!(origin.bytes.is_none());
+        assert_eq!(origin.text().as_deref(), Some(&*kept));
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut stdin = read_str(&text, "<stdin>", Syntax::Toml).unwrap().document;
+        stdin.release_source();
+        assert!(stdin.origin.as_ref().is_some_and(|o| o.bytes.is_some()));
+    }
 
     #[test]
     fn dates() {

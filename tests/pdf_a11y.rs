@@ -529,7 +529,8 @@ fn embed_source_carries_each_transcription_byte_for_byte_as_pdf_a_3() {
     for d in &volume.documents {
         let origin = d.origin.as_ref().expect("read from a file");
         let found = files.iter().find(|f| f.0 == origin.name).expect("embedded");
-        assert!(found.1 == origin.bytes.to_vec(), "{} differs", origin.name);
+        let kept = origin.bytes.as_ref().expect("kept until let go");
+        assert!(found.1 == kept.to_vec(), "{} differs", origin.name);
     }
 }
 

@@ -187,6 +187,10 @@ impl Writer {
         doc.set_tag_tree(tree::build(&laid.structure, self.leaves));
         doc.set_metadata(metadata(meta));
         for source in &meta.sources {
+            // Let go only when no edition embeds them (`Document::release_source`).
+            let bytes = source.bytes.as_ref().ok_or_else(|| {
+                Refusal::Failed(format!("{}: the file's bytes were let go", source.name))
+            })?;
             let mime = if source.name.ends_with(".json") {
                 "application/json"
             } else if source.name.ends_with(".xml") {
@@ -202,7 +206,7 @@ impl Writer {
                     source.name
                 )),
                 association_kind: krilla::embed::AssociationKind::Source,
-                data: source.bytes.to_vec().into(),
+                data: bytes.to_vec().into(),
                 modification_date: meta.date.map(date_time),
                 compress: Some(true),
                 location: None,

@@ -84,8 +84,7 @@ fn refused(refusal: bytes::Refusal, what: &str, origin: Option<&crate::model::Or
         bytes::Refusal::Nonconforming(v) => v,
     };
     let file = origin.map_or(what, |o| o.name.as_str());
-    let source: Option<std::sync::Arc<str>> =
-        origin.and_then(|o| std::str::from_utf8(&o.bytes).ok().map(Into::into));
+    let source = origin.and_then(crate::model::Origin::text);
     let diagnostics = violations
         .into_iter()
         .map(|v| {
