@@ -433,9 +433,7 @@ fn export_one(
     };
     let result = crate::guard::catch(&name, || -> Result<(), Error> {
         let mut read = crate::read::read_file(&input.path)?;
-        if !style.pdf.embed_source {
-            read.document.release_source();
-        }
+        writers::release_unused(&mut read.document, style);
         record.warnings.extend(read.warnings);
         let mut files = FileSet::new();
         let mut written = Vec::with_capacity(outputs.len());

@@ -443,9 +443,7 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
         let (doc, out) = crate::guard::on_worker_stack(|| {
             crate::guard::catch(&file, || {
                 let mut doc = read_input(input, args.from)?;
-                if !style.pdf.embed_source {
-                    doc.document.release_source();
-                }
+                writers::release_unused(&mut doc.document, &style);
                 let out = writers::write(format, &doc.document, &style)?;
                 Ok((doc, out))
             })
@@ -585,11 +583,8 @@ fn volume(args: &VolumeArgs, printer: &Printer) -> Result<(), Error> {
     let style = args
         .pdf
         .apply(Style::load(preset, style_path.as_deref())?)?;
-    if !style.pdf.embed_source {
-        volume
-            .documents
-            .iter_mut()
-            .for_each(crate::model::Document::release_source);
+    for doc in &mut volume.documents {
+        writers::release_unused(doc, &style);
     }
     let stem = args
         .manifest

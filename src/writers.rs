@@ -61,6 +61,15 @@ impl Format {
     }
 }
 
+/// Lets go of what no edition in `style` will use of the document as read: the file's
+/// bytes, unless the PDF embeds its source (`Document::release_source`). Called once the
+/// style is known, before the editions are written.
+pub fn release_unused(doc: &mut Document, style: &Style) {
+    if !style.pdf.embed_source {
+        doc.release_source();
+    }
+}
+
 /// Writes one edition of a document.
 pub fn write(format: Format, doc: &Document, style: &Style) -> Result<Output, Error> {
     if format == Format::Tei {

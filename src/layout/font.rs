@@ -273,9 +273,10 @@ pub fn shape(
 
 /// Shaped words kept, over all faces and sizes together: a batch's words beyond these (a
 /// varied collection has tens of thousands) are shaped again rather than kept, so its
-/// memory stays flat. At about 1 KB a word, at most 2 × 16,384 words, 32 MB a worker,
-/// however many faces and sizes the documents use; the common words of a language stay,
-/// being in use. A long document's vocabulary fits.
+/// memory stays flat: at most 2 × 8,192 words a worker however many faces and sizes the
+/// documents use (a varied batch of 10,000 peaks under 100 MiB on two workers,
+/// docs/scaling.md); the common words of a language stay, being in use. A long
+/// document's vocabulary fits.
 const WORDS_KEPT: usize = 8192;
 
 type WordCache = Grouped<(usize, FontId, u32), String, (Vec<Glyph>, Vec<char>)>;

@@ -187,7 +187,7 @@ impl Writer {
         doc.set_tag_tree(tree::build(&laid.structure, self.leaves));
         doc.set_metadata(metadata(meta));
         for source in &meta.sources {
-            // Let go only when no edition embeds them (`Document::release_source`).
+            // Let go only when no edition embeds them (`writers::release_unused`).
             let bytes = source.bytes.as_ref().ok_or_else(|| {
                 Refusal::Failed(format!("{}: the file's bytes were let go", source.name))
             })?;

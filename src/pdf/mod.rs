@@ -233,7 +233,7 @@ fn warnings(laid: &Laid, docs: &[&Document]) -> Vec<Warning> {
         out.push(Warning {
             message: format!(
                 "{id}: word spaces wider than twice their width, as no other line breaks fit, in {}; hint: look at those lines: a shorter word or a rewording there gives them room",
-                first_places(loose.iter().cloned(), loose.len())
+                first_places(loose.iter().cloned())
             ),
         });
     }
@@ -253,17 +253,18 @@ fn warnings(laid: &Laid, docs: &[&Document]) -> Vec<Warning> {
                 } else {
                     "words are"
                 },
-                first_places(places, cut.len()),
+                first_places(places),
             ),
         });
     }
     out
 }
 
-/// The places a warning names, the first ten of `count` and how many more: a long document
-/// can have hundreds, and a warning is read, not searched.
-fn first_places(places: impl Iterator<Item = String>, count: usize) -> String {
+/// The places a warning names, the first ten and how many more: a long document can have
+/// hundreds, and a warning is read, not searched.
+fn first_places(places: impl ExactSizeIterator<Item = String>) -> String {
     const NAMED: usize = 10;
+    let count = places.len();
     let mut list = places.take(NAMED).collect::<Vec<_>>().join("; ");
     if count > NAMED {
         list.push_str(&format!(" and {} more", count - NAMED));
@@ -278,11 +279,11 @@ mod tests {
     /// A warning names ten places and counts the rest; a short list is named whole.
     #[test]
     fn a_warning_names_the_first_ten_places_and_counts_the_rest() {
-        let places = |n: usize| (1..=n).map(|k| format!("block {k}"));
-        let long = first_places(places(347), 347);
+        let places = |n: usize| (1..n + 1).map(|k| format!("block {k}"));
+        let long = first_places(places(347));
         assert!(long.starts_with("block 1; block 2;"), "{long}");
         assert!(long.ends_with("block 10 and 337 more"), "{long}");
-        assert_eq!(first_places(places(3), 3), "block 1; block 2; block 3");
-        assert_eq!(first_places(places(10), 10).matches("block").count(), 10);
+        assert_eq!(first_places(places(3)), "block 1; block 2; block 3");
+        assert_eq!(first_places(places(10)).matches("block").count(), 10);
     }
 }
