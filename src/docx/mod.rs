@@ -438,17 +438,12 @@ fn finish_with(
         .collect();
 
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(256 * 1024)));
-    let xml_opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(6))
-        .last_modified_time(zip_time);
+    let xml_opts = crate::shared::zipped::deflated(zip_time);
     // Small parts are stored: deflating them costs more time (a compressor's state per
     // entry) than it saves bytes.
     let small_opts = xml_opts
         .compression_method(zip::CompressionMethod::Stored)
         .compression_level(None);
-    // Fonts are deflated: a subset shrinks to about half (docs/docx.md, Fonts).
-    let font_opts = xml_opts;
     let err = |e: zip::result::ZipError| Error::Output(format!("cannot write the DOCX: {e}"));
     let io = |e: std::io::Error| Error::Output(format!("cannot write the DOCX: {e}"));
     for (name, bytes) in &parts {
@@ -460,9 +455,10 @@ fn finish_with(
         zip.start_file(*name, opts).map_err(err)?;
         zip.write_all(bytes).map_err(io)?;
     }
+    // Fonts are deflated (a subset shrinks to about half: docs/docx.md, Fonts), once per
+    // process: a batch's documents mostly embed the same subsets (`shared::zipped`).
     for (name, (_, _, bytes)) in font_names.iter().zip(&font_parts) {
-        zip.start_file(name.as_str(), font_opts).map_err(err)?;
-        zip.write_all(bytes).map_err(io)?;
+        crate::shared::zipped::write_recurring(&mut zip, name, bytes, xml_opts).map_err(err)?;
     }
     let bytes = zip.finish().map_err(err)?.into_inner();
     Ok(Output { bytes, warnings })

@@ -9,7 +9,7 @@ use crate::diag::{Error, Warning};
 use crate::fonts::Family;
 use crate::output::Output;
 use crate::shared::clock::Civil;
-use crate::shared::Labels;
+use crate::shared::{zipped, Labels};
 use crate::style::Style;
 use std::io::Write;
 
@@ -223,17 +223,33 @@ fn zip(opf: &str, items: &[Item], when: Civil) -> Result<Vec<u8>, zip::result::Z
     let stored = base.compression_method(CompressionMethod::Stored);
     let deflated = base
         .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(6));
+        .compression_level(Some(zipped::LEVEL));
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(256 * 1024)));
     w.start_file("mimetype", stored)?;
     w.write_all(b"application/epub+zip")?;
-    w.start_file("META-INF/container.xml", deflated)?;
-    w.write_all(CONTAINER.as_bytes())?;
+    zipped::write_recurring(
+        &mut w,
+        "META-INF/container.xml",
+        CONTAINER.as_bytes(),
+        deflated,
+    )?;
     w.start_file("EPUB/package.opf", deflated)?;
     w.write_all(opf.as_bytes())?;
     for item in items {
-        w.start_file(format!("EPUB/{}", item.href), deflated)?;
-        w.write_all(&item.bytes)?;
+        let name = format!("EPUB/{}", item.href);
+        if recurs(item) {
+            zipped::write_recurring(&mut w, &name, &item.bytes, deflated)?;
+        } else {
+            w.start_file(name, deflated)?;
+            w.write_all(&item.bytes)?;
+        }
     }
     Ok(w.finish()?.into_inner())
+}
+
+/// Whether a part is likely the same in other books of a batch, and so worth deflating once
+/// (`shared::zipped`): the stylesheet of the batch's style, and a font whenever two books
+/// use the same characters of a face. Texts and the package document are each book's own.
+fn recurs(item: &Item) -> bool {
+    item.media_type == "text/css" || item.media_type.starts_with("font/")
 }

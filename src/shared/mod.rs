@@ -14,6 +14,7 @@ pub mod spacing;
 pub mod spelling;
 pub mod typography;
 pub mod xml;
+pub mod zipped;
 
 pub use labels::Labels;
 pub use legend::legend;
