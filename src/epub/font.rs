@@ -278,16 +278,24 @@ fn subset_kern(kern: &[u8], remapper: &subsetter::GlyphRemapper) -> Option<Vec<u
         return None;
     }
     let pairs = be16(kern, 10)? as usize;
+    // The new id of each old glyph, by index: PT Serif has tens of thousands of pairs, and
+    // a hash lookup of both glyphs of each was most of an EPUB's subsetting.
+    let mut new_id: Vec<Option<u16>> = Vec::new();
+    for (new, old) in remapper.remapped_gids().enumerate() {
+        let old = usize::from(old);
+        if new_id.len() <= old {
+            new_id.resize(old + 1, None);
+        }
+        new_id[old] = u16::try_from(new).ok();
+    }
+    let get = |g: u16| new_id.get(usize::from(g)).copied().flatten();
     let mut kept: Vec<(u16, u16, [u8; 2])> = Vec::new();
-    for i in 0..pairs {
-        let at = 18 + 6 * i;
-        let (Some(l), Some(r), Some(v)) =
-            (be16(kern, at), be16(kern, at + 2), kern.get(at + 4..at + 6))
-        else {
-            break;
-        };
-        if let (Some(l), Some(r)) = (remapper.get(l), remapper.get(r)) {
-            kept.push((l, r, [v[0], v[1]]));
+    let records = kern.get(18..)?;
+    for record in records.chunks_exact(6).take(pairs) {
+        let l = u16::from_be_bytes([record[0], record[1]]);
+        let r = u16::from_be_bytes([record[2], record[3]]);
+        if let (Some(l), Some(r)) = (get(l), get(r)) {
+            kept.push((l, r, [record[4], record[5]]));
         }
     }
     if kept.is_empty() {
