@@ -4,6 +4,7 @@
 mod convert;
 mod guards;
 mod print;
+mod report;
 
 use crate::diag::render::MessageFormat;
 use crate::diag::{Diagnostic, Error};
@@ -13,6 +14,7 @@ use crate::style::Style;
 use crate::writers::{self, Format};
 use clap::{CommandFactory, Parser, Subcommand};
 use print::Printer;
+use report::{cannot_write_report, write_report, ReportSink};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -302,18 +304,6 @@ fn print_stdout(s: &[u8]) -> Result<(), Error> {
     }
 }
 
-/// Writes a JSON report to a file, or to standard output for `-`.
-fn write_report<T: serde::Serialize>(path: &Path, report: &T) -> Result<(), Error> {
-    let mut json =
-        serde_json::to_string_pretty(report).map_err(|e| Error::Output(e.to_string()))?;
-    json.push('\n');
-    if path.as_os_str() == "-" {
-        print_stdout(json.as_bytes())
-    } else {
-        write_atomically(path, json.as_bytes())
-    }
-}
-
 /// Reads one input: a file, or standard input for `-`.
 fn read_input(input: &Path, from: Option<FromFormat>) -> Result<read::Read, Error> {
     if input.as_os_str() != "-" {
@@ -504,34 +494,53 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
             bar.set_message(record.input.clone());
         }
     };
-    let report = crate::batch::run(&plan, &style, jobs, args.report.is_some(), &progress);
+    // The report is written as the records come, so a batch of any length holds no record
+    // of its inputs but the failures; a report that cannot be written stops no edition.
+    let mut report_failure: Option<String> = None;
+    let mut report = args.report.as_ref().and_then(|path| {
+        ReportSink::open(path)
+            .map_err(|e| report_failure = Some(cannot_write_report(path, &e)))
+            .ok()
+            .map(crate::batch::ReportWriter::new)
+    });
+    let quiet = args.quiet;
+    let mut each = |record: &crate::batch::InputRecord| {
+        if let Some(report) = report.as_mut() {
+            report.record(record);
+        }
+        // Warnings as they come, in input order; every error at the end.
+        if !quiet && !record.warnings.is_empty() {
+            match &bar {
+                Some(bar) => bar.suspend(|| printer.all(&record.warnings)),
+                None => printer.all(&record.warnings),
+            }
+        }
+    };
+    let outcome = crate::batch::run(
+        &plan,
+        &style,
+        jobs,
+        args.report.is_some(),
+        &progress,
+        &mut each,
+    );
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    // The report is written first but its failure told last: every input's errors are
-    // printed whatever happens to it.
-    let report_failure = args.report.as_ref().and_then(|path| {
-        write_report(path, &report).err().map(|e| {
-            format!(
-                "error: cannot write the report {}: {}\n  hint: the editions were written regardless; every error is printed above",
-                path.display(),
-                e.to_string().trim_start_matches("error: ")
-            )
-        })
-    });
-    // Warnings first, then every error at the end, each with file:line:column.
-    if !args.quiet {
-        for r in &report.inputs {
-            printer.all(&r.warnings);
+    if let (Some(path), Some(report)) = (&args.report, report) {
+        let written = report
+            .finish(&outcome.totals, outcome.stopped_by)
+            .map_err(|e| Error::Output(e.to_string()))
+            .and_then(ReportSink::close);
+        if let Err(e) = written {
+            report_failure = Some(cannot_write_report(path, &e));
         }
     }
-    let failed: Vec<&crate::batch::InputRecord> =
-        report.inputs.iter().filter(|r| r.status != "ok").collect();
-    for r in &failed {
+    for r in &outcome.failed {
         printer.all(&r.errors);
     }
     if interactive {
-        eprintln!("{}", print::summary(&report, &args.out_dir));
+        eprintln!("{}", print::summary(&outcome.totals, &args.out_dir));
     }
     if let Some(message) = &report_failure {
         eprintln!("{message}");
@@ -539,16 +548,17 @@ fn export(args: &ExportArgs, printer: &Printer) -> Result<(), Error> {
     if let Some(code) = crate::guard::stop_requested() {
         eprintln!(
             "stopped by {}: {} of {} inputs done, {} not started; no partial file was left",
-            report.stopped_by.unwrap_or("a signal"),
-            report.totals.inputs,
+            outcome.stopped_by.unwrap_or("a signal"),
+            outcome.totals.inputs,
             plan.jobs.len(),
-            report.totals.not_started
+            outcome.totals.not_started
         );
         return Err(Error::Reported(code));
     }
     // The worst failure decides the exit code: output errors (3) over usage (2) over
     // invalid input (1). The errors are printed already.
-    let worst = failed
+    let worst = outcome
+        .failed
         .iter()
         .map(|r| r.exit_code)
         .chain(report_failure.map(|_| 3))

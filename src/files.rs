@@ -27,6 +27,22 @@ fn folder_of(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
+/// A fresh temporary file in `path`'s folder, named so [`remove_stale_temporaries`] knows it.
+/// It is created readable by all as the umask allows (0644 under the usual 022), as any
+/// file a program writes: `tempfile`'s own default, owner-only, would carry over to the
+/// edition when it is renamed into place.
+fn temporary_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(folder_of(path))
+}
+
 /// Files being written together: none is visible under its final name until all are
 /// complete, and if any fails, none of the set remains.
 #[derive(Default)]
@@ -48,11 +64,7 @@ impl FileSet {
             .map_err(|e| Error::Output(format!("cannot create {}: {e}", dir.display())))?;
         let fail =
             |e: std::io::Error| Error::Output(format!("cannot write {}: {e}", path.display()));
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
-            .suffix(TEMP_SUFFIX)
-            .tempfile_in(dir)
-            .map_err(fail)?;
+        let mut tmp = temporary_beside(path).map_err(fail)?;
         tmp.write_all(bytes).map_err(fail)?;
         tmp.as_file().sync_all().map_err(fail)?;
         self.staged.push((tmp, path.to_path_buf()));
@@ -85,6 +97,47 @@ impl FileSet {
             sync_folder(&folder);
         }
         Ok(())
+    }
+}
+
+/// A file written piece by piece (a batch's report, as its records come) that appears under
+/// its name only when complete: a temporary file beside it, like [`FileSet::stage`]'s, fsynced
+/// and renamed by [`Streamed::commit`]. Dropped uncommitted, it leaves nothing.
+pub struct Streamed {
+    tmp: std::io::BufWriter<tempfile::NamedTempFile>,
+    path: PathBuf,
+}
+
+impl Streamed {
+    /// Starts the file `path` (its folder must exist).
+    pub fn create(path: &Path) -> Result<Streamed, Error> {
+        let tmp = temporary_beside(path)
+            .map_err(|e| Error::Output(format!("cannot write {}: {e}", path.display())))?;
+        Ok(Streamed {
+            tmp: std::io::BufWriter::with_capacity(64 * 1024, tmp),
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Flushes and fsyncs what was written and renames it into place.
+    pub fn commit(self) -> Result<(), Error> {
+        let fail =
+            |e: std::io::Error| Error::Output(format!("cannot write {}: {e}", self.path.display()));
+        let tmp = self.tmp.into_inner().map_err(|e| fail(e.into_error()))?;
+        tmp.as_file().sync_all().map_err(fail)?;
+        tmp.persist(&self.path).map_err(|e| fail(e.error))?;
+        sync_folder(folder_of(&self.path));
+        Ok(())
+    }
+}
+
+impl Write for Streamed {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.tmp.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.tmp.flush()
     }
 }
 
@@ -177,6 +230,36 @@ fn process_alive(pid: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Editions and reports get the mode any program's new file gets (0666 less the umask),
+    /// not the owner-only mode of the temporary they were written as.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn written_files_are_as_readable_as_the_umask_allows() {
+        use std::os::unix::fs::PermissionsExt;
+        let status = std::fs::read_to_string("/proc/self/status").unwrap();
+        let umask = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Umask:"))
+            .map(|v| u32::from_str_radix(v.trim(), 8).unwrap())
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let edition = dir.path().join("letter.pdf");
+        write_atomically(&edition, b"%PDF").unwrap();
+        let report = dir.path().join("report.json");
+        let mut streamed = Streamed::create(&report).unwrap();
+        streamed.write_all(b"{}").unwrap();
+        streamed.commit().unwrap();
+        for path in [edition, report] {
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o666 & !umask, "{}", path.display());
+        }
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "no temporary left"
+        );
+    }
 
     #[test]
     fn temporaries_are_recognised_by_name() {

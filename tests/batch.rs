@@ -99,6 +99,86 @@ fn one_bad_file_stops_nothing_else() {
     assert_eq!(report["totals"]["outputs"], good);
 }
 
+/// The report is written as the inputs finish, on any number of workers; its records come
+/// in input order all the same, and to standard output it is the same report as to a file.
+#[test]
+fn the_report_lists_the_inputs_in_order_however_many_workers_finish_them() {
+    let dir = tempdir();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    let seed = std::fs::read_to_string(samples()[0].clone()).unwrap();
+    let id = seed
+        .lines()
+        .find(|l| l.starts_with("id = "))
+        .unwrap()
+        .to_string();
+    // Forty documents; every seventh one broken, so failures are interleaved with the rest.
+    for n in 0..40 {
+        let text = if n % 7 == 3 {
+            seed.replace("role = \"", "role = \"x")
+        } else {
+            seed.replace(&id, &format!("id = \"doc-{n:02}\""))
+        };
+        std::fs::write(inputs.join(format!("doc-{n:02}.toml")), text).unwrap();
+    }
+    let run = |jobs: &str, report: &str, out: &str| {
+        folio()
+            .args([
+                "export",
+                "--to",
+                "txt",
+                "--quiet",
+                "--jobs",
+                jobs,
+                "--out-dir",
+            ])
+            .arg(dir.path().join(out))
+            .arg("--report")
+            .arg(report)
+            .arg(&inputs)
+            .output()
+            .unwrap()
+    };
+    let file = dir.path().join("report.json");
+    let one = run("1", file.to_str().unwrap(), "one");
+    assert_eq!(
+        one.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
+    let on_disk = std::fs::read(&file).unwrap();
+    let three = run("3", "-", "three");
+    assert_eq!(three.status.code(), Some(1));
+    // The times differ from run to run; everything else is the same.
+    let untimed = |json: &[u8]| {
+        let mut v: serde_json::Value = serde_json::from_slice(json).unwrap();
+        v["totals"]["ms"] = 0.into();
+        for r in v["inputs"].as_array_mut().unwrap() {
+            r["ms"] = 0.into();
+            for o in r["outputs"].as_array_mut().unwrap() {
+                let path = o["path"].as_str().unwrap().replace("/three/", "/one/");
+                o["path"] = path.into();
+            }
+        }
+        v
+    };
+    let (a, b) = (untimed(&on_disk), untimed(&three.stdout));
+    assert_eq!(a, b);
+    let names: Vec<&str> = a["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["input"].as_str().unwrap())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted, "records in input order");
+    assert_eq!(names.len(), 40);
+    assert_eq!(a["totals"]["failed"], 6);
+    assert_eq!(a["totals"]["ok"], 34);
+}
+
 #[test]
 fn two_runs_give_identical_bytes() {
     let dir = tempdir();

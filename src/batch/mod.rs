@@ -9,13 +9,14 @@ use crate::diag::{Code, Diagnostic, Error};
 use crate::files::{refuse_overwriting, FileSet};
 use crate::style::Style;
 use crate::writers::{self, Format};
-use serde::Serialize;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
+
+mod report;
+pub use report::{InputRecord, OutputRecord, Report, ReportWriter, Totals};
 
 /// File names that are never transcriptions, even with a .toml extension: volume manifests,
 /// style files, registers of persons and places and TEI mapping files, which may sit beside
@@ -244,92 +245,20 @@ pub fn plan(
     Ok(Plan { jobs })
 }
 
-/// One output file in the report.
-#[derive(Clone, Debug, Serialize)]
-pub struct OutputRecord {
-    /// The edition ("pdf").
-    pub format: &'static str,
-    /// Where it was written.
-    pub path: String,
-    /// Its size.
-    pub bytes: u64,
-    /// SHA-256 of its content, hex; computed only when a report is asked for (hashing
-    /// every output of a batch no one reads cost 5 % of its time).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sha256: Option<String>,
-}
-
-impl OutputRecord {
-    /// The record of `bytes` written to `path` as `format`, with their SHA-256 if `digest`.
-    pub fn of(format: Format, path: &Path, bytes: &[u8], digest: bool) -> OutputRecord {
-        OutputRecord {
-            format: format.extension(),
-            path: path.display().to_string(),
-            bytes: bytes.len() as u64,
-            sha256: digest.then(|| hex(&Sha256::digest(bytes))),
-        }
-    }
-}
-
-/// What happened to one input.
-#[derive(Clone, Debug, Serialize)]
-pub struct InputRecord {
-    /// The input file.
-    pub input: String,
-    /// "ok" or "failed".
-    pub status: &'static str,
-    /// Editions written (none when the input failed).
-    pub outputs: Vec<OutputRecord>,
-    /// Warnings: unreferenced notes, missing glyphs…
-    pub warnings: Vec<Diagnostic>,
-    /// Errors, with file, line and column.
-    pub errors: Vec<Diagnostic>,
-    /// Milliseconds taken, reading to writing.
-    pub ms: f64,
-    /// The exit code this failure alone would give (0 when ok).
-    #[serde(skip)]
-    pub exit_code: i32,
-}
-
-/// Totals over a batch.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct Totals {
-    /// Inputs processed.
-    pub inputs: usize,
-    /// Inputs of the plan never started, because a signal stopped the batch.
-    pub not_started: usize,
-    /// Inputs exported completely.
-    pub ok: usize,
-    /// Inputs that failed.
-    pub failed: usize,
-    /// Files written.
-    pub outputs: usize,
-    /// Bytes written.
-    pub bytes: u64,
-    /// Warnings raised.
-    pub warnings: usize,
-    /// Of the warnings, those naming a TEI element or value folio does not map
-    /// (docs/tei.md): one per thing per document.
-    pub tei_unmapped: usize,
-    /// Wall-clock milliseconds for the whole batch.
-    pub ms: f64,
-}
-
-/// The machine-readable report of a batch (`--report FILE`).
-#[derive(Clone, Debug, Serialize)]
-pub struct Report {
-    /// The folio version that wrote the editions.
-    pub folio: &'static str,
-    /// One record per input, in input order.
-    pub inputs: Vec<InputRecord>,
-    /// Totals.
+/// What a batch leaves once every record has gone to its reader.
+pub struct Outcome {
+    /// Totals over the inputs done.
     pub totals: Totals,
-    /// The signal that stopped the batch before every input was done ("SIGINT"), if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The records of the inputs that failed, in input order: their errors are printed at
+    /// the end, and the worst decides the exit code.
+    pub failed: Vec<InputRecord>,
+    /// The signal that stopped the batch before every input was done, if any.
     pub stopped_by: Option<&'static str>,
 }
 
-/// Exports every job of the plan on `jobs` threads; `progress` is called after each input.
+/// Exports every job of the plan on `jobs` threads. `progress` is called after each input,
+/// as it finishes; `each` is given every input's record in input order, as soon as that
+/// input and all before it are done (at most a few wait: the inputs are taken in order).
 /// Each output's SHA-256 is computed only if `digests` (a report will be written).
 pub fn run(
     plan: &Plan,
@@ -337,10 +266,17 @@ pub fn run(
     jobs: usize,
     digests: bool,
     progress: &(dyn Fn(&InputRecord) + Sync),
-) -> Report {
+    each: &mut (dyn FnMut(&InputRecord) + Send),
+) -> Outcome {
     let started = Instant::now();
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<InputRecord>>> = Mutex::new(vec![None; plan.jobs.len()]);
+    let in_order = Mutex::new(InOrder {
+        next: 0,
+        waiting: BTreeMap::new(),
+        each,
+        totals: Totals::default(),
+        failed: Vec::new(),
+    });
     let workers = jobs.clamp(1, plan.jobs.len().max(1));
     let work = || loop {
         // A stop request (SIGINT, SIGTERM) lets the documents being written finish and
@@ -354,9 +290,10 @@ pub fn run(
         };
         let record = export_one(input, outputs, style, digests);
         progress(&record);
-        if let Ok(mut r) = results.lock() {
-            r[i] = Some(record);
-        }
+        in_order
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .arrive(i, record);
     };
     std::thread::scope(|scope| {
         let spawned = (0..workers)
@@ -373,42 +310,71 @@ pub fn run(
             work();
         }
     });
-    let inputs: Vec<InputRecord> = results
+    let (mut totals, failed) = in_order
         .into_inner()
         .unwrap_or_else(|e| e.into_inner())
-        .into_iter()
-        .flatten()
-        .collect();
-    let mut totals = Totals {
-        inputs: inputs.len(),
-        ms: started.elapsed().as_secs_f64() * 1000.0,
-        ..Totals::default()
-    };
-    for r in &inputs {
-        if r.status == "ok" {
-            totals.ok += 1;
-        } else {
-            totals.failed += 1;
-        }
-        totals.outputs += r.outputs.len();
-        totals.bytes += r.outputs.iter().map(|o| o.bytes).sum::<u64>();
-        totals.warnings += r.warnings.len();
-        totals.tei_unmapped += r
-            .warnings
-            .iter()
-            .filter(|w| w.message.starts_with("TEI: "))
-            .count();
-    }
+        .finish();
+    totals.ms = started.elapsed().as_secs_f64() * 1000.0;
     totals.not_started = plan.jobs.len() - totals.inputs;
-    Report {
-        folio: env!("CARGO_PKG_VERSION"),
-        inputs,
+    Outcome {
         totals,
+        failed,
         stopped_by: crate::guard::stop_requested().map(|code| match code {
             130 => "SIGINT",
             143 => "SIGTERM",
             _ => "a signal",
         }),
+    }
+}
+
+/// The records of a batch put back in input order as they finish, each handed over and
+/// counted as soon as every record before it has been.
+struct InOrder<'a> {
+    /// The input whose record is handed over next.
+    next: usize,
+    /// Records done before one ahead of them.
+    waiting: BTreeMap<usize, InputRecord>,
+    each: &'a mut (dyn FnMut(&InputRecord) + Send),
+    totals: Totals,
+    failed: Vec<InputRecord>,
+}
+
+impl InOrder<'_> {
+    fn arrive(&mut self, i: usize, record: InputRecord) {
+        self.waiting.insert(i, record);
+        while let Some(record) = self.waiting.remove(&self.next) {
+            self.hand_over(record);
+            self.next += 1;
+        }
+    }
+
+    fn hand_over(&mut self, record: InputRecord) {
+        (self.each)(&record);
+        let totals = &mut self.totals;
+        totals.inputs += 1;
+        totals.outputs += record.outputs.len();
+        totals.bytes += record.outputs.iter().map(|o| o.bytes).sum::<u64>();
+        totals.warnings += record.warnings.len();
+        totals.tei_unmapped += record
+            .warnings
+            .iter()
+            .filter(|w| w.message.starts_with("TEI: "))
+            .count();
+        if record.status == "ok" {
+            totals.ok += 1;
+        } else {
+            totals.failed += 1;
+            self.failed.push(record);
+        }
+    }
+
+    /// The totals and the failures, once any record still waiting is handed over (none
+    /// should be: the inputs are taken in order, and each taken one is finished).
+    fn finish(mut self) -> (Totals, Vec<InputRecord>) {
+        for (_, record) in std::mem::take(&mut self.waiting) {
+            self.hand_over(record);
+        }
+        (self.totals, self.failed)
     }
 }
 
@@ -474,10 +440,6 @@ fn export_one(
     }
     record.ms = started.elapsed().as_secs_f64() * 1000.0;
     record
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

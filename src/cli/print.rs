@@ -68,8 +68,7 @@ impl Printer {
 
 /// The one-line summary of a batch: "5 documents, 20 files in out/, 0.3 s", and the
 /// warnings and failures when there were any.
-pub fn summary(report: &crate::batch::Report, out_dir: &std::path::Path) -> String {
-    let t = &report.totals;
+pub fn summary(t: &crate::batch::Totals, out_dir: &std::path::Path) -> String {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut line = format!(
