@@ -27,6 +27,13 @@ fn folder_of(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
+/// Creates the folder `path` goes in, if missing.
+fn make_folder_of(path: &Path) -> Result<(), Error> {
+    let dir = folder_of(path);
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::Output(format!("cannot create {}: {e}", dir.display())))
+}
+
 /// A fresh temporary file in `path`'s folder, named so [`remove_stale_temporaries`] knows it.
 /// It is created readable by all as the umask allows (0644 under the usual 022), as any
 /// file a program writes: `tempfile`'s own default, owner-only, would carry over to the
@@ -59,9 +66,7 @@ impl FileSet {
     /// Writes `bytes` to a fresh temporary file beside `path` and fsyncs it; the folder is
     /// created if missing. Nothing appears under `path` until [`FileSet::commit`].
     pub fn stage(&mut self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
-        let dir = folder_of(path);
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Error::Output(format!("cannot create {}: {e}", dir.display())))?;
+        make_folder_of(path)?;
         let fail =
             |e: std::io::Error| Error::Output(format!("cannot write {}: {e}", path.display()));
         let mut tmp = temporary_beside(path).map_err(fail)?;
@@ -109,8 +114,10 @@ pub struct Streamed {
 }
 
 impl Streamed {
-    /// Starts the file `path` (its folder must exist).
+    /// Starts the file `path`, creating its folder if missing (a report may go in the
+    /// output folder the batch has not made yet).
     pub fn create(path: &Path) -> Result<Streamed, Error> {
+        make_folder_of(path)?;
         let tmp = temporary_beside(path)
             .map_err(|e| Error::Output(format!("cannot write {}: {e}", path.display())))?;
         Ok(Streamed {
