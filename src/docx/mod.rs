@@ -300,23 +300,7 @@ fn finish_with(
     };
     let when = crate::shared::clock::Civil::from_unix(secs);
     let stamp = when.iso8601();
-    let (y, mo, d, h, mi, s) = (
-        when.year,
-        when.month,
-        when.day,
-        when.hour,
-        when.minute,
-        when.second,
-    );
-    let zip_time = zip::DateTime::from_date_and_time(
-        y.clamp(1980, 2107) as u16,
-        if y < 1980 { 1 } else { mo as u8 },
-        if y < 1980 { 1 } else { d as u8 },
-        if y < 1980 { 0 } else { h as u8 },
-        if y < 1980 { 0 } else { mi as u8 },
-        if y < 1980 { 0 } else { s as u8 },
-    )
-    .unwrap_or_default();
+    let zip_time = crate::shared::zipped::entry_time(when);
 
     // Fonts: the four faces, obfuscated, subset to the characters used unless asked.
     let family = crate::fonts::Family::from_style(&style.fonts)?;

@@ -197,33 +197,12 @@ const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
 /// The OCF container: `mimetype` first and stored, then the rest deflated, in a fixed
 /// order, every entry with the same time and Unix attributes (byte-identical output).
 fn zip(opf: &str, items: &[Item], when: Civil) -> Result<Vec<u8>, zip::result::ZipError> {
-    use zip::write::SimpleFileOptions;
-    use zip::CompressionMethod;
-    let (y, mo, d, h, mi, s) = (
-        when.year,
-        i64::from(when.month),
-        i64::from(when.day),
-        i64::from(when.hour),
-        i64::from(when.minute),
-        i64::from(when.second),
-    );
-    let time = zip::DateTime::from_date_and_time(
-        y.clamp(1980, 2107) as u16,
-        mo as u8,
-        d as u8,
-        h as u8,
-        mi as u8,
-        s as u8,
-    )
-    .unwrap_or_default();
-    let base = SimpleFileOptions::default()
-        .last_modified_time(time)
+    let deflated = zipped::deflated(zipped::entry_time(when))
         .system(zip::System::Unix)
         .unix_permissions(0o644);
-    let stored = base.compression_method(CompressionMethod::Stored);
-    let deflated = base
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(zipped::LEVEL));
+    let stored = deflated
+        .compression_method(zip::CompressionMethod::Stored)
+        .compression_level(None);
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(256 * 1024)));
     w.start_file("mimetype", stored)?;
     w.write_all(b"application/epub+zip")?;

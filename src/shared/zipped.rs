@@ -7,6 +7,7 @@
 //! the package's bytes are the same as if it had been deflated in place (a test below).
 
 use crate::shared::bounded::Shared;
+use crate::shared::clock::Civil;
 use std::hash::{Hash, Hasher};
 use std::io::{Cursor, Seek, Write};
 use std::sync::Arc;
@@ -36,6 +37,23 @@ impl Hash for Entry {
         self.name.hash(state);
         self.bytes.hash(state);
     }
+}
+
+/// The time a zip entry holds for the instant `when`: zip's MS-DOS time reaches from 1980
+/// to 2107, so an earlier instant (SOURCE_DATE_EPOCH=0, say) is 1980-01-01 00:00:00 and a
+/// later one keeps its day in 2107.
+pub fn entry_time(when: Civil) -> DateTime {
+    let (y, early) = (when.year, when.year < 1980);
+    let part = |v: u32, floor: u8| if early { floor } else { v as u8 };
+    DateTime::from_date_and_time(
+        y.clamp(1980, 2107) as u16,
+        part(when.month, 1),
+        part(when.day, 1),
+        part(when.hour, 0),
+        part(when.minute, 0),
+        part(when.second, 0),
+    )
+    .unwrap_or_default()
 }
 
 /// The options of an entry deflated at [`LEVEL`], dated `time`.
@@ -99,6 +117,20 @@ mod tests {
             }
         }
         zip.finish().unwrap().into_inner()
+    }
+
+    /// DOCX and EPUB date their entries alike: an instant before zip's epoch is its first
+    /// second, not a 1980 day borrowed from the real date; a later one is kept.
+    #[test]
+    fn entries_are_dated_within_what_zip_can_hold() {
+        let at = |secs| entry_time(Civil::from_unix(secs));
+        let first = DateTime::from_date_and_time(1980, 1, 1, 0, 0, 0).unwrap();
+        assert_eq!(at(0), first);
+        assert_eq!(at(171_849_600), first, "1975-06-15 is before zip's epoch");
+        assert_eq!(
+            at(1_700_000_000),
+            DateTime::from_date_and_time(2023, 11, 14, 22, 13, 20).unwrap()
+        );
     }
 
     /// The copied entry gives the package the very bytes deflating in place gives, on the
