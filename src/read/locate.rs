@@ -74,6 +74,8 @@ pub fn syntax(
         .filter(|o| source.text[*o..span.start].contains('\n'));
     let hint = if message == "trailing comma" {
         "remove the comma: JSON allows none after the last element".to_string()
+    } else if code == Code::JsonSyntax && is_escape_error(message) {
+        "a backslash in a JSON string begins an escape: write \\\\ for the backslash itself, \\u and four hex digits for a character".to_string()
     } else if code == Code::JsonSyntax {
         "check the JSON syntax just before this position".to_string()
     } else if line.trim_start().starts_with("date") {
@@ -205,6 +207,10 @@ pub fn json_error(source: &SourceText, err: &serde_json::Error, cx: Context) -> 
                 .rposition(|b| !b.is_ascii_whitespace())
                 .filter(|&i| source.text.as_bytes()[i] == b',')
                 .unwrap_or(last)
+        } else if is_escape_error(&message) {
+            // serde_json notices a bad `\u` escape after reading its four digits, which may
+            // run onto the next line: show the backslash that began it.
+            escape_start(source.text, last)
         } else {
             last
         };
@@ -538,6 +544,41 @@ fn strip_json_position(message: &str) -> String {
     }
 }
 
+/// Whether serde_json's message is about a `\` escape in a string.
+fn is_escape_error(message: &str) -> bool {
+    message.contains("escape") || message.contains("unicode code point")
+}
+
+/// The backslash of the last escape that begins before `last` inside a JSON string.
+///
+/// serde_json parses in order, so everything before its error is valid JSON, and a JSON
+/// string holds no raw line break: every line start before `last` lies outside a string.
+/// Lexing from the line start at least `LONGEST_ESCAPE` bytes back finds the escape
+/// being read.
+fn escape_start(text: &str, last: usize) -> usize {
+    /// A surrogate pair, `\ud83d\ude00`, is the longest thing serde_json reads as one escape.
+    const LONGEST_ESCAPE: usize = 12;
+    let bytes = text.as_bytes();
+    let last = last.min(bytes.len());
+    let from = bytes[..last.saturating_sub(LONGEST_ESCAPE)]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let (mut in_string, mut escape, mut i) = (false, None, from);
+    while i < last {
+        match bytes[i] {
+            b'"' => in_string = !in_string,
+            b'\\' if in_string => {
+                escape = Some(i);
+                i += 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    escape.unwrap_or(last)
+}
+
 /// The byte offset of serde_json's line and column (1-based, in bytes; the last character
 /// it read).
 fn offset_of_line_column(text: &str, line: usize, column: usize) -> usize {
@@ -558,6 +599,21 @@ fn offset_of_line_column(text: &str, line: usize, column: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bad_escape_is_shown_at_its_backslash_even_when_its_digits_run_onto_the_next_line() {
+        for text in [
+            "{\n  \"a\": \"r\\u\",\n  \"b\": 1\n}\n",
+            "{\n  \"a\": \"x\\\\y\\q\",\n  \"b\": 1\n}\n",
+            "{\n  \"a\": \"\\ud800\\u\"\n}\n",
+        ] {
+            let err = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+            let last = offset_of_line_column(text, err.line(), err.column());
+            let at = escape_start(text, last);
+            assert_eq!(&text[at..at + 1], "\\", "{text:?}: {err}");
+            assert_eq!(text[..at].matches('\n').count(), 1, "{text:?}: {err}");
+        }
+    }
 
     #[test]
     fn offsets_inside_strings_follow_escapes() {
